@@ -1,0 +1,38 @@
+// Runs once when the server process starts (instrumentation.ts), before it answers requests.
+import { env } from './env'
+import { closeDatabase, closeDatabaseOnSignals, db } from './db/client'
+import { logger } from './log'
+
+async function printDemoSignIn(created: boolean) {
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./db/seed-demo')
+  const lines = [
+    '',
+    created ? '  Demo practice created (Harbour Lane Therapy).' : '  Demo practice: Harbour Lane Therapy.',
+    `  Open ${env.appBaseUrl} and sign in as:`,
+    `    clinician  ${DEMO_ACCOUNTS.clinician.email}   password ${DEMO_PASSWORD}`,
+    `    admin      ${DEMO_ACCOUNTS.admin.email}       password ${DEMO_PASSWORD}`,
+    '',
+  ]
+  process.stdout.write(lines.join('\n') + '\n')
+}
+
+export async function boot(): Promise<void> {
+  // Migrations first, on their own connection, before the app's client opens the database.
+  const { deployMigrations } = await import('./db/migrate')
+  const { applied } = await deployMigrations(env.DATABASE_URL, { log: (m) => logger.info(m) })
+  if (applied.length) logger.info('migrations applied', { count: applied.length })
+
+  closeDatabaseOnSignals()
+
+  if (env.isEmbedded) {
+    // First run on the embedded database: seed the demo practice so there is something to see.
+    const practices = await db.practice.count()
+    const { seedDemo, DEMO_PRACTICE_ID } = await import('./db/seed-demo')
+    let created = false
+    if (practices === 0) created = (await seedDemo()).created
+    const hasDemo = (await db.practice.count({ where: { id: DEMO_PRACTICE_ID } })) > 0
+    if (hasDemo) await printDemoSignIn(created)
+  }
+}
+
+export { closeDatabase }

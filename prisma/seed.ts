@@ -1,0 +1,17 @@
+// npm run db:seed — adds the demo practice if it is not there yet. Safe to run again.
+import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/db/seed-demo'
+import { closeDatabase } from '../lib/db/client'
+
+async function main() {
+  const { created } = await seedDemo()
+  console.log(created ? 'Demo practice created.' : 'Demo practice already present: nothing changed.')
+  console.log(`  Admin:     ${DEMO_ACCOUNTS.admin.email} / ${DEMO_PASSWORD}`)
+  console.log(`  Clinician: ${DEMO_ACCOUNTS.clinician.email} / ${DEMO_PASSWORD}`)
+}
+
+main()
+  .catch((e: unknown) => {
+    console.error('Seeding failed:', e instanceof Error ? e.message : e)
+    process.exitCode = 1
+  })
+  .finally(() => closeDatabase())
