@@ -10,31 +10,35 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <div className="flex min-h-screen flex-col">
       <header className="no-print border-b border-stone-200 bg-white">
-        <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold text-accent-800">
+        <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2">
+          <Link href="/" className="py-2 text-lg font-semibold text-accent-800">
             SecureBase
           </Link>
           {user ? (
-            <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-x-4 gap-y-1">
-              {isClinician(user) || isAdmin(user) ? (
-                <Link href="/clients" className="rounded px-1 py-2 text-stone-800 underline-offset-4 hover:underline">
-                  Clients
-                </Link>
-              ) : null}
-              {isAdmin(user) ? (
-                <Link href="/admin" className="rounded px-1 py-2 text-stone-800 underline-offset-4 hover:underline">
-                  Accounts
-                </Link>
-              ) : null}
-              <span className="ml-auto text-sm text-stone-600">
-                Signed in as <span className="font-medium text-stone-800">{user.name}</span>
-              </span>
-              <form action={signOutAction}>
-                <button type="submit" className="min-h-11 rounded-md border border-stone-300 px-3 py-1 text-stone-800 hover:bg-stone-100">
-                  Sign out
-                </button>
-              </form>
-            </nav>
+            <>
+              <nav aria-label="Main" className="order-last flex w-full gap-x-4 sm:order-none sm:w-auto">
+                {isClinician(user) || isAdmin(user) ? (
+                  <Link href="/clients" className="rounded px-1 py-2 text-stone-800 underline-offset-4 hover:underline">
+                    Clients
+                  </Link>
+                ) : null}
+                {isAdmin(user) ? (
+                  <Link href="/admin" className="rounded px-1 py-2 text-stone-800 underline-offset-4 hover:underline">
+                    Accounts
+                  </Link>
+                ) : null}
+              </nav>
+              <div className="ml-auto flex items-center gap-3">
+                <span className="hidden text-sm text-stone-600 sm:inline">
+                  Signed in as <span className="font-medium text-stone-800">{user.name}</span>
+                </span>
+                <form action={signOutAction}>
+                  <button type="submit" className="min-h-11 rounded-md border border-stone-300 px-3 py-1 text-stone-800 hover:bg-stone-100">
+                    Sign out
+                  </button>
+                </form>
+              </div>
+            </>
           ) : null}
         </div>
       </header>

@@ -1,0 +1,27 @@
+import { expect, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+
+// The demo accounts the server's first boot seeds (lib/db/seed-demo.ts).
+export const DEMO_PASSWORD = 'securebase-demo-2026'
+export const CLINICIAN = 'clinician@demo.securebase.local'
+export const CLINICIAN_2 = 'sam.okafor@demo.securebase.local'
+export const ADMIN = 'admin@demo.securebase.local'
+
+/** Waits until React has attached handlers (a click before that would be lost). */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/login')
+  await hydrated(page)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  expect(summary).toEqual([])
+}
