@@ -15,7 +15,19 @@ const nextConfig = {
   // Native or wasm packages that must be loaded by Node, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/argon2', 'pg', 'nodemailer'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Check-in pages carry a capability token in the path: never send it on as a referrer,
+      // never cache the page.
+      {
+        source: '/c/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'Cache-Control', value: 'no-store, max-age=0' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      },
+    ]
   },
 }
 

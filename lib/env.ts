@@ -21,6 +21,11 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   // Folder for local secrets when none are configured (embedded mode); kept outside the database.
   SECUREBASE_DATA_DIR: z.string().default('./.data'),
+  // Field-encryption keyring: "kid:base64key[,kid:base64key…]", the first is used for new data.
+  // Unset in embedded mode → a key file created once in SECUREBASE_DATA_DIR/keys (back it up).
+  SECUREBASE_ENCRYPTION_KEYS: z.string().optional(),
+  // Pepper for check-in link hashes; defaults to one derived from NEXTAUTH_SECRET.
+  SECUREBASE_LINK_PEPPER: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('SecureBase <no-reply@securebase.local>'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -30,6 +35,8 @@ const schema = z.object({
 export type Env = z.infer<typeof schema> & {
   appBaseUrl: string
   authSecret: string
+  linkPepper: string
+  encryptionKeys: string
   isEmbedded: boolean
   isProduction: boolean
 }
@@ -70,7 +77,17 @@ function load(): Env {
     if (isProduction && !isEmbedded) fail('NEXTAUTH_SECRET is required when running on PostgreSQL in production')
     authSecret = localSecret(e.SECUREBASE_DATA_DIR, 'auth-secret')
   }
-  return { ...e, appBaseUrl, authSecret, isEmbedded, isProduction }
+  const linkPepper =
+    e.SECUREBASE_LINK_PEPPER ??
+    Buffer.from(crypto.hkdfSync('sha256', authSecret, 'securebase', 'check-in link pepper', 32)).toString('base64url')
+  let encryptionKeys = e.SECUREBASE_ENCRYPTION_KEYS
+  if (!encryptionKeys) {
+    if (isProduction && !isEmbedded) fail('SECUREBASE_ENCRYPTION_KEYS is required when running on PostgreSQL in production')
+    const keyDir = path.join(e.SECUREBASE_DATA_DIR, 'keys')
+    fs.mkdirSync(keyDir, { recursive: true, mode: 0o700 })
+    encryptionKeys = `k1:${localSecret(keyDir, 'k1.key')}`
+  }
+  return { ...e, appBaseUrl, authSecret, linkPepper, encryptionKeys, isEmbedded, isProduction }
 }
 
 let cached: Env | undefined
