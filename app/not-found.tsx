@@ -1,5 +1,6 @@
 import Link from 'next/link'
 
+// Shared by staff pages and client check-in links, so the wording suits both.
 export default function NotFound() {
   return (
     <main id="main" className="mx-auto flex min-h-[60vh] max-w-xl flex-col justify-center gap-4 px-4 py-10">
@@ -7,9 +8,13 @@ export default function NotFound() {
       <p className="text-stone-700">
         We could not find that page or record. It may have been moved, or you may not have access to it.
       </p>
+      <p className="text-stone-700">
+        If you followed a check-in link from your clinician, please check it was copied in full, or ask them for a new
+        one.
+      </p>
       <p>
         <Link href="/" className="font-medium text-accent-700 underline underline-offset-4">
-          Go to your start page
+          Staff sign-in
         </Link>
       </p>
     </main>

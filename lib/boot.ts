@@ -17,12 +17,15 @@ async function printDemoSignIn(created: boolean) {
 }
 
 export async function boot(): Promise<void> {
+  // Installed first, so a Ctrl+C even during the first migration closes the database cleanly
+  // (and lets a running scheduler tick finish).
+  let stopScheduler: (() => Promise<void>) | undefined
+  closeDatabaseOnSignals(() => stopScheduler?.())
+
   // Migrations first, on their own connection, before the app's client opens the database.
   const { deployMigrations } = await import('./db/migrate')
   const { applied } = await deployMigrations(env.DATABASE_URL, { log: (m) => logger.info(m) })
   if (applied.length) logger.info('migrations applied', { count: applied.length })
-
-  closeDatabaseOnSignals()
 
   if (env.isEmbedded) {
     // First run on the embedded database: seed the demo practice so there is something to see.
@@ -33,6 +36,10 @@ export async function boot(): Promise<void> {
     const hasDemo = (await db.practice.count({ where: { id: DEMO_PRACTICE_ID } })) > 0
     if (hasDemo) await printDemoSignIn(created)
   }
+  // The server runs the scheduler tick every minute (with the embedded database there is no cron).
+  // Safe with several instances too: the tick is idempotent by unique constraints.
+  const { startInAppScheduler } = await import('./scheduling/in-app')
+  stopScheduler = startInAppScheduler({ intervalMs: 60_000 })
 }
 
 export { closeDatabase }

@@ -1,6 +1,7 @@
 // The demo practice a new user signs in to. Idempotent: it does nothing when the practice exists.
 import { db } from './client'
 import { hashPassword } from '@/lib/auth/password'
+import { seedClientHistory, type Trajectory } from './seed-demo-history'
 
 export const DEMO_PRACTICE_ID = '0d3e5c1a-7b2f-4c59-9a51-5ecb0a5e0001'
 export const DEMO_PASSWORD = 'securebase-demo-2026'
@@ -10,20 +11,21 @@ export const DEMO_ACCOUNTS = {
   clinician2: { email: 'sam.okafor@demo.securebase.local', name: 'Sam Okafor', roles: ['CLINICIAN'] as const },
 }
 
-// first, last, preferred, date of birth, episode start (months ago), which clinician, status
-const CLIENTS: [string, string, string | null, string, number, 'clinician' | 'clinician2', 'ACTIVE' | 'DISCHARGED'][] = [
-  ['Amelia', 'Hart', null, '1991-03-14', 11, 'clinician', 'ACTIVE'],
-  ['Benjamin', 'Osei', 'Ben', '1986-07-02', 9, 'clinician', 'ACTIVE'],
-  ['Chloe', 'Nakamura', null, '1998-11-23', 8, 'clinician', 'ACTIVE'],
-  ['Daniel', 'Fairweather', 'Dan', '1979-01-30', 12, 'clinician', 'ACTIVE'],
-  ['Esther', 'Lindqvist', null, '1993-05-09', 6, 'clinician', 'ACTIVE'],
-  ['Farah', 'Haddad', null, '1988-09-17', 7, 'clinician', 'ACTIVE'],
-  ['Gabriel', 'Moreau', 'Gabe', '1995-12-04', 10, 'clinician', 'DISCHARGED'],
-  ['Hannah', 'Whitlock', null, '1984-02-21', 9, 'clinician2', 'ACTIVE'],
-  ['Isaac', 'Adeyemi', null, '1990-08-12', 6, 'clinician2', 'ACTIVE'],
-  ['Jasmine', 'Kowalski', 'Jaz', '2000-04-27', 8, 'clinician2', 'ACTIVE'],
-  ['Kieran', 'Byrne', null, '1982-10-05', 12, 'clinician2', 'ACTIVE'],
-  ['Leila', 'Sorensen', null, '1997-06-18', 7, 'clinician2', 'ACTIVE'],
+// first, last, preferred, date of birth, episode start (months ago), clinician, status, history
+type Row = [string, string, string | null, string, number, 'clinician' | 'clinician2', 'ACTIVE' | 'DISCHARGED', Trajectory | null]
+const CLIENTS: Row[] = [
+  ['Amelia', 'Hart', null, '1991-03-14', 11, 'clinician', 'ACTIVE', 'improving'],
+  ['Benjamin', 'Osei', 'Ben', '1986-07-02', 9, 'clinician', 'ACTIVE', 'improving'],
+  ['Chloe', 'Nakamura', null, '1998-11-23', 8, 'clinician', 'ACTIVE', 'flat'],
+  ['Daniel', 'Fairweather', 'Dan', '1979-01-30', 12, 'clinician', 'ACTIVE', 'deteriorating'],
+  ['Esther', 'Lindqvist', null, '1993-05-09', 6, 'clinician', 'ACTIVE', 'risk-resolved'],
+  ['Farah', 'Haddad', null, '1988-09-17', 7, 'clinician', 'ACTIVE', 'risk-open'],
+  ['Gabriel', 'Moreau', 'Gabe', '1995-12-04', 10, 'clinician', 'DISCHARGED', null],
+  ['Hannah', 'Whitlock', null, '1984-02-21', 9, 'clinician2', 'ACTIVE', 'improving'],
+  ['Isaac', 'Adeyemi', null, '1990-08-12', 6, 'clinician2', 'ACTIVE', 'flat'],
+  ['Jasmine', 'Kowalski', 'Jaz', '2000-04-27', 8, 'clinician2', 'ACTIVE', 'improving'],
+  ['Kieran', 'Byrne', null, '1982-10-05', 12, 'clinician2', 'ACTIVE', 'improving'],
+  ['Leila', 'Sorensen', null, '1997-06-18', 7, 'clinician2', 'ACTIVE', 'improving'],
 ]
 
 function monthsAgo(n: number, now: Date): Date {
@@ -45,7 +47,8 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean }> 
       })
       ids[key] = u.id
     }
-    await tx.client.createMany({
+    const clients = await tx.client.createManyAndReturn({
+      select: { id: true, lastName: true, episodeStart: true, primaryClinicianId: true },
       data: CLIENTS.map(([firstName, lastName, preferredName, dob, months, who, status]) => ({
         practiceId: DEMO_PRACTICE_ID,
         primaryClinicianId: ids[who],
@@ -59,6 +62,20 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean }> 
         email: `${firstName.toLowerCase()}.${lastName.toLowerCase()}@example.com`,
       })),
     })
-  }, { timeout: 20_000 })
+    for (const [n, row] of CLIENTS.entries()) {
+      const trajectory = row[7]
+      const c = clients.find((x) => x.lastName === row[1])!
+      if (!trajectory) continue
+      await seedClientHistory(tx, {
+        practiceId: DEMO_PRACTICE_ID,
+        clientId: c.id,
+        clinicianId: c.primaryClinicianId,
+        start: c.episodeStart,
+        now,
+        trajectory,
+        seed: 1000 + n,
+      })
+    }
+  }, { maxWait: 60_000, timeout: 120_000 })
   return { created: true }
 }

@@ -32,10 +32,12 @@ test('a clinician edits a client and the change is kept', async ({ page }) => {
   await signIn(page, CLINICIAN)
   await page.getByRole('link', { name: 'Nakamura, Chloe' }).click()
   await hydrated(page)
+  await page.getByText('Details', { exact: true }).click()
   await page.getByLabel('Preferred name').fill('Coco')
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
   await page.reload()
+  await page.getByText('Details', { exact: true }).click()
   await expect(page.getByLabel('Preferred name')).toHaveValue('Coco')
 })
 

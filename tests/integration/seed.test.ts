@@ -20,3 +20,38 @@ describe('demo seed', () => {
     expect(await verifyCredentials(DEMO_ACCOUNTS.clinician.email, DEMO_PASSWORD)).not.toBeNull()
   })
 })
+
+describe('demo history', () => {
+  it('gives months of scored check-ins with improving, flat and deteriorating clients and both kinds of risk flag', async () => {
+    // seedDemo ran in the test above (same file, same database); running it again is a no-op.
+    await seedDemo()
+    const responses = await db.response.count({ where: { practiceId: DEMO_PRACTICE_ID } })
+    expect(responses).toBeGreaterThan(500)
+    const flags = await db.riskFlag.findMany({ where: { practiceId: DEMO_PRACTICE_ID }, select: { status: true, resolutionNote: true } })
+    expect(flags.filter((f) => f.status === 'RESOLVED')).toHaveLength(1)
+    expect(flags.filter((f) => f.status === 'RESOLVED')[0].resolutionNote).toBeTruthy()
+    expect(flags.filter((f) => f.status === 'OPEN')).toHaveLength(1)
+
+    const phq = async (lastName: string) => {
+      const rows = await db.response.findMany({
+        where: { instrumentId: 'phq9', client: { lastName, practiceId: DEMO_PRACTICE_ID } },
+        orderBy: { submittedAt: 'asc' },
+        select: { scores: true, submittedAt: true },
+      })
+      const total = (i: number) => (rows.at(i)!.scores as { total: number }).total
+      const span = (rows.at(-1)!.submittedAt.getTime() - rows[0].submittedAt.getTime()) / 86_400_000
+      return { first: total(0), last: total(-1), count: rows.length, span }
+    }
+    const improving = await phq('Hart')
+    expect(improving.first - improving.last).toBeGreaterThanOrEqual(6)
+    expect(improving.span).toBeGreaterThan(180) // 6-12 months of history
+    const deteriorating = await phq('Fairweather')
+    expect(deteriorating.last - deteriorating.first).toBeGreaterThanOrEqual(6)
+    const flat = await phq('Nakamura')
+    expect(Math.abs(flat.last - flat.first)).toBeLessThan(6)
+    // Every stored score is what lib/assessments gives for the stored answers.
+    const sample = await db.response.findMany({ where: { practiceId: DEMO_PRACTICE_ID }, take: 50, select: { instrumentId: true, answers: true, scores: true } })
+    const { scoreResponse } = await import('../../lib/assessments')
+    for (const r of sample) expect(scoreResponse(r.instrumentId as 'phq9', r.answers as number[]).scores).toEqual(r.scores)
+  })
+})

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { requireRole } from '@/lib/auth/session'
 import { listPracticeUsers, getPractice } from '@/lib/db/users'
 import { formatDate } from '@/lib/format'
+import { ScrollRegion } from '@/components/ui/scroll-region'
 
 export const metadata: Metadata = { title: 'Accounts' }
 
@@ -19,7 +20,7 @@ export default async function AdminPage() {
           {practice.idleTimeoutMinutes} minutes without activity
         </p>
       </div>
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+      <ScrollRegion label="Accounts table" className="rounded-xl border border-stone-200 bg-white">
         <table className="w-full min-w-[36rem] text-left">
           <caption className="sr-only">Accounts of the practice</caption>
           <thead className="border-b border-stone-200 bg-stone-100 text-sm text-stone-700">
@@ -45,7 +46,7 @@ export default async function AdminPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="text-stone-600">Inviting, deactivating and transferring accounts is coming to this page.</p>
     </div>
   )

@@ -4,8 +4,10 @@ import { requireRole } from '@/lib/auth/session'
 import { isAdmin, isClinician } from '@/lib/auth/actor'
 import { listClients } from '@/lib/db/clients'
 import { getPractice } from '@/lib/db/users'
+import { countOpenFlags } from '@/lib/db/risk-flags'
 import { formatDate } from '@/lib/format'
 import { buttonStyles } from '@/components/ui/button'
+import { ScrollRegion } from '@/components/ui/scroll-region'
 
 export const metadata: Metadata = { title: 'Clients' }
 
@@ -15,7 +17,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const admin = isAdmin(user)
   // An admin who also sees clients starts on their own caseload and can widen to the practice.
   const showAll = admin && (!isClinician(user) || params.scope === 'all')
-  const [clients, practice] = await Promise.all([listClients(user, { mine: !showAll }), getPractice(user)])
+  const [clients, practice, flags] = await Promise.all([listClients(user, { mine: !showAll }), getPractice(user), countOpenFlags(user)])
   const active = clients.filter((c) => c.status === 'ACTIVE').length
 
   return (
@@ -48,7 +50,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           </Link>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+        <ScrollRegion label="Clients table" className="rounded-xl border border-stone-200 bg-white">
           <table className="w-full min-w-[32rem] text-left">
             <caption className="sr-only">
               {showAll ? 'All clients of the practice' : 'Clients on your caseload'}, sorted by status then last name
@@ -57,13 +59,14 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
               <tr>
                 <th scope="col" className="px-4 py-3 font-semibold">Client</th>
                 <th scope="col" className="px-4 py-3 font-semibold">Status</th>
+                <th scope="col" className="px-4 py-3 font-semibold">Risk</th>
                 {showAll ? <th scope="col" className="px-4 py-3 font-semibold">Clinician</th> : null}
                 <th scope="col" className="px-4 py-3 font-semibold">Added</th>
               </tr>
             </thead>
             <tbody>
               {clients.map((c) => (
-                <tr key={c.id} className="border-b border-stone-100 last:border-0 hover:bg-stone-50">
+                <tr key={c.id} className={`border-b border-stone-100 last:border-0 ${flags.get(c.id) ? 'bg-red-50' : 'hover:bg-stone-50'}`}>
                   <td className="px-4 py-3">
                     <Link href={`/clients/${c.id}`} className="font-medium text-accent-800 underline-offset-4 hover:underline">
                       {c.lastName}, {c.firstName}
@@ -73,13 +76,22 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                   <td className="px-4 py-3">
                     <StatusBadge status={c.status} />
                   </td>
+                  <td className="px-4 py-3">
+                    {flags.get(c.id) ? (
+                      <span className="rounded-full border border-red-700 bg-white px-2 py-1 text-sm font-semibold text-red-900">
+                        {flags.get(c.id)} open risk {flags.get(c.id) === 1 ? 'flag' : 'flags'}
+                      </span>
+                    ) : (
+                      <span className="text-stone-600">None</span>
+                    )}
+                  </td>
                   {showAll ? <td className="px-4 py-3 text-stone-700">{c.primaryClinician.name}</td> : null}
                   <td className="px-4 py-3 text-stone-700">{formatDate(c.createdAt, practice.timeZone)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   )

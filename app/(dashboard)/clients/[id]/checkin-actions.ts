@@ -1,0 +1,109 @@
+'use server'
+import { revalidatePath } from 'next/cache'
+import { requireUser } from '@/lib/auth/session'
+import { changeAssignmentStatus, createAssignments } from '@/lib/db/assignments'
+import { cancelCheckIn, generateDueCheckIns, issueCheckInLink, revokeCheckInLinks } from '@/lib/db/checkins'
+import { acknowledgeRiskFlag, resolveRiskFlag } from '@/lib/db/risk-flags'
+import { ConflictError, NotFoundError } from '@/lib/db/errors'
+import { assignmentFormData, assignmentInput, riskResolutionInput } from '@/lib/validation/assignment'
+import { fieldErrors } from '@/lib/validation/client'
+import type { ActionState } from '@/lib/validation/action-state'
+
+export interface LinkActionState extends ActionState {
+  url?: string
+}
+
+/** Turns the expected failures into a message; anything else is a real error (error.tsx). */
+function known(e: unknown, what: string): ActionState {
+  if (e instanceof NotFoundError) return { status: 'error', message: `${what} not found.` }
+  if (e instanceof ConflictError) return { status: 'error', message: e.message }
+  throw e
+}
+
+export async function assignAction(clientId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser()
+  const raw = assignmentFormData(form)
+  const parsed = assignmentInput.safeParse(raw)
+  if (!parsed.success) return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrors(parsed.error) }
+  try {
+    await createAssignments(user, String(clientId), parsed.data)
+  } catch (e) {
+    return known(e, 'Client')
+  }
+  // A check-in that is due today is created at once, not at the next scheduler tick.
+  await generateDueCheckIns({ clientId: String(clientId) })
+  revalidatePath(`/clients/${clientId}`)
+  const n = parsed.data.instruments.length
+  return { status: 'success', message: `${n === 1 ? 'Questionnaire' : `${n} questionnaires`} assigned.` }
+}
+
+export async function changeAssignmentAction(clientId: string, assignmentId: string, change: 'pause' | 'resume' | 'end'): Promise<ActionState> {
+  const user = await requireUser()
+  if (!['pause', 'resume', 'end'].includes(change)) return { status: 'error', message: 'Unknown change.' }
+  try {
+    await changeAssignmentStatus(user, String(assignmentId), change)
+  } catch (e) {
+    return known(e, 'Assignment')
+  }
+  if (change === 'resume') await generateDueCheckIns({ clientId: String(clientId) })
+  revalidatePath(`/clients/${clientId}`)
+  return { status: 'success', message: change === 'pause' ? 'Paused.' : change === 'resume' ? 'Resumed.' : 'Ended.' }
+}
+
+export async function linkAction(clientId: string, checkInId: string, mode: 'copy' | 'email' | 'reissue' | 'revoke' | 'cancel'): Promise<LinkActionState> {
+  const user = await requireUser()
+  try {
+    if (mode === 'revoke') {
+      const n = await revokeCheckInLinks(user, String(checkInId))
+      revalidatePath(`/clients/${clientId}`)
+      return { status: 'success', message: n ? 'Links revoked: they no longer open the check-in.' : 'There were no live links.' }
+    }
+    if (mode === 'cancel') {
+      await cancelCheckIn(user, String(checkInId))
+      revalidatePath(`/clients/${clientId}`)
+      return { status: 'success', message: 'Check-in cancelled.' }
+    }
+    if (!['copy', 'email', 'reissue'].includes(mode)) return { status: 'error', message: 'Unknown action.' }
+    const res = await issueCheckInLink(user, String(checkInId), { send: mode === 'email', reason: mode === 'reissue' ? 'reissue' : 'new' })
+    revalidatePath(`/clients/${clientId}`)
+    if (mode === 'email') {
+      if (!res.email) return { status: 'error', message: 'There is no email address on file for this client. Copy the link instead.', url: res.url }
+      const message =
+        res.email.status === 'SENT'
+          ? 'Link emailed.'
+          : res.email.status === 'OUTBOX'
+            ? 'No mail server is configured: the email is in the outbox below, ready to pass on.'
+            : 'The email could not be sent. The link below still works: copy it instead.'
+      return { status: res.email.status === 'FAILED' ? 'error' : 'success', message, url: res.url }
+    }
+    return { status: 'success', message: mode === 'reissue' ? 'Earlier links were revoked. This is the new link.' : 'New link ready.', url: res.url }
+  } catch (e) {
+    return known(e, 'Check-in')
+  }
+}
+
+export async function acknowledgeFlagAction(clientId: string, flagId: string): Promise<ActionState> {
+  const user = await requireUser()
+  try {
+    await acknowledgeRiskFlag(user, String(flagId))
+  } catch (e) {
+    return known(e, 'Risk flag')
+  }
+  revalidatePath(`/clients/${clientId}`)
+  revalidatePath('/clients')
+  return { status: 'success', message: 'Acknowledged.' }
+}
+
+export async function resolveFlagAction(clientId: string, flagId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser()
+  const parsed = riskResolutionInput.safeParse({ note: form.get('note') ?? '' })
+  if (!parsed.success) return { status: 'error', message: 'Please add a note.', fieldErrors: fieldErrors(parsed.error) }
+  try {
+    await resolveRiskFlag(user, String(flagId), parsed.data.note)
+  } catch (e) {
+    return known(e, 'Risk flag')
+  }
+  revalidatePath(`/clients/${clientId}`)
+  revalidatePath('/clients')
+  return { status: 'success', message: 'Resolved.' }
+}

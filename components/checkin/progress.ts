@@ -1,0 +1,56 @@
+// Pure helpers of the check-in flow (no React), shared by the flow and its tests.
+import { getInstrument, isInstrumentId } from '@/lib/assessments'
+import type { Answers, CheckInItemView, Part } from './types'
+
+export function toParts(items: readonly CheckInItemView[]): Part[] {
+  return items.flatMap((i) => (isInstrumentId(i.instrumentId) ? [{ ...i, def: getInstrument(i.instrumentId) }] : []))
+}
+
+/** The saved draft where it fits each instrument, otherwise empty answers. */
+export function initialAnswers(parts: readonly Part[], draft: Answers | null): Answers {
+  const out: Answers = {}
+  for (const p of parts) {
+    const saved = draft?.[p.itemId]
+    out[p.itemId] = saved && saved.length === p.def.items.length ? [...saved] : p.def.items.map(() => null)
+  }
+  return out
+}
+
+/** 1-based numbers of the questions of one part still without an answer. */
+export function unanswered(values: readonly (number | null)[] | undefined): number[] {
+  return (values ?? []).flatMap((v, i) => (v === null ? [i + 1] : []))
+}
+
+export function hasAnyAnswer(answers: Answers): boolean {
+  return Object.values(answers).some((vs) => vs.some((v) => v !== null))
+}
+
+/** Where to resume: the intro for a fresh start, else the first part with a question left. */
+export function resumeStep(parts: readonly Part[], answers: Answers): 'intro' | number {
+  if (parts.length === 0 || !hasAnyAnswer(answers)) return 'intro'
+  const gap = parts.findIndex((p) => unanswered(answers[p.itemId]).length > 0)
+  return gap === -1 ? parts.length - 1 : gap
+}
+
+export function countAnswered(answers: Answers): number {
+  return Object.values(answers).reduce((n, vs) => n + vs.filter((v) => v !== null).length, 0)
+}
+
+/** True when any risk item of the given part has an answer above zero. */
+export function isRiskPositive(part: Part, values: readonly (number | null)[] | undefined): boolean {
+  return part.def.items.some((it) => it.risk && (values?.[it.number - 1] ?? 0) > 0)
+}
+
+/**
+ * Idempotency key for one page load. crypto.randomUUID needs a secure context; the fallback
+ * builds the same RFC 4122 v4 shape from getRandomValues (available everywhere).
+ */
+export function newSubmissionKey(): string {
+  const c = globalThis.crypto
+  if (typeof c.randomUUID === 'function') return c.randomUUID()
+  const b = c.getRandomValues(new Uint8Array(16))
+  b[6] = (b[6]! & 0x0f) | 0x40
+  b[8] = (b[8]! & 0x3f) | 0x80
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}

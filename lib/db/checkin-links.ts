@@ -1,0 +1,161 @@
+// Links to check-ins, and the clinician's operations on a check-in. A link carries a 256-bit random
+// token; only HMAC(pepper, token) is stored, so the token exists only in the URL handed to the
+// client (never logged, never stored, never returned twice). With an actor every read and write is
+// scoped to the actor's clients; without one (the scheduler) the caller has already chosen the row.
+import { db } from './client'
+import type { Prisma } from './generated/client'
+import { clientScope } from './clients'
+import { ConflictError, NotFoundError } from './errors'
+import type { Actor } from '@/lib/auth/actor'
+import { checkInUrl, hashToken, newToken } from '@/lib/crypto/tokens'
+import { checkInEmail } from '@/lib/email/messages'
+import { deliverEmail, type EmailStatus } from '@/lib/email/send'
+import { logger } from '@/lib/log'
+
+export type LinkReason = 'new' | 'reissue' | 'reminder'
+
+export interface IssueLinkOptions {
+  /** Email the link to the client's address on file (if there is one). */
+  send?: boolean
+  /** 'reissue' revokes every live link first; 'reminder' sends the reminder wording. */
+  reason?: LinkReason
+  now?: Date
+}
+
+export interface IssuedLink {
+  url: string
+  /** Present only when sending was asked for and the client has an email address. */
+  email?: { status: EmailStatus }
+}
+
+export const CHECKIN_CLOSED_MESSAGE = 'This check-in is no longer open.'
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 }
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+type Tx = Prisma.TransactionClient
+
+/** Serialises link issuing per check-in across app instances (PostgreSQL and PGlite alike). */
+async function lockCheckIn(tx: Tx, checkInId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`check-in-link:${checkInId}`}))`
+}
+
+const scopeOf = (actor: Actor | null, checkInId: string): Prisma.CheckInWhereInput =>
+  actor ? { id: checkInId, client: clientScope(actor) } : { id: checkInId }
+
+const issueSelect = {
+  id: true,
+  practiceId: true,
+  clientId: true,
+  status: true,
+  expiresAt: true,
+  client: { select: { email: true } },
+  practice: { select: { name: true, timeZone: true } },
+} satisfies Prisma.CheckInSelect
+
+interface IssueCore extends IssueLinkOptions {
+  /** Scheduler: issue only if the check-in has never had a link (the first email goes out once). */
+  onlyIfNoLinks?: boolean
+}
+
+async function issue(actor: Actor | null, checkInId: string, opts: IssueCore): Promise<IssuedLink | null> {
+  const now = opts.now ?? new Date()
+  const reason = opts.reason ?? 'new'
+  if (!UUID.test(checkInId)) throw new NotFoundError('Check-in')
+  const where = scopeOf(actor, checkInId)
+  const checkIn = await db.checkIn.findFirst({ where, select: issueSelect })
+  if (!checkIn) throw new NotFoundError('Check-in')
+  if (checkIn.status !== 'OPEN' || checkIn.expiresAt <= now) throw new ConflictError(CHECKIN_CLOSED_MESSAGE)
+
+  const token = newToken()
+  const actorId = actor?.userId ?? null
+  const issued = await db.$transaction(async (tx) => {
+    await lockCheckIn(tx, checkIn.id)
+    // Re-checked under the lock, in the scope, so a check-in closed meanwhile gets no new link.
+    const open = await tx.checkIn.count({ where: { ...where, status: 'OPEN', expiresAt: { gt: now } } })
+    if (open !== 1) throw new ConflictError(CHECKIN_CLOSED_MESSAGE)
+    if (opts.onlyIfNoLinks && (await tx.checkInLink.count({ where: { checkInId: checkIn.id } })) > 0) return false
+    if (reason === 'reissue') {
+      await tx.checkInLink.updateMany({
+        where: { checkInId: checkIn.id, revokedAt: null },
+        data: { revokedAt: now, revokedById: actorId },
+      })
+    }
+    await tx.checkInLink.create({
+      data: { checkInId: checkIn.id, tokenHash: hashToken(token), createdById: actorId, createdAt: now },
+      select: { id: true },
+    })
+    return true
+  }, TX_OPTIONS)
+  if (!issued) return null
+  logger.info('check-in link issued', { checkInId: checkIn.id, reason, actorId })
+
+  const url = checkInUrl(token)
+  const to = checkIn.client.email
+  if (!opts.send || !to) return { url }
+  const content = checkInEmail({
+    practiceName: checkIn.practice.name,
+    url,
+    expiresAt: checkIn.expiresAt,
+    timeZone: checkIn.practice.timeZone,
+    kind: reason === 'reminder' ? 'reminder' : 'new',
+  })
+  const delivery = await deliverEmail({
+    practiceId: checkIn.practiceId,
+    clientId: checkIn.clientId,
+    checkInId: checkIn.id,
+    kind: reason === 'reminder' ? 'checkin-reminder' : 'checkin',
+    to,
+    subject: content.subject,
+    text: content.text,
+    now,
+  })
+  return { url, email: { status: delivery.status } }
+}
+
+/**
+ * A new link to an open check-in; the URL is returned once and never stored. With `send`, it is
+ * also emailed (SMTP, or the outbox without SMTP). Out of scope or missing → NotFoundError;
+ * no longer open → ConflictError.
+ */
+export async function issueCheckInLink(actor: Actor | null, checkInId: string, opts: IssueLinkOptions = {}): Promise<IssuedLink> {
+  return (await issue(actor, checkInId, opts))!
+}
+
+/** Scheduler: email the first link of a check-in that has never had one. Null if it already has. */
+export async function sendFirstCheckInLink(checkInId: string, now: Date = new Date()): Promise<IssuedLink | null> {
+  return issue(null, checkInId, { send: true, reason: 'new', now, onlyIfNoLinks: true })
+}
+
+/** Revokes every live link of a check-in in the actor's scope; returns how many. */
+export async function revokeCheckInLinks(actor: Actor, checkInId: string, now: Date = new Date()): Promise<number> {
+  if (!UUID.test(checkInId)) throw new NotFoundError('Check-in')
+  const where = scopeOf(actor, checkInId)
+  if (!(await db.checkIn.findFirst({ where, select: { id: true } }))) throw new NotFoundError('Check-in')
+  const r = await db.checkInLink.updateMany({
+    where: { checkInId, revokedAt: null, checkIn: where },
+    data: { revokedAt: now, revokedById: actor.userId },
+  })
+  if (r.count) logger.info('check-in links revoked', { checkInId, count: r.count, actorId: actor.userId })
+  return r.count
+}
+
+/** OPEN → CANCELLED with all its links revoked. Items stay, so the scheduler never re-creates it. */
+export async function cancelCheckIn(actor: Actor, checkInId: string, now: Date = new Date()): Promise<void> {
+  if (!UUID.test(checkInId)) throw new NotFoundError('Check-in')
+  const where = scopeOf(actor, checkInId)
+  const cancelled = await db.$transaction(async (tx) => {
+    const r = await tx.checkIn.updateMany({ where: { ...where, status: 'OPEN' }, data: { status: 'CANCELLED' } })
+    if (r.count !== 1) return false
+    await tx.checkInLink.updateMany({
+      where: { checkInId, revokedAt: null },
+      data: { revokedAt: now, revokedById: actor.userId },
+    })
+    return true
+  }, TX_OPTIONS)
+  if (cancelled) {
+    logger.info('check-in cancelled', { checkInId, actorId: actor.userId })
+    return
+  }
+  if (!(await db.checkIn.findFirst({ where, select: { id: true } }))) throw new NotFoundError('Check-in')
+  throw new ConflictError(CHECKIN_CLOSED_MESSAGE)
+}

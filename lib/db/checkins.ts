@@ -1,0 +1,268 @@
+// The scheduler: creates the check-ins that come due, emails their links, sends one reminder and
+// expires old check-ins. Every step is idempotent by a database guarantee, not by timing: the
+// unique (assignmentId, occurrenceDate) on CheckInItem, a per-client advisory lock while bundling,
+// a per-check-in lock for the first link, and a conditional claim on reminderSentAt. Running a tick
+// twice, or from several app instances at once, creates and sends nothing twice.
+import { db } from './client'
+import type { Prisma } from './generated/client'
+import { sendFirstCheckInLink, issueCheckInLink, TX_OPTIONS } from './checkin-links'
+import { addDays, checkInExpiry, latestOccurrence, toCalendarDate, toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
+import { logger } from '@/lib/log'
+
+export {
+  cancelCheckIn,
+  CHECKIN_CLOSED_MESSAGE,
+  issueCheckInLink,
+  revokeCheckInLinks,
+  sendFirstCheckInLink,
+  type IssuedLink,
+  type IssueLinkOptions,
+  type LinkReason,
+} from './checkin-links'
+
+/** Limits a run to one practice (tests share a database; an admin tool could use it too). */
+export interface TickScope {
+  practiceId?: string
+}
+
+export interface GenerateOptions extends TickScope {
+  now?: Date
+  /** Only this client (e.g. right after a clinician assigns something). */
+  clientId?: string
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const practiceFilter = (s: TickScope) => (s.practiceId ? { practiceId: s.practiceId } : {})
+
+interface DueItem {
+  assignmentId: string
+  instrumentId: string
+  relationshipTarget: string | null
+  occurrence: string
+  expiresAt: Date
+}
+
+interface ClientDue {
+  practiceId: string
+  items: DueItem[]
+}
+
+const itemKey = (assignmentId: string, occurrence: Date | string) => `${assignmentId}|${toCalendarDate(occurrence)}`
+
+async function existingItemKeys(client: Prisma.TransactionClient, items: DueItem[]): Promise<Set<string>> {
+  if (!items.length) return new Set()
+  const rows = await client.checkInItem.findMany({
+    where: {
+      assignmentId: { in: [...new Set(items.map((i) => i.assignmentId))] },
+      occurrenceDate: { in: [...new Set(items.map((i) => i.occurrence))].map(toDateColumn) },
+    },
+    select: { assignmentId: true, occurrenceDate: true },
+  })
+  return new Set(rows.map((r) => itemKey(r.assignmentId, r.occurrenceDate)))
+}
+
+/** What is due now and not yet materialised, grouped by client. Only the latest occurrence counts. */
+async function findDue(now: Date, opts: GenerateOptions): Promise<Map<string, ClientDue>> {
+  const assignments = await db.assignment.findMany({
+    where: {
+      status: 'ACTIVE',
+      // No time zone is more than a day ahead of UTC.
+      startDate: { lte: toDateColumn(addDays(now.toISOString().slice(0, 10), 1)) },
+      client: { status: 'ACTIVE', ...(opts.clientId ? { id: opts.clientId } : {}), ...practiceFilter(opts) },
+    },
+    orderBy: [{ clientId: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      clientId: true,
+      instrumentId: true,
+      relationshipTarget: true,
+      recurrence: true,
+      startDate: true,
+      endDate: true,
+      client: { select: { practiceId: true, practice: { select: { timeZone: true, checkinExpiryDays: true } } } },
+    },
+  })
+  const due: (DueItem & { clientId: string; practiceId: string })[] = []
+  for (const a of assignments) {
+    const { timeZone, checkinExpiryDays } = a.client.practice
+    const occurrence = latestOccurrence(a, todayInTimeZone(now, timeZone))
+    if (!occurrence) continue
+    const expiresAt = checkInExpiry(occurrence, checkinExpiryDays, timeZone)
+    // Never back-fill: an occurrence whose check-in would already be closed is skipped for good.
+    if (now >= expiresAt) continue
+    due.push({
+      assignmentId: a.id,
+      instrumentId: a.instrumentId,
+      relationshipTarget: a.relationshipTarget,
+      occurrence,
+      expiresAt,
+      clientId: a.clientId,
+      practiceId: a.client.practiceId,
+    })
+  }
+  const existing = await existingItemKeys(db, due)
+  const byClient = new Map<string, ClientDue>()
+  for (const { clientId, practiceId, ...item } of due) {
+    if (existing.has(itemKey(item.assignmentId, item.occurrence))) continue
+    const entry = byClient.get(clientId) ?? { practiceId, items: [] }
+    entry.items.push(item)
+    byClient.set(clientId, entry)
+  }
+  return byClient
+}
+
+/** Bundles one client's due items into check-ins, one per due date. Returns new check-in ids. */
+async function materialise(clientId: string, { practiceId, items }: ClientDue, now: Date): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    // Concurrent ticks for the same client queue here, then see each other's committed items.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${clientId}))`
+    const existing = await existingItemKeys(tx, items)
+    const byDate = new Map<string, DueItem[]>()
+    for (const item of items) {
+      if (existing.has(itemKey(item.assignmentId, item.occurrence))) continue
+      byDate.set(item.occurrence, [...(byDate.get(item.occurrence) ?? []), item])
+    }
+    const created: string[] = []
+    for (const [occurrence, group] of byDate) {
+      const dueDate = toDateColumn(occurrence)
+      const open = await tx.checkIn.findFirst({
+        where: { clientId, dueDate, status: 'OPEN', expiresAt: { gt: now } },
+        orderBy: { createdAt: 'asc' },
+        select: { id: true },
+      })
+      const checkIn =
+        open ??
+        (await tx.checkIn.create({
+          data: { practiceId, clientId, dueDate, expiresAt: group[0].expiresAt, createdAt: now },
+          select: { id: true },
+        }))
+      const last = await tx.checkInItem.aggregate({ where: { checkInId: checkIn.id }, _max: { position: true } })
+      let position = (last._max.position ?? -1) + 1
+      const r = await tx.checkInItem.createMany({
+        data: group.map((i) => ({
+          checkInId: checkIn.id,
+          assignmentId: i.assignmentId,
+          occurrenceDate: dueDate,
+          instrumentId: i.instrumentId,
+          relationshipTarget: i.relationshipTarget,
+          position: position++,
+        })),
+        // The unique (assignmentId, occurrenceDate) is the real guarantee against duplicates.
+        skipDuplicates: true,
+      })
+      if (open) continue
+      // Someone else materialised these items first: never leave an empty check-in behind.
+      if (r.count === 0) await tx.checkIn.delete({ where: { id: checkIn.id } })
+      else created.push(checkIn.id)
+    }
+    return created
+  }, TX_OPTIONS)
+}
+
+/** Creates the check-ins that are due now (latest occurrence only, never back-filled). */
+export async function generateDueCheckIns(opts: GenerateOptions = {}): Promise<{ created: string[] }> {
+  const now = opts.now ?? new Date()
+  if (opts.clientId && !UUID.test(opts.clientId)) return { created: [] }
+  const created: string[] = []
+  for (const [clientId, due] of await findDue(now, opts)) {
+    try {
+      created.push(...(await materialise(clientId, due, now)))
+    } catch (e) {
+      // One client's failure must not stop everyone else's check-ins; the next tick retries.
+      logger.error('check-in generation failed', { clientId, error: (e as Error)?.name })
+    }
+  }
+  if (created.length) logger.info('check-ins created', { count: created.length })
+  return { created }
+}
+
+/** OPEN check-ins whose time is up become EXPIRED (their links stop working with them). */
+export async function expireCheckIns(now: Date = new Date(), scope: TickScope = {}): Promise<number> {
+  const r = await db.checkIn.updateMany({
+    where: { status: 'OPEN', expiresAt: { lte: now }, ...practiceFilter(scope) },
+    data: { status: 'EXPIRED' },
+  })
+  return r.count
+}
+
+/**
+ * Emails the first link of every open check-in that has never had one and whose client has an
+ * email address: the normal way a client receives a check-in. Also picks up check-ins created
+ * outside a tick (e.g. when a clinician assigns something due today) and retries after a crash.
+ */
+export async function sendNewCheckInLinks(now: Date = new Date(), scope: TickScope = {}): Promise<number> {
+  const pending = await db.checkIn.findMany({
+    where: {
+      status: 'OPEN',
+      expiresAt: { gt: now },
+      links: { none: {} },
+      client: { status: 'ACTIVE', email: { not: null } },
+      ...practiceFilter(scope),
+    },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  })
+  let sent = 0
+  for (const { id } of pending) {
+    try {
+      if (await sendFirstCheckInLink(id, now)) sent++
+    } catch (e) {
+      logger.error('check-in link email failed', { checkInId: id, error: (e as Error)?.name })
+    }
+  }
+  return sent
+}
+
+/**
+ * One reminder per unanswered check-in, when it is within the practice's reminder window of
+ * closing. The reminder carries a new link (earlier links stay valid). A check-in that began
+ * inside the window gets none: its first email has only just gone out.
+ */
+export async function sendReminders(now: Date = new Date(), scope: TickScope = {}): Promise<number> {
+  const candidates = await db.checkIn.findMany({
+    where: {
+      status: 'OPEN',
+      expiresAt: { gt: now },
+      reminderSentAt: null,
+      practice: { remindersEnabled: true, reminderHoursBeforeExpiry: { gt: 0 } },
+      client: { status: 'ACTIVE', email: { not: null } },
+      ...practiceFilter(scope),
+    },
+    orderBy: { expiresAt: 'asc' },
+    select: { id: true, expiresAt: true, createdAt: true, practice: { select: { reminderHoursBeforeExpiry: true } } },
+  })
+  let sent = 0
+  for (const c of candidates) {
+    const remindAt = c.expiresAt.getTime() - c.practice.reminderHoursBeforeExpiry * 3_600_000
+    if (now.getTime() < remindAt || remindAt <= c.createdAt.getTime()) continue
+    // The claim: only the instance whose conditional update wins sends the reminder.
+    const claim = await db.checkIn.updateMany({
+      where: { id: c.id, status: 'OPEN', reminderSentAt: null },
+      data: { reminderSentAt: now },
+    })
+    if (claim.count !== 1) continue
+    try {
+      await issueCheckInLink(null, c.id, { send: true, reason: 'reminder', now })
+      sent++
+    } catch (e) {
+      logger.error('reminder failed', { checkInId: c.id, error: (e as Error)?.name })
+    }
+  }
+  return sent
+}
+
+export interface TickResult {
+  expired: number
+  created: number
+  emailed: number
+  reminders: number
+}
+
+/** One scheduler run: expire, create what is due, email new check-ins, remind. */
+export async function schedulerTick(now: Date = new Date(), scope: TickScope = {}): Promise<TickResult> {
+  const expired = await expireCheckIns(now, scope)
+  const { created } = await generateDueCheckIns({ now, ...scope })
+  const emailed = await sendNewCheckInLinks(now, scope)
+  const reminders = await sendReminders(now, scope)
+  return { expired, created: created.length, emailed, reminders }
+}

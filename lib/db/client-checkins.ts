@@ -1,0 +1,46 @@
+// What the clinician sees of a client's check-ins and scores (never the link tokens).
+import { db } from './client'
+import type { Actor } from '@/lib/auth/actor'
+import { clientScope } from './clients'
+import { NotFoundError } from './errors'
+
+const uuid = /^[0-9a-f-]{36}$/i
+
+export async function listClientCheckIns(actor: Actor, clientId: string, take = 20) {
+  if (!uuid.test(clientId)) throw new NotFoundError('Client')
+  return db.checkIn.findMany({
+    where: { clientId, client: clientScope(actor) },
+    orderBy: [{ dueDate: 'desc' }, { createdAt: 'desc' }],
+    take,
+    select: {
+      id: true,
+      dueDate: true,
+      status: true,
+      expiresAt: true,
+      completedAt: true,
+      reminderSentAt: true,
+      items: { orderBy: { position: 'asc' }, select: { id: true, instrumentId: true, relationshipTarget: true } },
+      _count: { select: { links: { where: { revokedAt: null } } } },
+    },
+  })
+}
+
+export async function listRecentResponses(actor: Actor, clientId: string, take = 30) {
+  if (!uuid.test(clientId)) throw new NotFoundError('Client')
+  return db.response.findMany({
+    where: { clientId, client: clientScope(actor) },
+    orderBy: { submittedAt: 'desc' },
+    take,
+    select: {
+      id: true,
+      instrumentId: true,
+      relationshipTarget: true,
+      scores: true,
+      band: true,
+      quadrant: true,
+      flags: true,
+      complete: true,
+      submittedAt: true,
+    },
+  })
+}

@@ -1,0 +1,72 @@
+// Risk flags: raised by a positive risk item, acknowledged and then resolved by a person.
+import { db } from './client'
+import type { Actor } from '@/lib/auth/actor'
+import { clientScope } from './clients'
+import { ConflictError, NotFoundError } from './errors'
+
+const uuid = /^[0-9a-f-]{36}$/i
+
+export async function listRiskFlags(actor: Actor, clientId: string) {
+  if (!uuid.test(clientId)) throw new NotFoundError('Client')
+  return db.riskFlag.findMany({
+    where: { clientId, client: clientScope(actor) },
+    orderBy: [{ status: 'asc' }, { raisedAt: 'desc' }],
+    select: {
+      id: true,
+      instrumentId: true,
+      itemNumber: true,
+      itemValue: true,
+      status: true,
+      raisedAt: true,
+      acknowledgedAt: true,
+      acknowledgedById: true,
+      resolvedAt: true,
+      resolvedById: true,
+      resolutionNote: true,
+    },
+  })
+}
+
+/** Open (unresolved) flag counts per client, for the caseload. */
+export async function countOpenFlags(actor: Actor): Promise<Map<string, number>> {
+  const rows = await db.riskFlag.groupBy({
+    by: ['clientId'],
+    where: { status: { in: ['OPEN', 'ACKNOWLEDGED'] }, client: clientScope(actor) },
+    _count: { _all: true },
+  })
+  return new Map(rows.map((r) => [r.clientId, r._count._all]))
+}
+
+export async function acknowledgeRiskFlag(actor: Actor, flagId: string): Promise<void> {
+  if (!uuid.test(flagId)) throw new NotFoundError('Risk flag')
+  const r = await db.riskFlag.updateMany({
+    where: { id: flagId, status: 'OPEN', client: clientScope(actor) },
+    data: { status: 'ACKNOWLEDGED', acknowledgedAt: new Date(), acknowledgedById: actor.userId },
+  })
+  if (r.count === 1) return
+  const f = await db.riskFlag.findFirst({ where: { id: flagId, client: clientScope(actor) }, select: { status: true } })
+  if (!f) throw new NotFoundError('Risk flag')
+  throw new ConflictError('This flag was already acknowledged.')
+}
+
+/** Resolving needs a note; an unacknowledged flag is acknowledged by the same person at once. */
+export async function resolveRiskFlag(actor: Actor, flagId: string, note: string): Promise<void> {
+  if (!uuid.test(flagId)) throw new NotFoundError('Risk flag')
+  const now = new Date()
+  const r = await db.$transaction(async (tx) => {
+    const f = await tx.riskFlag.findFirst({ where: { id: flagId, client: clientScope(actor) }, select: { status: true } })
+    if (!f) throw new NotFoundError('Risk flag')
+    if (f.status === 'RESOLVED') throw new ConflictError('This flag was already resolved.')
+    return tx.riskFlag.updateMany({
+      where: { id: flagId, status: { in: ['OPEN', 'ACKNOWLEDGED'] } },
+      data: {
+        status: 'RESOLVED',
+        resolvedAt: now,
+        resolvedById: actor.userId,
+        resolutionNote: note,
+        ...(f.status === 'OPEN' ? { acknowledgedAt: now, acknowledgedById: actor.userId } : {}),
+      },
+    })
+  }, { maxWait: 15_000, timeout: 15_000 })
+  if (r.count !== 1) throw new ConflictError('This flag was already resolved.')
+}

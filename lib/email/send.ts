@@ -1,0 +1,149 @@
+// Outgoing mail to clients. With SMTP_URL set, mail goes out through nodemailer and only the fact
+// is recorded (the body holds a live link, so it is not kept). Without SMTP, the message waits in
+// the clinician's outbox with its body encrypted. A failed send never throws: the link stays valid
+// and the clinician can copy it instead.
+import crypto from 'node:crypto'
+import nodemailer, { type Transporter } from 'nodemailer'
+import { env } from '@/lib/env'
+import { db } from '@/lib/db/client'
+import { clientScope } from '@/lib/db/clients'
+import { NotFoundError } from '@/lib/db/errors'
+import { decryptField, encryptField, type Aad } from '@/lib/crypto/field'
+import type { Actor } from '@/lib/auth/actor'
+import { logger } from '@/lib/log'
+
+export type EmailStatus = 'SENT' | 'OUTBOX' | 'FAILED'
+/** OutboundEmail.kind values written by the check-in flow. */
+export type OutboundEmailKind = 'checkin' | 'checkin-reminder'
+
+export interface OutgoingEmail {
+  practiceId: string
+  clientId: string
+  checkInId: string | null
+  kind: OutboundEmailKind
+  to: string
+  subject: string
+  text: string
+  now?: Date
+}
+
+export interface DeliveryResult {
+  id: string
+  status: EmailStatus
+}
+
+const SMTP_TIMEOUT_MS = 10_000
+
+// Keyed by URL: a configuration change (or a test pointing at its own SMTP sink) gets a new one.
+const transports = new Map<string, Transporter>()
+function transportFor(url: string): Transporter {
+  let t = transports.get(url)
+  if (!t) {
+    t = nodemailer.createTransport({
+      url,
+      connectionTimeout: SMTP_TIMEOUT_MS,
+      greetingTimeout: SMTP_TIMEOUT_MS,
+      socketTimeout: SMTP_TIMEOUT_MS,
+    })
+    transports.set(url, t)
+  }
+  return t
+}
+
+/** Closes cached SMTP transports (tests, shutdown). */
+export function closeMailTransports(): void {
+  for (const t of transports.values()) t.close()
+  transports.clear()
+}
+
+const bodyAad = (id: string, practiceId: string): Aad => ['OutboundEmail', id, 'body', practiceId]
+
+// A short, fixed-vocabulary reason for the clinician and the logs: never the server's reply text,
+// which can echo addresses or content.
+function errorCode(e: unknown): string {
+  const err = e as { code?: unknown; responseCode?: unknown }
+  const code = typeof err?.code === 'string' && /^[A-Z_]{2,32}$/.test(err.code) ? err.code : 'ESEND'
+  return typeof err?.responseCode === 'number' ? `${code} ${err.responseCode}` : code
+}
+
+export async function deliverEmail(m: OutgoingEmail): Promise<DeliveryResult> {
+  const now = m.now ?? new Date()
+  const base = {
+    practiceId: m.practiceId,
+    clientId: m.clientId,
+    checkInId: m.checkInId,
+    kind: m.kind,
+    toAddress: m.to,
+    subject: m.subject,
+    createdAt: now,
+  }
+  const smtpUrl = env.SMTP_URL
+  if (!smtpUrl) {
+    // The id is chosen first so the ciphertext can be bound to this row.
+    const id = crypto.randomUUID()
+    await db.outboundEmail.create({
+      data: { ...base, id, status: 'OUTBOX', bodyEnc: encryptField(m.text, bodyAad(id, m.practiceId)) },
+      select: { id: true },
+    })
+    logger.info('email kept in outbox', { emailId: id, checkInId: m.checkInId, kind: m.kind })
+    return { id, status: 'OUTBOX' }
+  }
+  try {
+    await transportFor(smtpUrl).sendMail({ from: env.MAIL_FROM, to: m.to, subject: m.subject, text: m.text })
+  } catch (e) {
+    const error = errorCode(e)
+    const row = await db.outboundEmail.create({ data: { ...base, status: 'FAILED', error }, select: { id: true } })
+    logger.warn('email send failed', { emailId: row.id, checkInId: m.checkInId, kind: m.kind, error })
+    return { id: row.id, status: 'FAILED' }
+  }
+  const row = await db.outboundEmail.create({ data: { ...base, status: 'SENT', sentAt: m.now ?? new Date() }, select: { id: true } })
+  logger.info('email sent', { emailId: row.id, checkInId: m.checkInId, kind: m.kind })
+  return { id: row.id, status: 'SENT' }
+}
+
+export interface OutboxEmail {
+  id: string
+  checkInId: string | null
+  kind: string
+  toAddress: string
+  subject: string
+  status: EmailStatus
+  error: string | null
+  createdAt: Date
+  sentAt: Date | null
+  /** The message text, for mail kept in the outbox only (sent mail is not stored). */
+  body: string | null
+}
+
+/** A client's mail, newest first, for the clinician's outbox view. */
+export async function listOutbox(actor: Actor, clientId: string): Promise<OutboxEmail[]> {
+  if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new NotFoundError('Client')
+  const client = await db.client.findFirst({ where: { id: clientId, ...clientScope(actor) }, select: { id: true } })
+  if (!client) throw new NotFoundError('Client')
+  const rows = await db.outboundEmail.findMany({
+    where: { clientId, client: clientScope(actor) },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  })
+  return rows.map(({ bodyEnc, practiceId, ...r }) => {
+    let body: string | null = null
+    if (r.status === 'OUTBOX' && bodyEnc) {
+      try {
+        body = decryptField(bodyEnc, bodyAad(r.id, practiceId))
+      } catch {
+        logger.warn('outbox body could not be decrypted', { emailId: r.id })
+      }
+    }
+    return {
+      id: r.id,
+      checkInId: r.checkInId,
+      kind: r.kind,
+      toAddress: r.toAddress,
+      subject: r.subject,
+      status: r.status,
+      error: r.error,
+      createdAt: r.createdAt,
+      sentAt: r.sentAt,
+      body,
+    }
+  })
+}
