@@ -19,8 +19,8 @@ async function printDemoSignIn(created: boolean) {
 export async function boot(): Promise<void> {
   // Installed first, so a Ctrl+C even during the first migration closes the database cleanly
   // (and lets a running scheduler tick finish).
-  let stopScheduler: (() => Promise<void>) | undefined
-  closeDatabaseOnSignals(() => stopScheduler?.())
+  const scheduler: { stop?: () => Promise<void> } = {}
+  closeDatabaseOnSignals(() => scheduler.stop?.())
 
   // Migrations first, on their own connection, before the app's client opens the database.
   const { deployMigrations } = await import('./db/migrate')
@@ -39,7 +39,7 @@ export async function boot(): Promise<void> {
   // The server runs the scheduler tick every minute (with the embedded database there is no cron).
   // Safe with several instances too: the tick is idempotent by unique constraints.
   const { startInAppScheduler } = await import('./scheduling/in-app')
-  stopScheduler = startInAppScheduler({ intervalMs: 60_000 })
+  scheduler.stop = startInAppScheduler({ intervalMs: 60_000 })
 }
 
 export { closeDatabase }
