@@ -22,7 +22,7 @@ describe('password sign-in', () => {
 
   it('accepts the right password, case-insensitive email, and stores an argon2id hash', async () => {
     const u = await createUser(practiceId, ['CLINICIAN'])
-    expect(u.passwordHash.startsWith('$argon2id$')).toBe(true)
+    expect(u.passwordHash?.startsWith('$argon2id$')).toBe(true)
     expect(await verifyCredentials(u.email.toUpperCase(), TEST_PASSWORD)).toEqual({ id: u.id, practiceId })
   })
 
