@@ -20,6 +20,11 @@ import { AssignForm } from '@/components/checkins/assign-form'
 import { LinkPanel } from '@/components/checkins/link-panel'
 import { AssignmentActions } from '@/components/checkins/assignment-actions'
 import { RiskFlagCard } from '@/components/risk/risk-flag-card'
+import { goalSuggestions, listGoals } from '@/lib/db/goals'
+import { getClientTimeline } from '@/lib/db/timeline'
+import { GoalsSection } from '@/components/goals/goals-section'
+import { Timeline } from '@/components/timeline/timeline'
+import { createGoalAction, updateGoalAction } from './goal-actions'
 import { updateClientAction } from '../actions'
 import { acknowledgeFlagAction, assignAction, changeAssignmentAction, linkAction, resolveFlagAction } from './checkin-actions'
 
@@ -45,7 +50,7 @@ export default async function ClientPage({
     if (e instanceof NotFoundError) notFound()
     throw e
   }
-  const [practice, clinicians, assignments, checkIns, responses, flags, outbox] = await Promise.all([
+  const [practice, clinicians, assignments, checkIns, responses, flags, outbox, goals, suggestions, timeline] = await Promise.all([
     getPractice(user),
     isAdmin(user) ? listPracticeClinicians(user) : undefined,
     listAssignments(user, client.id),
@@ -53,6 +58,9 @@ export default async function ClientPage({
     listRecentResponses(user, client.id),
     listRiskFlags(user, client.id),
     listOutbox(user, client.id),
+    listGoals(user, client.id),
+    goalSuggestions(user, client.id),
+    getClientTimeline(user, client.id, { goalId: typeof query.goal === 'string' ? query.goal : null }),
   ])
   const tz = practice.timeZone
   const display = client.preferredName ? `${client.firstName} (${client.preferredName}) ${client.lastName}` : `${client.firstName} ${client.lastName}`
@@ -146,7 +154,7 @@ export default async function ClientPage({
           Recent scores
         </h2>
         <ScoresTable
-          rows={responses.map((r) => ({
+          rows={responses.filter((r) => r.instrumentId !== 'goal-progress').map((r) => ({
             id: r.id,
             instrumentId: r.instrumentId,
             relationshipTarget: r.relationshipTarget,
@@ -158,6 +166,15 @@ export default async function ClientPage({
           }))}
         />
       </section>
+
+      <GoalsSection
+        goals={goals}
+        suggestions={suggestions}
+        timeZone={tz}
+        createAction={createGoalAction.bind(null, client.id)}
+        updateAction={updateGoalAction.bind(null, client.id)}
+        readOnly={client.status !== 'ACTIVE'}
+      />
 
       <section aria-labelledby="assign-heading" className={card}>
         <h2 id="assign-heading" className="mb-3 text-lg font-semibold">
@@ -194,6 +211,8 @@ export default async function ClientPage({
           </>
         ) : null}
       </section>
+
+      <Timeline clientId={client.id} timeline={timeline} preserve={typeof query.range === 'string' ? { range: query.range } : {}} />
 
       {outbox.length > 0 ? (
         <section aria-labelledby="outbox-heading" className={card}>

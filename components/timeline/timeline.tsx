@@ -1,0 +1,241 @@
+// The client's timeline: server-renderable (no hooks), plain data in. The goal filter is a GET
+// form, so it lives in the URL (?goal=<id>), works without JavaScript and survives a reload.
+import Link from 'next/link'
+import { instrumentLabel } from '@/lib/assessments/labels'
+import { formatCalendarDate, formatDate } from '@/lib/format'
+
+type GoalStatus = 'ACTIVE' | 'PAUSED' | 'ACHIEVED'
+
+interface Base {
+  id: string
+  at: string
+  dateOnly: boolean
+}
+/** Structurally the entries of lib/db/timeline getClientTimeline. */
+export type TimelineEntryView =
+  | (Base & { kind: 'note'; noteId: string; format: 'FREE' | 'DAP' | 'SOAP'; status: 'DRAFT' | 'SIGNED'; revisions: number; goals: { id: string; title: string }[] })
+  | (Base & { kind: 'checkin'; status: 'COMPLETED' | 'EXPIRED' | 'CANCELLED'; dueDate: string; instruments: string[]; goalRatings: Record<string, number> })
+  | (Base & { kind: 'risk'; event: 'raised' | 'resolved'; instrumentId: string; itemNumber: number })
+  | (Base & {
+      kind: 'goal'
+      goalId: string
+      change: 'created' | 'reworded' | 'status' | 'reworded-and-status'
+      title: string
+      previousTitle: string | null
+      status: GoalStatus
+      previousStatus: GoalStatus | null
+    })
+
+export interface TimelineView {
+  entries: TimelineEntryView[]
+  goals: { id: string; title: string; status: GoalStatus }[]
+  goal: { id: string; title: string } | null
+  unknownGoal: boolean
+  includesNotes: boolean
+  truncated: boolean
+  timeZone: string
+}
+
+const kindLabel = { note: 'Session note', checkin: 'Check-in', risk: 'Risk flag', goal: 'Goal' } as const
+const formatLabel = { FREE: 'Free text', DAP: 'DAP', SOAP: 'SOAP' } as const
+const statusWord: Record<GoalStatus, string> = { ACTIVE: 'active', PAUSED: 'paused', ACHIEVED: 'achieved' }
+const link = 'text-accent-700 underline underline-offset-4'
+
+/** Shapes drawn next to the kind's name (never colour alone); hidden from screen readers, which read the name. */
+function KindIcon({ kind }: { kind: TimelineEntryView['kind'] }) {
+  const common = { width: 20, height: 20, viewBox: '0 0 20 20', 'aria-hidden': true, focusable: false, className: 'shrink-0' } as const
+  switch (kind) {
+    case 'note':
+      return (
+        <svg {...common} fill="none" stroke="currentColor" strokeWidth={1.6}>
+          <rect x="4" y="2.5" width="12" height="15" rx="1.5" />
+          <path d="M7 7h6M7 10h6M7 13h4" />
+        </svg>
+      )
+    case 'checkin':
+      return (
+        <svg {...common} fill="none" stroke="currentColor" strokeWidth={1.6}>
+          <circle cx="10" cy="10" r="7.5" />
+          <path d="M6.5 10.5l2.3 2.3 4.7-5" />
+        </svg>
+      )
+    case 'risk':
+      return (
+        <svg {...common} fill="none" stroke="currentColor" strokeWidth={1.6}>
+          <path d="M10 2.5l8 14.5H2z" />
+          <path d="M10 8v4M10 14.5v.5" />
+        </svg>
+      )
+    case 'goal':
+      return (
+        <svg {...common} fill="none" stroke="currentColor" strokeWidth={1.6}>
+          <circle cx="10" cy="10" r="7.5" />
+          <circle cx="10" cy="10" r="4" />
+          <circle cx="10" cy="10" r="0.8" fill="currentColor" />
+        </svg>
+      )
+  }
+}
+
+function When({ e, timeZone }: { e: TimelineEntryView; timeZone: string }) {
+  const text = e.dateOnly ? formatCalendarDate(e.at) : formatDate(e.at, timeZone)
+  return (
+    <time dateTime={e.dateOnly ? e.at.slice(0, 10) : e.at} className="text-sm text-stone-600">
+      {text}
+    </time>
+  )
+}
+
+function Summary({ e, clientId, filterGoalId }: { e: TimelineEntryView; clientId: string; filterGoalId: string | null }) {
+  switch (e.kind) {
+    case 'note':
+      return (
+        <>
+          <p>
+            {formatLabel[e.format]} note · {e.status === 'SIGNED' ? 'Signed' : 'Draft'}
+            {e.revisions > 1 ? ` · ${e.revisions} versions` : ''}
+          </p>
+          {e.goals.length > 0 ? <p className="text-sm text-stone-600">Goals: {e.goals.map((g) => `“${g.title}”`).join(', ')}</p> : null}
+          <p>
+            <Link href={`/clients/${clientId}/notes/${e.noteId}`} className={link}>
+              Open note<span className="sr-only"> from {formatCalendarDate(e.at)}</span>
+            </Link>
+          </p>
+        </>
+      )
+    case 'checkin': {
+      const what = e.instruments.map(instrumentLabel).join(' + ')
+      const rating = filterGoalId ? e.goalRatings[filterGoalId] : undefined
+      return (
+        <>
+          <p>
+            {e.status === 'COMPLETED' ? 'Completed' : e.status === 'EXPIRED' ? 'Expired without an answer' : 'Cancelled'} · {what}
+          </p>
+          {e.status !== 'COMPLETED' ? <p className="text-sm text-stone-600">Was due {formatCalendarDate(e.dueDate)}</p> : null}
+          {rating !== undefined ? <p className="text-sm text-stone-700">Progress on this goal: {rating} out of 10</p> : null}
+        </>
+      )
+    }
+    case 'risk':
+      return (
+        <p className={e.event === 'raised' ? 'font-medium text-red-900' : undefined}>
+          {e.event === 'raised' ? 'Raised' : 'Resolved'} · {instrumentLabel(e.instrumentId)} question {e.itemNumber}
+        </p>
+      )
+    case 'goal': {
+      const what =
+        e.change === 'created'
+          ? `Added as ${statusWord[e.status]}`
+          : e.change === 'reworded'
+            ? 'Reworded'
+            : e.change === 'status'
+              ? `Marked ${statusWord[e.status]}`
+              : `Reworded and marked ${statusWord[e.status]}`
+      return (
+        <>
+          <p>
+            {what}: “{e.title}”
+          </p>
+          {e.previousTitle ? <p className="text-sm text-stone-600">Was: “{e.previousTitle}”</p> : null}
+        </>
+      )
+    }
+  }
+}
+
+export function Timeline({
+  clientId,
+  timeline,
+  preserve = {},
+}: {
+  clientId: string
+  timeline: TimelineView
+  /** Other query parameters of the page to keep when the filter changes (e.g. a chart range). */
+  preserve?: Record<string, string>
+}) {
+  const { entries, goals, goal, timeZone } = timeline
+  const base = `/clients/${clientId}`
+  const kept = Object.entries(preserve).filter(([k]) => k !== 'goal')
+  const query = new URLSearchParams(kept).toString()
+  const everything = `${base}${query ? `?${query}` : ''}#timeline`
+  return (
+    <section id="timeline" aria-labelledby="timeline-heading" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+      <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+        Timeline
+      </h2>
+      {goals.length > 0 ? (
+        <form method="get" action={`${base}#timeline`} className="mb-4 flex flex-wrap items-end gap-2">
+          {kept.map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <div className="flex min-w-0 flex-col gap-1">
+            <label htmlFor="timeline-goal" className="font-medium text-stone-800">
+              Show
+            </label>
+            <select
+              id="timeline-goal"
+              name="goal"
+              defaultValue={goal?.id ?? ''}
+              className="min-h-11 w-full max-w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base sm:w-96"
+            >
+              <option value="">Everything</option>
+              {goals.map((g) => (
+                <option key={g.id} value={g.id}>
+                  Goal: {g.title}
+                  {g.status === 'ACTIVE' ? '' : ` (${statusWord[g.status]})`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="submit"
+            className="inline-flex min-h-11 items-center justify-center rounded-md border border-stone-300 bg-white px-4 py-2 font-medium text-stone-900 hover:bg-stone-100"
+          >
+            Show
+          </button>
+        </form>
+      ) : null}
+      {goal ? (
+        <p role="status" className="mb-4 text-stone-700">
+          Showing what relates to “{goal.title}”: notes linked to it, goal-progress check-ins and changes to the goal.{' '}
+          <Link href={everything} className={link}>
+            Show everything
+          </Link>
+        </p>
+      ) : null}
+      {timeline.unknownGoal ? (
+        <p role="status" className="mb-4 text-stone-700">
+          That goal is not on this client&apos;s record, so everything is shown.
+        </p>
+      ) : null}
+      {!timeline.includesNotes ? (
+        <p className="mb-4 text-sm text-stone-600">Session notes are not listed here: only the client&apos;s clinician reads them.</p>
+      ) : null}
+      {entries.length === 0 ? (
+        <p className="text-stone-600">
+          {goal
+            ? 'Nothing relates to this goal yet. Link it in a session note or assign the goal-progress check-in.'
+            : 'Nothing here yet. Session notes, check-ins, risk flags and goal changes appear here as they happen.'}
+        </p>
+      ) : (
+        <ol className="flex flex-col">
+          {entries.map((e) => (
+            <li key={e.id} className="flex gap-3 border-b border-stone-100 py-3 last:border-0">
+              <span className={`mt-0.5 ${e.kind === 'risk' ? 'text-red-800' : 'text-stone-700'}`}>
+                <KindIcon kind={e.kind} />
+              </span>
+              <div className="min-w-0 break-words">
+                <p className="flex flex-wrap gap-x-2">
+                  <span className="font-medium text-stone-900">{kindLabel[e.kind]}</span>
+                  <When e={e} timeZone={timeZone} />
+                </p>
+                <Summary e={e} clientId={clientId} filterGoalId={goal?.id ?? null} />
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {timeline.truncated ? <p className="mt-3 text-sm text-stone-600">Showing the latest {entries.length} entries.</p> : null}
+    </section>
+  )
+}
