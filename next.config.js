@@ -1,9 +1,13 @@
 // @ts-check
-/** Security headers that do not depend on the request; the per-request CSP nonce is set in proxy.ts. */
+/**
+ * Security headers that do not depend on the request, on every response including static files.
+ * proxy.ts adds the per-request ones (CSP with a nonce, Cache-Control: no-store, HSTS in
+ * production) to everything but /_next/static; lib/security/headers.ts builds those.
+ */
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
 ]

@@ -1,25 +1,36 @@
-// Convenience only: sends visitors without a session cookie to sign-in. It is not a security
-// boundary (see SECURITY.md §6.3): every page, action and route handler checks requireUser().
+// Two jobs only. (1) Convenience: send visitors without a session cookie to sign-in. It is not a
+// security boundary (SECURITY.md §6.3): every page, action and route handler calls requireUser().
+// (2) Per-request headers: a fresh CSP nonce (Next reads it from the request's CSP header and puts
+// it on its own scripts), no-store caching, HSTS in production. Static ones are in next.config.js.
 import { NextResponse, type NextRequest } from 'next/server'
+import { env } from '@/lib/env'
+import { isPublicPath, newNonce, responseSecurityHeaders, shouldSendHsts } from '@/lib/security/headers'
 
-const PUBLIC_PREFIXES = ['/login', '/api/auth', '/api/health', '/checkin', '/c/']
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token']
 
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl
-  const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p.endsWith('/') ? p : `${p}/`) || pathname === p.replace(/\/$/, ''))
-  if (!isPublic && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
+  const headers = responseSecurityHeaders(pathname, {
+    nonce: newNonce(),
+    hsts: shouldSendHsts({ isProduction: env.isProduction, appBaseUrl: env.appBaseUrl }),
+    dev: env.NODE_ENV === 'development',
+  })
+  let res: NextResponse
+  if (!isPublicPath(pathname) && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
     const url = req.nextUrl.clone()
     url.pathname = '/login'
     url.search = pathname === '/' ? '' : `?callbackUrl=${encodeURIComponent(pathname + search)}`
-    return NextResponse.redirect(url)
+    res = NextResponse.redirect(url)
+  } else {
+    const forward = new Headers(req.headers)
+    forward.set('Content-Security-Policy', headers['Content-Security-Policy'])
+    res = NextResponse.next({ request: { headers: forward } })
   }
-  const res = NextResponse.next()
-  // Signed-in and check-in pages hold health data: never cached by browsers or proxies.
-  res.headers.set('Cache-Control', 'no-store, max-age=0')
+  for (const [k, v] of Object.entries(headers)) res.headers.set(k, v)
   return res
 }
 
 export const config = {
+  // Not for build output under /_next/static (immutable, cacheable) or image optimisation.
   matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
 }

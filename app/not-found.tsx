@@ -1,7 +1,10 @@
 import Link from 'next/link'
+import { connection } from 'next/server'
 
 // Shared by staff pages and client check-in links, so the wording suits both.
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, so it carries the request's CSP nonce (a static page's scripts would be blocked).
+  await connection()
   return (
     <main id="main" className="mx-auto flex min-h-[60vh] max-w-xl flex-col justify-center gap-4 px-4 py-10">
       <h1 className="text-2xl font-semibold">Not found</h1>

@@ -32,6 +32,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 <span className="hidden text-sm text-stone-600 sm:inline">
                   Signed in as <span className="font-medium text-stone-800">{user.name}</span>
                 </span>
+                <Link href="/account" className="rounded px-1 py-2 text-stone-800 underline-offset-4 hover:underline">
+                  Account
+                </Link>
                 <form action={signOutAction}>
                   <button type="submit" className="min-h-11 rounded-md border border-stone-300 px-3 py-1 text-stone-800 hover:bg-stone-100">
                     Sign out

@@ -1,5 +1,5 @@
 import type { Ref } from 'react'
-import { buttonStyles } from '@/components/ui/button'
+import { buttonStyles } from '@/components/ui/button-styles'
 
 export function CheckInIntro({
   practiceName,

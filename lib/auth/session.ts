@@ -6,7 +6,8 @@ import { cookies } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { decode } from 'next-auth/jwt'
 import { env } from '@/lib/env'
-import { validateSession, type SessionEnd } from '@/lib/db/sessions'
+import { revokeSession, validateSession, type SessionEnd } from '@/lib/db/sessions'
+import { mfaGate } from '@/lib/db/mfa'
 import { sessionCookieName } from './options'
 import type { Actor } from './actor'
 import type { Role } from '@/lib/db/generated/enums'
@@ -26,25 +27,55 @@ export async function readSessionId(): Promise<string | null> {
   }
 }
 
-const currentSession = cache(async (): Promise<{ actor: Actor } | { reason: SessionEnd }> => {
+/** Where MFA set-up lives: the one page (and its actions) open to a user who must still enrol. */
+export const MFA_SETUP_PATH = '/account/mfa'
+
+type Current = { actor: Actor; mustEnrolMfa: boolean } | { reason: SessionEnd }
+
+const currentSession = cache(async (): Promise<Current> => {
   const sid = await readSessionId()
   if (!sid) return { reason: 'missing' }
   const check = await validateSession(sid)
-  return check.ok ? { actor: check.actor } : { reason: check.reason }
+  if (!check.ok) return { reason: check.reason }
+  const gate = await mfaGate(sid)
+  if (gate === 'missing') {
+    // The account has MFA but this session never proved it: not a session we accept.
+    await revokeSession(sid, 'mfa-missing')
+    return { reason: 'revoked' }
+  }
+  return { actor: check.actor, mustEnrolMfa: gate === 'enrol' }
 })
 
-/** The signed-in user, or null. For pages that render differently when signed out. */
+/**
+ * The signed-in user, or null. For pages that render differently when signed out (navigation).
+ * Never for authorization: it also returns a user who still has to set up required MFA.
+ */
 export async function getOptionalUser(): Promise<Actor | null> {
   const s = await currentSession()
   return 'actor' in s ? s.actor : null
 }
 
-/** The signed-in user; otherwise a redirect to sign-in that says why (idle, expired, ended). */
+function toSignIn(reason: SessionEnd): never {
+  redirect(`/login${reason === 'missing' ? '' : `?reason=${reason}`}`)
+}
+
+/**
+ * The signed-in user; otherwise a redirect to sign-in that says why (idle, expired, ended).
+ * When the practice requires MFA and the user has not set it up, every page and action sends
+ * them to MFA set-up instead (actions too: a redirect from an action navigates the browser).
+ */
 export async function requireUser(): Promise<Actor> {
   const s = await currentSession()
-  if ('actor' in s) return s.actor
-  const reason = s.reason === 'missing' ? '' : `?reason=${s.reason}`
-  redirect(`/login${reason}`)
+  if (!('actor' in s)) toSignIn(s.reason)
+  if (s.mustEnrolMfa) redirect(MFA_SETUP_PATH)
+  return s.actor
+}
+
+/** Only for the MFA set-up page and its actions: a signed-in user, enrolled or not. */
+export async function requireUserForMfaSetup(): Promise<Actor> {
+  const s = await currentSession()
+  if (!('actor' in s)) toSignIn(s.reason)
+  return s.actor
 }
 
 /** A user with one of the roles; anyone else gets the not-found page (no hint that it exists). */

@@ -4,24 +4,31 @@ import type { Actor } from '@/lib/auth/actor'
 import { clientScope } from './clients'
 import { NotFoundError, ConflictError } from './errors'
 import type { AssignmentInput } from '@/lib/validation/assignment'
+import { actorFields, recordAudit } from '@/lib/audit/record'
+import { recordDenied } from '@/lib/audit/denied'
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`)
 const uuid = /^[0-9a-f-]{36}$/i
+const TX = { maxWait: 15_000, timeout: 15_000 }
 
-async function assertClientInScope(actor: Actor, clientId: string) {
+async function assertClientInScope(actor: Actor, clientId: string, action: string) {
   if (!uuid.test(clientId)) throw new NotFoundError('Client')
   const c = await db.client.findFirst({ where: { id: clientId, ...clientScope(actor) }, select: { id: true, status: true } })
-  if (!c) throw new NotFoundError('Client')
+  if (!c) {
+    await recordDenied(actor, { action, targetType: 'Client', targetId: clientId })
+    throw new NotFoundError('Client')
+  }
   return c
 }
 
 /** Creates one assignment per chosen instrument, in one transaction. */
 export async function createAssignments(actor: Actor, clientId: string, input: AssignmentInput): Promise<string[]> {
-  const client = await assertClientInScope(actor, clientId)
+  const client = await assertClientInScope(actor, clientId, 'ASSIGNMENT_CREATE')
   if (client.status !== 'ACTIVE') throw new ConflictError('This client is discharged. Make them active again to assign check-ins.')
-  const rows = await db.$transaction(
-    input.instruments.map((instrumentId) =>
-      db.assignment.create({
+  return db.$transaction(async (tx) => {
+    const ids: string[] = []
+    for (const instrumentId of input.instruments) {
+      const row = await tx.assignment.create({
         data: {
           practiceId: actor.practiceId,
           clientId,
@@ -33,14 +40,27 @@ export async function createAssignments(actor: Actor, clientId: string, input: A
           createdById: actor.userId,
         },
         select: { id: true },
-      }),
-    ),
-  )
-  return rows.map((r) => r.id)
+      })
+      ids.push(row.id)
+    }
+    // One event per request; every created id is listed.
+    await recordAudit(
+      {
+        ...actorFields(actor),
+        action: 'ASSIGNMENT_CREATE',
+        targetType: 'Assignment',
+        targetId: ids.length === 1 ? ids[0] : null,
+        clientId,
+        details: { assignmentIds: ids },
+      },
+      tx,
+    )
+    return ids
+  }, TX)
 }
 
 export async function listAssignments(actor: Actor, clientId: string) {
-  await assertClientInScope(actor, clientId)
+  await assertClientInScope(actor, clientId, 'ASSIGNMENT_LIST')
   return db.assignment.findMany({
     where: { clientId, client: clientScope(actor) },
     orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
@@ -59,23 +79,35 @@ export async function listAssignments(actor: Actor, clientId: string) {
 }
 
 type Change = 'pause' | 'resume' | 'end'
-const transitions: Record<Change, { from: ('ACTIVE' | 'PAUSED')[]; to: 'ACTIVE' | 'PAUSED' | 'ENDED' }> = {
-  pause: { from: ['ACTIVE'], to: 'PAUSED' },
-  resume: { from: ['PAUSED'], to: 'ACTIVE' },
-  end: { from: ['ACTIVE', 'PAUSED'], to: 'ENDED' },
+const transitions: Record<Change, { from: ('ACTIVE' | 'PAUSED')[]; to: 'ACTIVE' | 'PAUSED' | 'ENDED'; action: string }> = {
+  pause: { from: ['ACTIVE'], to: 'PAUSED', action: 'ASSIGNMENT_PAUSE' },
+  resume: { from: ['PAUSED'], to: 'ACTIVE', action: 'ASSIGNMENT_RESUME' },
+  end: { from: ['ACTIVE', 'PAUSED'], to: 'ENDED', action: 'ASSIGNMENT_END' },
 }
 
 /** Pause, resume or end; scoped and conditional in one statement. Ended is final (history stays). */
 export async function changeAssignmentStatus(actor: Actor, assignmentId: string, change: Change): Promise<void> {
   if (!uuid.test(assignmentId)) throw new NotFoundError('Assignment')
   const t = transitions[change]
-  const r = await db.assignment.updateMany({
-    where: { id: assignmentId, client: clientScope(actor), status: { in: t.from } },
-    data: { status: t.to, ...(t.to === 'ENDED' ? { endedAt: new Date() } : {}) },
-  })
-  if (r.count === 1) return
+  const changed = await db.$transaction(async (tx) => {
+    const r = await tx.assignment.updateMany({
+      where: { id: assignmentId, client: clientScope(actor), status: { in: t.from } },
+      data: { status: t.to, ...(t.to === 'ENDED' ? { endedAt: new Date() } : {}) },
+    })
+    if (r.count !== 1) return false
+    const { clientId } = await tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { clientId: true } })
+    await recordAudit(
+      { ...actorFields(actor), action: t.action, targetType: 'Assignment', targetId: assignmentId, clientId, details: { status: t.to } },
+      tx,
+    )
+    return true
+  }, TX)
+  if (changed) return
   const exists = await db.assignment.findFirst({ where: { id: assignmentId, client: clientScope(actor) }, select: { status: true } })
-  if (!exists) throw new NotFoundError('Assignment')
+  if (!exists) {
+    await recordDenied(actor, { action: t.action, targetType: 'Assignment', targetId: assignmentId })
+    throw new NotFoundError('Assignment')
+  }
   throw new ConflictError(exists.status === 'ENDED' ? 'This assignment has already ended.' : 'That change does not apply any more.')
 }
 
@@ -86,13 +118,24 @@ export async function updateAssignmentSchedule(
   input: Pick<AssignmentInput, 'recurrence' | 'startDate' | 'endDate' | 'relationshipTarget'>,
 ): Promise<void> {
   if (!uuid.test(assignmentId)) throw new NotFoundError('Assignment')
-  const r = await db.assignment.updateMany({
-    where: { id: assignmentId, client: clientScope(actor), status: { in: ['ACTIVE', 'PAUSED'] } },
-    data: {
-      recurrence: input.recurrence,
-      startDate: day(input.startDate),
-      endDate: input.endDate ? day(input.endDate) : null,
-    },
-  })
-  if (r.count !== 1) throw new NotFoundError('Assignment')
+  const where = { id: assignmentId, client: clientScope(actor), status: { in: ['ACTIVE' as const, 'PAUSED' as const] } }
+  const data = { recurrence: input.recurrence, startDate: day(input.startDate), endDate: input.endDate ? day(input.endDate) : null }
+  const updated = await db.$transaction(async (tx) => {
+    const before = await tx.assignment.findFirst({ where, select: { clientId: true, recurrence: true, startDate: true, endDate: true } })
+    if (!before) return false
+    const r = await tx.assignment.updateMany({ where, data })
+    if (r.count !== 1) return false
+    const changed = (['recurrence', 'startDate', 'endDate'] as const).filter(
+      (k) => (before[k] instanceof Date ? before[k].getTime() : before[k]) !== (data[k] instanceof Date ? data[k].getTime() : data[k]),
+    )
+    await recordAudit(
+      { ...actorFields(actor), action: 'ASSIGNMENT_UPDATE', targetType: 'Assignment', targetId: assignmentId, clientId: before.clientId, details: { changed } },
+      tx,
+    )
+    return true
+  }, TX)
+  if (!updated) {
+    await recordDenied(actor, { action: 'ASSIGNMENT_UPDATE', targetType: 'Assignment', targetId: assignmentId })
+    throw new NotFoundError('Assignment')
+  }
 }

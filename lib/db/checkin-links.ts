@@ -11,6 +11,8 @@ import { checkInUrl, hashToken, newToken } from '@/lib/crypto/tokens'
 import { checkInEmail } from '@/lib/email/messages'
 import { deliverEmail, type EmailStatus } from '@/lib/email/send'
 import { logger } from '@/lib/log'
+import { actorFields, recordAudit, type AuditInput } from '@/lib/audit/record'
+import { recordDenied } from '@/lib/audit/denied'
 
 export type LinkReason = 'new' | 'reissue' | 'reminder'
 
@@ -39,6 +41,10 @@ async function lockCheckIn(tx: Tx, checkInId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`check-in-link:${checkInId}`}))`
 }
 
+/** Who the trail names: the signed-in user, or the scheduler (SYSTEM) in the check-in's practice. */
+const auditActor = (actor: Actor | null, practiceId: string): Pick<AuditInput, 'practiceId' | 'actorType' | 'actorId' | 'actorRole'> =>
+  actor ? actorFields(actor) : { practiceId, actorType: 'SYSTEM' }
+
 const scopeOf = (actor: Actor | null, checkInId: string): Prisma.CheckInWhereInput =>
   actor ? { id: checkInId, client: clientScope(actor) } : { id: checkInId }
 
@@ -63,7 +69,10 @@ async function issue(actor: Actor | null, checkInId: string, opts: IssueCore): P
   if (!UUID.test(checkInId)) throw new NotFoundError('Check-in')
   const where = scopeOf(actor, checkInId)
   const checkIn = await db.checkIn.findFirst({ where, select: issueSelect })
-  if (!checkIn) throw new NotFoundError('Check-in')
+  if (!checkIn) {
+    if (actor) await recordDenied(actor, { action: 'LINK_ISSUE', targetType: 'CheckIn', targetId: checkInId })
+    throw new NotFoundError('Check-in')
+  }
   if (checkIn.status !== 'OPEN' || checkIn.expiresAt <= now) throw new ConflictError(CHECKIN_CLOSED_MESSAGE)
 
   const token = newToken()
@@ -74,16 +83,30 @@ async function issue(actor: Actor | null, checkInId: string, opts: IssueCore): P
     const open = await tx.checkIn.count({ where: { ...where, status: 'OPEN', expiresAt: { gt: now } } })
     if (open !== 1) throw new ConflictError(CHECKIN_CLOSED_MESSAGE)
     if (opts.onlyIfNoLinks && (await tx.checkInLink.count({ where: { checkInId: checkIn.id } })) > 0) return false
+    let revoked = 0
     if (reason === 'reissue') {
-      await tx.checkInLink.updateMany({
+      const r = await tx.checkInLink.updateMany({
         where: { checkInId: checkIn.id, revokedAt: null },
         data: { revokedAt: now, revokedById: actorId },
       })
+      revoked = r.count
     }
-    await tx.checkInLink.create({
+    const link = await tx.checkInLink.create({
       data: { checkInId: checkIn.id, tokenHash: hashToken(token), createdById: actorId, createdAt: now },
       select: { id: true },
     })
+    // The link's row id, never the token or its hash.
+    await recordAudit(
+      {
+        ...auditActor(actor, checkIn.practiceId),
+        action: 'LINK_ISSUE',
+        targetType: 'CheckInLink',
+        targetId: link.id,
+        clientId: checkIn.clientId,
+        details: { reason, checkInId: checkIn.id, ...(reason === 'reissue' ? { revokedLinks: revoked } : {}) },
+      },
+      tx,
+    )
     return true
   }, TX_OPTIONS)
   if (!issued) return null
@@ -130,11 +153,32 @@ export async function sendFirstCheckInLink(checkInId: string, now: Date = new Da
 export async function revokeCheckInLinks(actor: Actor, checkInId: string, now: Date = new Date()): Promise<number> {
   if (!UUID.test(checkInId)) throw new NotFoundError('Check-in')
   const where = scopeOf(actor, checkInId)
-  if (!(await db.checkIn.findFirst({ where, select: { id: true } }))) throw new NotFoundError('Check-in')
-  const r = await db.checkInLink.updateMany({
-    where: { checkInId, revokedAt: null, checkIn: where },
-    data: { revokedAt: now, revokedById: actor.userId },
-  })
+  const checkIn = await db.checkIn.findFirst({ where, select: { id: true, clientId: true } })
+  if (!checkIn) {
+    await recordDenied(actor, { action: 'LINK_REVOKE', targetType: 'CheckIn', targetId: checkInId })
+    throw new NotFoundError('Check-in')
+  }
+  const r = await db.$transaction(async (tx) => {
+    const revoked = await tx.checkInLink.updateMany({
+      where: { checkInId, revokedAt: null, checkIn: where },
+      data: { revokedAt: now, revokedById: actor.userId },
+    })
+    // Only a change is an event: revoking when no link is live writes nothing.
+    if (revoked.count > 0) {
+      await recordAudit(
+        {
+          ...actorFields(actor),
+          action: 'LINK_REVOKE',
+          targetType: 'CheckIn',
+          targetId: checkInId,
+          clientId: checkIn.clientId,
+          details: { revokedLinks: revoked.count },
+        },
+        tx,
+      )
+    }
+    return revoked
+  }, TX_OPTIONS)
   if (r.count) logger.info('check-in links revoked', { checkInId, count: r.count, actorId: actor.userId })
   return r.count
 }
@@ -146,16 +190,31 @@ export async function cancelCheckIn(actor: Actor, checkInId: string, now: Date =
   const cancelled = await db.$transaction(async (tx) => {
     const r = await tx.checkIn.updateMany({ where: { ...where, status: 'OPEN' }, data: { status: 'CANCELLED' } })
     if (r.count !== 1) return false
-    await tx.checkInLink.updateMany({
+    const revoked = await tx.checkInLink.updateMany({
       where: { checkInId, revokedAt: null },
       data: { revokedAt: now, revokedById: actor.userId },
     })
+    const { clientId } = await tx.checkIn.findUniqueOrThrow({ where: { id: checkInId }, select: { clientId: true } })
+    await recordAudit(
+      {
+        ...actorFields(actor),
+        action: 'CHECKIN_CANCEL',
+        targetType: 'CheckIn',
+        targetId: checkInId,
+        clientId,
+        details: { revokedLinks: revoked.count },
+      },
+      tx,
+    )
     return true
   }, TX_OPTIONS)
   if (cancelled) {
     logger.info('check-in cancelled', { checkInId, actorId: actor.userId })
     return
   }
-  if (!(await db.checkIn.findFirst({ where, select: { id: true } }))) throw new NotFoundError('Check-in')
+  if (!(await db.checkIn.findFirst({ where, select: { id: true } }))) {
+    await recordDenied(actor, { action: 'CHECKIN_CANCEL', targetType: 'CheckIn', targetId: checkInId })
+    throw new NotFoundError('Check-in')
+  }
   throw new ConflictError(CHECKIN_CLOSED_MESSAGE)
 }

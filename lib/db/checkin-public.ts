@@ -1,6 +1,8 @@
 // The client's side of a check-in. There is no Actor here: the link's token is the only credential,
 // so every function starts from HMAC(token) and reaches exactly one check-in through its link.
 // Opening the link reads only; saving a draft and submitting are conditional writes on OPEN.
+// Audit: LINK_OPEN is recorded with the first saved answer of a check-in, not on GET (opening, or
+// a mail scanner prefetching, changes nothing); CHECKIN_SUBMIT inside the winning submission.
 import 'server-only'
 import { db } from './client'
 import { Prisma } from './generated/client'
@@ -9,6 +11,7 @@ import { systemClock, type Clock } from '@/lib/clock'
 import { decryptField, encryptField, type Aad } from '@/lib/crypto/field'
 import { hashToken, isWellFormedToken } from '@/lib/crypto/tokens'
 import { logger } from '@/lib/log'
+import { recordAudit } from '@/lib/audit/record'
 import { findMissing, parseAnswerMap, scoreItems, type AnswerMap } from './checkin-answers'
 
 /** Shown when a risk item is answered above zero and the practice has not written its own text. */
@@ -138,11 +141,34 @@ export async function saveCheckInDraft(token: string, draft: unknown, clock: Clo
   const draftEnc = encryptField(JSON.stringify(parsed), draftAad(checkIn.id, checkIn.practiceId))
   // Conditional on the state at write time: a draft never lands on a submitted, expired or
   // revoked check-in, whatever happened since the read above.
-  const r = await db.checkIn.updateMany({
-    where: { id: checkIn.id, status: 'OPEN', expiresAt: { gt: now }, links: { some: { id: link.id, revokedAt: null } } },
-    data: { draftEnc, draftUpdatedAt: now },
-  })
-  return r.count === 1 ? { status: 'ok' } : { status: 'inactive' }
+  const where = { id: checkIn.id, status: 'OPEN' as const, expiresAt: { gt: now }, links: { some: { id: link.id, revokedAt: null } } }
+  const data = { draftEnc, draftUpdatedAt: now }
+  // Usual case, one statement: a draft already exists, so the client has opened it before.
+  const later = await db.checkIn.updateMany({ where: { ...where, draftEnc: { not: null } }, data })
+  if (later.count === 1) return { status: 'ok' }
+  // First answers of this check-in: the client has really opened it (a prefetch never gets here).
+  // The update that finds no draft is the one that records LINK_OPEN; a concurrent first save
+  // waits on the row lock, then finds the draft and saves without a second event.
+  const saved = await db.$transaction(async (tx) => {
+    const first = await tx.checkIn.updateMany({ where: { ...where, draftEnc: null }, data })
+    if (first.count === 1) {
+      await recordAudit(
+        {
+          practiceId: checkIn.practiceId,
+          actorType: 'CLIENT_LINK',
+          actorId: link.id,
+          action: 'LINK_OPEN',
+          targetType: 'CheckIn',
+          targetId: checkIn.id,
+          clientId: checkIn.clientId,
+        },
+        tx,
+      )
+      return true
+    }
+    return (await tx.checkIn.updateMany({ where, data })).count === 1
+  }, TX)
+  return saved ? { status: 'ok' } : { status: 'inactive' }
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -214,6 +240,20 @@ async function submitInTx(tx: Tx, tokenHash: string, submissionKey: string, raw:
     })),
   )
   if (flags.length > 0) await tx.riskFlag.createMany({ data: flags })
+  // Only the winning submission gets here (replays and losers return above): one event, ids only.
+  await recordAudit(
+    {
+      practiceId: checkIn.practiceId,
+      actorType: 'CLIENT_LINK',
+      actorId: link.id,
+      action: 'CHECKIN_SUBMIT',
+      targetType: 'CheckIn',
+      targetId: checkIn.id,
+      clientId: checkIn.clientId,
+      details: { responseIds: responses.map((r) => r.id) },
+    },
+    tx,
+  )
   logger.info('checkin.submitted', { checkInId: checkIn.id, responses: responses.length, riskFlags: flags.length })
   return { status: 'submitted', crisis: flags.length > 0, replay: false }
 }

@@ -3,6 +3,8 @@ import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
 import { clientScope } from './clients'
 import { NotFoundError } from './errors'
+import { actorFields, recordAudit } from '@/lib/audit/record'
+import { recordDenied } from '@/lib/audit/denied'
 
 const uuid = /^[0-9a-f-]{36}$/i
 
@@ -27,7 +29,7 @@ export async function listClientCheckIns(actor: Actor, clientId: string, take = 
 
 export async function listRecentResponses(actor: Actor, clientId: string, take = 30) {
   if (!uuid.test(clientId)) throw new NotFoundError('Client')
-  return db.response.findMany({
+  const rows = await db.response.findMany({
     where: { clientId, client: clientScope(actor) },
     orderBy: { submittedAt: 'desc' },
     take,
@@ -43,4 +45,20 @@ export async function listRecentResponses(actor: Actor, clientId: string, take =
       submittedAt: true,
     },
   })
+  // An empty answer is the same for "no responses yet" and "not your client"; only the audit tells
+  // them apart (one extra query, only when the list is empty).
+  if (rows.length === 0 && (await db.client.count({ where: { id: clientId, ...clientScope(actor) } })) === 0) {
+    await recordDenied(actor, { action: 'RESULTS_VIEW', targetType: 'Client', targetId: clientId })
+    return rows
+  }
+  // Recorded before the results are returned (fail closed).
+  await recordAudit({
+    ...actorFields(actor),
+    action: 'RESULTS_VIEW',
+    targetType: 'Client',
+    targetId: clientId,
+    clientId,
+    details: { count: rows.length },
+  })
+  return rows
 }

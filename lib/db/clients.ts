@@ -6,6 +6,10 @@ import type { Actor } from '@/lib/auth/actor'
 import { isAdmin } from '@/lib/auth/actor'
 import type { ClientInput } from '@/lib/validation/client'
 import { NotFoundError } from './errors'
+import { actorFields, recordAudit } from '@/lib/audit/record'
+import { recordDenied } from '@/lib/audit/denied'
+
+const TX = { maxWait: 15_000, timeout: 15_000 }
 
 export function clientScope(actor: Actor): Prisma.ClientWhereInput {
   return isAdmin(actor)
@@ -35,11 +39,19 @@ export async function listClients(actor: Actor, opts: ListClientsOptions = {}) {
     ...(opts.mine ? { primaryClinicianId: actor.userId } : {}),
     ...(opts.status ? { status: opts.status } : {}),
   }
-  return db.client.findMany({
+  const rows = await db.client.findMany({
     where,
     orderBy: [{ status: 'asc' }, { lastName: 'asc' }, { firstName: 'asc' }],
     select: listSelect,
   })
+  // Recorded before the list is returned (fail closed); the count, not the ids.
+  await recordAudit({
+    ...actorFields(actor),
+    action: 'CLIENT_LIST',
+    targetType: 'Client',
+    details: { count: rows.length, mine: Boolean(opts.mine), status: opts.status ?? null },
+  })
+  return rows
 }
 
 const detailSelect = {
@@ -56,7 +68,11 @@ export type ClientDetail = Prisma.ClientGetPayload<{ select: typeof detailSelect
 export async function getClient(actor: Actor, clientId: string): Promise<ClientDetail> {
   if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new NotFoundError('Client')
   const client = await db.client.findFirst({ where: { id: clientId, ...clientScope(actor) }, select: detailSelect })
-  if (!client) throw new NotFoundError('Client')
+  if (!client) {
+    await recordDenied(actor, { action: 'CLIENT_VIEW', targetType: 'Client', targetId: clientId })
+    throw new NotFoundError('Client')
+  }
+  await recordAudit({ ...actorFields(actor), action: 'CLIENT_VIEW', targetType: 'Client', targetId: client.id, clientId: client.id })
   return client
 }
 
@@ -79,42 +95,79 @@ async function resolvePrimaryClinician(actor: Actor, requested: string | undefin
 
 export async function createClient(actor: Actor, input: ClientInput): Promise<{ id: string }> {
   const primaryClinicianId = await resolvePrimaryClinician(actor, input.primaryClinicianId)
-  return db.client.create({
-    data: {
-      practiceId: actor.practiceId,
-      primaryClinicianId,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      preferredName: input.preferredName ?? null,
-      email: input.email ?? null,
-      phone: input.phone ?? null,
-      dateOfBirth: input.dateOfBirth,
-      episodeStart: input.episodeStart ?? new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z'),
-      status: input.status ?? 'ACTIVE',
-    },
-    select: { id: true },
-  })
+  return db.$transaction(async (tx) => {
+    const created = await tx.client.create({
+      data: {
+        practiceId: actor.practiceId,
+        primaryClinicianId,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        preferredName: input.preferredName ?? null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        dateOfBirth: input.dateOfBirth,
+        episodeStart: input.episodeStart ?? new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z'),
+        status: input.status ?? 'ACTIVE',
+      },
+      select: { id: true },
+    })
+    const target = { targetType: 'Client', targetId: created.id, clientId: created.id }
+    await recordAudit({ ...actorFields(actor), action: 'CLIENT_CREATE', ...target, details: { primaryClinicianId } }, tx)
+    return created
+  }, TX)
 }
+
+/** Every column an edit may write, read back first so the audit names the fields that changed. */
+const editableSelect = {
+  firstName: true,
+  lastName: true,
+  preferredName: true,
+  email: true,
+  phone: true,
+  dateOfBirth: true,
+  episodeStart: true,
+  status: true,
+  primaryClinicianId: true,
+} satisfies Prisma.ClientSelect
+type EditableField = keyof typeof editableSelect
+
+const sameValue = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b
 
 export async function updateClient(actor: Actor, clientId: string, input: ClientInput): Promise<void> {
   if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new NotFoundError('Client')
   // Only an admin may move a client to another clinician (and only within the practice).
   const primaryClinicianId =
     isAdmin(actor) && input.primaryClinicianId ? await resolvePrimaryClinician(actor, input.primaryClinicianId) : undefined
-  // Scope in the same statement as the write: no "check, then write unscoped".
-  const r = await db.client.updateMany({
-    where: { id: clientId, ...clientScope(actor) },
-    data: {
-      firstName: input.firstName,
-      lastName: input.lastName,
-      preferredName: input.preferredName ?? null,
-      email: input.email ?? null,
-      phone: input.phone ?? null,
-      dateOfBirth: input.dateOfBirth,
-      ...(input.episodeStart ? { episodeStart: input.episodeStart } : {}),
-      ...(input.status ? { status: input.status } : {}),
-      ...(primaryClinicianId ? { primaryClinicianId } : {}),
-    },
-  })
-  if (r.count !== 1) throw new NotFoundError('Client')
+  const data = {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    preferredName: input.preferredName ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    dateOfBirth: input.dateOfBirth,
+    ...(input.episodeStart ? { episodeStart: input.episodeStart } : {}),
+    ...(input.status ? { status: input.status } : {}),
+    ...(primaryClinicianId ? { primaryClinicianId } : {}),
+  } satisfies Prisma.ClientUncheckedUpdateManyInput
+  const where = { id: clientId, ...clientScope(actor) }
+  const updated = await db.$transaction(async (tx) => {
+    const before = await tx.client.findFirst({ where, select: editableSelect })
+    if (!before) return false
+    // Scope in the same statement as the write: no "check, then write unscoped".
+    const r = await tx.client.updateMany({ where, data })
+    if (r.count !== 1) return false
+    // Field names only: the values are the client's details and stay out of the trail.
+    const values = data as Partial<Record<EditableField, unknown>>
+    const changed = (Object.keys(values) as EditableField[]).filter((k) => !sameValue(before[k], values[k]))
+    await recordAudit(
+      { ...actorFields(actor), action: 'CLIENT_UPDATE', targetType: 'Client', targetId: clientId, clientId, details: { changed } },
+      tx,
+    )
+    return true
+  }, TX)
+  if (!updated) {
+    await recordDenied(actor, { action: 'CLIENT_UPDATE', targetType: 'Client', targetId: clientId })
+    throw new NotFoundError('Client')
+  }
 }

@@ -3,8 +3,11 @@ import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
 import { clientScope } from './clients'
 import { ConflictError, NotFoundError } from './errors'
+import { actorFields, recordAudit } from '@/lib/audit/record'
+import { recordDenied } from '@/lib/audit/denied'
 
 const uuid = /^[0-9a-f-]{36}$/i
+const TX = { maxWait: 15_000, timeout: 15_000 }
 
 export async function listRiskFlags(actor: Actor, clientId: string) {
   if (!uuid.test(clientId)) throw new NotFoundError('Client')
@@ -39,13 +42,22 @@ export async function countOpenFlags(actor: Actor): Promise<Map<string, number>>
 
 export async function acknowledgeRiskFlag(actor: Actor, flagId: string): Promise<void> {
   if (!uuid.test(flagId)) throw new NotFoundError('Risk flag')
-  const r = await db.riskFlag.updateMany({
-    where: { id: flagId, status: 'OPEN', client: clientScope(actor) },
-    data: { status: 'ACKNOWLEDGED', acknowledgedAt: new Date(), acknowledgedById: actor.userId },
-  })
-  if (r.count === 1) return
+  const acknowledged = await db.$transaction(async (tx) => {
+    const r = await tx.riskFlag.updateMany({
+      where: { id: flagId, status: 'OPEN', client: clientScope(actor) },
+      data: { status: 'ACKNOWLEDGED', acknowledgedAt: new Date(), acknowledgedById: actor.userId },
+    })
+    if (r.count !== 1) return false
+    const { clientId } = await tx.riskFlag.findUniqueOrThrow({ where: { id: flagId }, select: { clientId: true } })
+    await recordAudit({ ...actorFields(actor), action: 'FLAG_ACKNOWLEDGE', targetType: 'RiskFlag', targetId: flagId, clientId }, tx)
+    return true
+  }, TX)
+  if (acknowledged) return
   const f = await db.riskFlag.findFirst({ where: { id: flagId, client: clientScope(actor) }, select: { status: true } })
-  if (!f) throw new NotFoundError('Risk flag')
+  if (!f) {
+    await recordDenied(actor, { action: 'FLAG_ACKNOWLEDGE', targetType: 'RiskFlag', targetId: flagId })
+    throw new NotFoundError('Risk flag')
+  }
   throw new ConflictError('This flag was already acknowledged.')
 }
 
@@ -53,20 +65,38 @@ export async function acknowledgeRiskFlag(actor: Actor, flagId: string): Promise
 export async function resolveRiskFlag(actor: Actor, flagId: string, note: string): Promise<void> {
   if (!uuid.test(flagId)) throw new NotFoundError('Risk flag')
   const now = new Date()
-  const r = await db.$transaction(async (tx) => {
-    const f = await tx.riskFlag.findFirst({ where: { id: flagId, client: clientScope(actor) }, select: { status: true } })
-    if (!f) throw new NotFoundError('Risk flag')
-    if (f.status === 'RESOLVED') throw new ConflictError('This flag was already resolved.')
-    return tx.riskFlag.updateMany({
-      where: { id: flagId, status: { in: ['OPEN', 'ACKNOWLEDGED'] } },
-      data: {
-        status: 'RESOLVED',
-        resolvedAt: now,
-        resolvedById: actor.userId,
-        resolutionNote: note,
-        ...(f.status === 'OPEN' ? { acknowledgedAt: now, acknowledgedById: actor.userId } : {}),
-      },
-    })
-  }, { maxWait: 15_000, timeout: 15_000 })
-  if (r.count !== 1) throw new ConflictError('This flag was already resolved.')
+  try {
+    await db.$transaction(async (tx) => {
+      const f = await tx.riskFlag.findFirst({ where: { id: flagId, client: clientScope(actor) }, select: { status: true, clientId: true } })
+      if (!f) throw new NotFoundError('Risk flag')
+      if (f.status === 'RESOLVED') throw new ConflictError('This flag was already resolved.')
+      const r = await tx.riskFlag.updateMany({
+        where: { id: flagId, status: { in: ['OPEN', 'ACKNOWLEDGED'] } },
+        data: {
+          status: 'RESOLVED',
+          resolvedAt: now,
+          resolvedById: actor.userId,
+          resolutionNote: note,
+          ...(f.status === 'OPEN' ? { acknowledgedAt: now, acknowledgedById: actor.userId } : {}),
+        },
+      })
+      if (r.count !== 1) throw new ConflictError('This flag was already resolved.')
+      // The note is clinical text: never in the trail.
+      await recordAudit(
+        {
+          ...actorFields(actor),
+          action: 'FLAG_RESOLVE',
+          targetType: 'RiskFlag',
+          targetId: flagId,
+          clientId: f.clientId,
+          details: { acknowledgedNow: f.status === 'OPEN' },
+        },
+        tx,
+      )
+    }, TX)
+  } catch (e) {
+    // Outside the (rolled back) transaction: the refusal is recorded on its own.
+    if (e instanceof NotFoundError) await recordDenied(actor, { action: 'FLAG_RESOLVE', targetType: 'RiskFlag', targetId: flagId })
+    throw e
+  }
 }

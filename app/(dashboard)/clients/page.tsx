@@ -2,105 +2,96 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { requireRole } from '@/lib/auth/session'
 import { isAdmin, isClinician } from '@/lib/auth/actor'
-import { listClients } from '@/lib/db/clients'
-import { getPractice } from '@/lib/db/users'
-import { countOpenFlags } from '@/lib/db/risk-flags'
-import { formatDate } from '@/lib/format'
-import { buttonStyles } from '@/components/ui/button'
-import { ScrollRegion } from '@/components/ui/scroll-region'
+import { listCaseload } from '@/lib/db/caseload'
+import { getPractice, listPracticeClinicians } from '@/lib/db/users'
+import { caseloadHref, hasActiveFilters, parseCaseloadQuery } from '@/lib/validation/caseload'
+import { CaseloadFilters } from '@/components/caseload/caseload-filters'
+import { CaseloadTable } from '@/components/caseload/caseload-table'
+import { CaseloadEmpty } from '@/components/caseload/caseload-empty'
+import { Pagination, pageCount } from '@/components/caseload/pagination'
+import { sortDescription, toCaseloadView } from '@/components/caseload/caseload-view'
+import { linkButton } from '@/components/caseload/styles'
 
 export const metadata: Metadata = { title: 'Clients' }
 
-export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
+
+// The caseload: search, filters, sort and page all live in the URL and are applied by the
+// database (lib/db/caseload), so a large practice stays fast and every view can be bookmarked.
+export default async function ClientsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireRole('CLINICIAN', 'ADMIN')
-  const params = await searchParams
-  const admin = isAdmin(user)
-  // An admin who also sees clients starts on their own caseload and can widen to the practice.
-  const showAll = admin && (!isClinician(user) || params.scope === 'all')
-  const [clients, practice, flags] = await Promise.all([listClients(user, { mine: !showAll }), getPractice(user), countOpenFlags(user)])
-  const active = clients.filter((c) => c.status === 'ACTIVE').length
+  const query = parseCaseloadQuery(await searchParams)
+  const practice = await getPractice(user)
+  const [result, allClinicians] = await Promise.all([
+    listCaseload(user, query, { timeZone: practice.timeZone }),
+    isAdmin(user) ? listPracticeClinicians(user) : Promise.resolve(null),
+  ])
+  const practiceWide = result.scope === 'practice'
+  const clinicians = practiceWide ? allClinicians : null
+  const filtered = hasActiveFilters(query)
+  const rows = result.rows.map((r) => toCaseloadView(r, { timeZone: practice.timeZone, today: result.today }))
+  const pages = pageCount(result.total, query.pageSize)
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{showAll ? 'All clients' : 'My caseload'}</h1>
-          <p className="text-stone-600">
-            {practice.name} · {active} active {active === 1 ? 'client' : 'clients'}
-          </p>
-        </div>
-        <div className="flex flex-wrap gap-3">
-          {admin && isClinician(user) ? (
-            <Link href={showAll ? '/clients' : '/clients?scope=all'} className={buttonStyles.secondary}>
-              {showAll ? 'Show my caseload' : 'Show all practice clients'}
-            </Link>
-          ) : null}
-          <Link href="/clients/new" className={buttonStyles.primary}>
-            Add client
-          </Link>
-        </div>
-      </div>
+      <Header
+        title={practiceWide ? 'All clients' : 'My caseload'}
+        summary={`${practice.name} · ${countLabel(result.total, filtered)}`}
+        toggle={isAdmin(user) && isClinician(user) ? (practiceWide ? 'mine' : 'all') : null}
+      />
 
-      {clients.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-stone-300 bg-white p-8 text-center">
-          <h2 className="text-lg font-semibold">No clients yet</h2>
-          <p className="mt-1 text-stone-600">Add your first client to start assigning check-ins and tracking progress.</p>
-          <Link href="/clients/new" className={`${buttonStyles.primary} mt-4`}>
-            Add a client
-          </Link>
-        </div>
+      {result.total > 0 || filtered ? (
+        <CaseloadFilters key={caseloadHref(query)} query={query} clinicians={clinicians} />
+      ) : null}
+
+      {rows.length === 0 ? (
+        <CaseloadEmpty query={query} total={result.total} filtered={filtered} />
       ) : (
-        <ScrollRegion label="Clients table" className="rounded-xl border border-stone-200 bg-white">
-          <table className="w-full min-w-[32rem] text-left">
-            <caption className="sr-only">
-              {showAll ? 'All clients of the practice' : 'Clients on your caseload'}, sorted by status then last name
-            </caption>
-            <thead className="border-b border-stone-200 bg-stone-100 text-sm text-stone-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">Client</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Risk</th>
-                {showAll ? <th scope="col" className="px-4 py-3 font-semibold">Clinician</th> : null}
-                <th scope="col" className="px-4 py-3 font-semibold">Added</th>
-              </tr>
-            </thead>
-            <tbody>
-              {clients.map((c) => (
-                <tr key={c.id} className={`border-b border-stone-100 last:border-0 ${flags.get(c.id) ? 'bg-red-50' : 'hover:bg-stone-50'}`}>
-                  <td className="px-4 py-3">
-                    <Link href={`/clients/${c.id}`} className="font-medium text-accent-800 underline-offset-4 hover:underline">
-                      {c.lastName}, {c.firstName}
-                    </Link>
-                    {c.preferredName ? <span className="text-stone-600"> ({c.preferredName})</span> : null}
-                  </td>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={c.status} />
-                  </td>
-                  <td className="px-4 py-3">
-                    {flags.get(c.id) ? (
-                      <span className="rounded-full border border-red-700 bg-white px-2 py-1 text-sm font-semibold text-red-900">
-                        {flags.get(c.id)} open risk {flags.get(c.id) === 1 ? 'flag' : 'flags'}
-                      </span>
-                    ) : (
-                      <span className="text-stone-600">None</span>
-                    )}
-                  </td>
-                  {showAll ? <td className="px-4 py-3 text-stone-700">{c.primaryClinician.name}</td> : null}
-                  <td className="px-4 py-3 text-stone-700">{formatDate(c.createdAt, practice.timeZone)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <section aria-labelledby="caseload-results" className="flex flex-col gap-3">
+          <h2 id="caseload-results" className="sr-only">
+            Clients
+          </h2>
+          <p className="flex items-center gap-2 text-sm text-stone-700">
+            <span aria-hidden="true" className="inline-block h-4 w-1 rounded bg-red-700" />
+            A red edge and a badge mark clients with open risk flags.
+          </p>
+          <CaseloadTable
+            rows={rows}
+            query={query}
+            showClinician={practiceWide}
+            caption={`${practiceWide ? 'All clients of the practice' : 'Clients on your caseload'}, ${sortDescription(query)}. Page ${query.page} of ${pages}.`}
+          />
+          <Pagination query={query} total={result.total} />
+        </section>
       )}
     </div>
   )
 }
 
-function StatusBadge({ status }: { status: 'ACTIVE' | 'DISCHARGED' }) {
-  return status === 'ACTIVE' ? (
-    <span className="rounded-full bg-accent-50 px-2 py-1 text-sm font-medium text-accent-800">Active</span>
-  ) : (
-    <span className="rounded-full bg-stone-100 px-2 py-1 text-sm font-medium text-stone-700">Discharged</span>
+function countLabel(total: number, filtered: boolean): string {
+  const noun = total === 1 ? 'client' : 'clients'
+  if (filtered) return `${total} matching ${noun}`
+  return `${total} active ${noun}`
+}
+
+function Header({ title, summary, toggle }: { title: string; summary: string; toggle: 'all' | 'mine' | null }) {
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{title}</h1>
+        <p className="text-stone-600">{summary}</p>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        {toggle ? (
+          // An admin who also sees clients starts on their own caseload and can widen to the practice.
+          <Link href={toggle === 'all' ? '/clients?scope=all' : '/clients'} className={linkButton.secondary}>
+            {toggle === 'all' ? 'Show all practice clients' : 'Show my caseload'}
+          </Link>
+        ) : null}
+        <Link href="/clients/new" className={linkButton.primary}>
+          Add client
+        </Link>
+      </div>
+    </div>
   )
 }

@@ -25,6 +25,12 @@ import { getClientTimeline } from '@/lib/db/timeline'
 import { GoalsSection } from '@/components/goals/goals-section'
 import { Timeline } from '@/components/timeline/timeline'
 import { createGoalAction, updateGoalAction } from './goal-actions'
+import { getClientSeries } from '@/lib/db/series'
+import { parseSeriesRange } from '@/lib/assessments/series'
+import { ClientCharts } from '@/components/charts/client-charts'
+import { loadResponseDetailAction, startNewEpisodeAction } from './series-actions'
+import { canAccessClientNotes, listClientNotes } from '@/lib/db/notes'
+import { NotesSection } from '@/components/notes/notes-section'
 import { updateClientAction } from '../actions'
 import { acknowledgeFlagAction, assignAction, changeAssignmentAction, linkAction, resolveFlagAction } from './checkin-actions'
 
@@ -50,7 +56,7 @@ export default async function ClientPage({
     if (e instanceof NotFoundError) notFound()
     throw e
   }
-  const [practice, clinicians, assignments, checkIns, responses, flags, outbox, goals, suggestions, timeline] = await Promise.all([
+  const [practice, clinicians, assignments, checkIns, responses, flags, outbox, goals, suggestions, timeline, series] = await Promise.all([
     getPractice(user),
     isAdmin(user) ? listPracticeClinicians(user) : undefined,
     listAssignments(user, client.id),
@@ -61,7 +67,10 @@ export default async function ClientPage({
     listGoals(user, client.id),
     goalSuggestions(user, client.id),
     getClientTimeline(user, client.id, { goalId: typeof query.goal === 'string' ? query.goal : null }),
+    getClientSeries(user, client.id, parseSeriesRange(query.range)),
   ])
+  // Only the client's own clinician reads notes; an admin sees that notes exist, never their text.
+  const notes = canAccessClientNotes(user, { primaryClinicianId: client.primaryClinician.id }) ? await listClientNotes(user, client.id) : null
   const tz = practice.timeZone
   const display = client.preferredName ? `${client.firstName} (${client.preferredName}) ${client.lastName}` : `${client.firstName} ${client.lastName}`
   const openFlags = flags.filter((f) => f.status !== 'RESOLVED')
@@ -111,6 +120,13 @@ export default async function ClientPage({
           </ul>
         </section>
       ) : null}
+
+      <ClientCharts
+        clientId={client.id}
+        series={series}
+        loadDetail={loadResponseDetailAction.bind(null, client.id)}
+        startNewEpisode={startNewEpisodeAction.bind(null, client.id)}
+      />
 
       <section aria-labelledby="checkins-heading" className={card}>
         <h2 id="checkins-heading" className="mb-3 text-lg font-semibold">
@@ -166,6 +182,8 @@ export default async function ClientPage({
           }))}
         />
       </section>
+
+      <NotesSection clientId={client.id} notes={notes} />
 
       <GoalsSection
         goals={goals}

@@ -1,0 +1,57 @@
+import crypto from 'node:crypto'
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { requireUser } from '@/lib/auth/session'
+import { getClient } from '@/lib/db/clients'
+import { NotFoundError } from '@/lib/db/errors'
+import { canAccessClientNotes, listNoteGoalOptions } from '@/lib/db/notes'
+import { getPractice } from '@/lib/db/users'
+import { emptyBody } from '@/lib/notes/templates'
+import { NoteEditor } from '@/components/notes/note-editor'
+import { noteScoresAction, saveNoteDraftAction, signNoteAction } from '../actions'
+
+export const metadata: Metadata = { title: 'New session note' }
+
+/** Shows an empty editor. Nothing is written until the first autosave creates the draft. */
+export default async function NewNotePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser()
+  const { id } = await params
+  let client
+  try {
+    client = await getClient(user, id)
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound()
+    throw e
+  }
+  // Notes belong to the client's own clinician only (an admin who can see the client cannot).
+  if (!canAccessClientNotes(user, { primaryClinicianId: client.primaryClinician.id })) notFound()
+  const [practice, goals] = await Promise.all([getPractice(user), listNoteGoalOptions(user, client.id)])
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: practice.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+  const name = client.preferredName ? `${client.preferredName} ${client.lastName}` : `${client.firstName} ${client.lastName}`
+
+  return (
+    <div className="flex max-w-3xl flex-col gap-4">
+      <p className="no-print">
+        <Link href={`/clients/${client.id}`} className="text-accent-700 underline underline-offset-4">
+          ← Back to {name}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">New session note</h1>
+      <p className="text-stone-600">
+        For {name}. The note saves as you type and stays a draft, visible only to you, until you sign it.
+      </p>
+      <NoteEditor
+        clientId={client.id}
+        draftId={crypto.randomUUID()}
+        initial={{ noteId: null, version: 0, revision: 1, snapshot: null, payload: { sessionDate: today, format: 'FREE', body: emptyBody('FREE'), goals: [], signs: [] } }}
+        goals={goals}
+        today={today}
+        timeZone={practice.timeZone}
+        save={saveNoteDraftAction.bind(null, client.id)}
+        scores={noteScoresAction.bind(null, client.id)}
+        sign={signNoteAction.bind(null, client.id)}
+      />
+    </div>
+  )
+}

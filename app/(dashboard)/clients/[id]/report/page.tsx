@@ -1,0 +1,170 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { requireRole } from '@/lib/auth/session'
+import { getClient } from '@/lib/db/clients'
+import { NotFoundError } from '@/lib/db/errors'
+import { getClientSeries } from '@/lib/db/series'
+import { getPractice } from '@/lib/db/users'
+import { getInstrument } from '@/lib/assessments'
+import { quadrantLabel } from '@/lib/assessments/labels'
+import type { InstrumentSeries, SeriesBaseline, SeriesPoint } from '@/lib/assessments/series'
+import { formatCalendarDate, formatDate } from '@/lib/format'
+import { AttachmentPath, AttachmentPathLegend, AttachmentPathTable } from '@/components/charts/attachment-path'
+import { CategoryLegend } from '@/components/charts/chart-marks'
+import { ChartTable } from '@/components/charts/chart-table'
+import { DimensionLines } from '@/components/charts/dimension-lines'
+import { PrintButton } from '@/components/charts/print-button'
+import { ScoreChart } from '@/components/charts/score-chart'
+
+export const metadata: Metadata = { title: 'Progress report' }
+
+// A fixed width keeps the printed charts sharp and the same on every printer (A4 and Letter fit 640 px).
+const PRINT_SIZE = { width: 640, height: 230 }
+const section = 'flex flex-col gap-3 border-t border-stone-200 pt-4'
+
+function scoreText(instrumentId: InstrumentSeries['instrumentId'], p: Pick<SeriesBaseline, 'scores' | 'band'>): string {
+  if (getInstrument(instrumentId).quadrant) return `anxiety ${p.scores.anxiety?.toFixed(2) ?? '–'}, avoidance ${p.scores.avoidance?.toFixed(2) ?? '–'}`
+  return `${p.scores.total ?? '–'}${p.band ? ` (${p.band})` : ''}`
+}
+
+function changeText(s: InstrumentSeries, latest: SeriesPoint): string {
+  if (latest.isBaseline) return 'baseline only so far'
+  return s.scoreKeys.map((k) => (s.scoreKeys.length > 1 ? `${k}: ${latest.categories[k] ?? 'not compared'}` : (latest.categories[k] ?? 'not compared'))).join(' · ')
+}
+
+export default async function ProgressReportPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireRole('CLINICIAN', 'ADMIN')
+  const { id } = await params
+  let client
+  try {
+    client = await getClient(user, id)
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound()
+    throw e
+  }
+  const [practice, series] = await Promise.all([getPractice(user), getClientSeries(user, client.id, 'all')])
+  const tz = practice.timeZone
+  const name = client.preferredName ? `${client.firstName} (${client.preferredName}) ${client.lastName}` : `${client.firstName} ${client.lastName}`
+  // The report covers the current episode of care: from each questionnaire's baseline onwards.
+  const instruments = series.instruments
+    .map((s) => ({ ...s, points: s.points.filter((p) => p.inEpisode) }))
+    .filter((s) => s.points.length > 0)
+  const inEpisode = new Set(instruments.flatMap((s) => s.points.map((p) => p.responseId)))
+  const path = series.attachmentPath.filter((p) => inEpisode.has(p.responseId))
+
+  return (
+    <article className="mx-auto flex max-w-3xl flex-col gap-5 bg-white p-4 sm:p-6 print:max-w-none print:p-0">
+      <div className="no-print flex flex-wrap items-center justify-between gap-3">
+        <Link href={`/clients/${client.id}`} className="text-accent-700 underline underline-offset-4">
+          ← Back to {client.firstName}
+        </Link>
+        <PrintButton />
+      </div>
+
+      <header className="flex flex-col gap-1">
+        <p className="text-stone-600">{practice.name}</p>
+        <h1 className="text-2xl font-semibold">Progress report: {name}</h1>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-stone-800">
+          <dt className="text-stone-600">Clinician</dt>
+          <dd>{client.primaryClinician.name}</dd>
+          <dt className="text-stone-600">Episode of care since</dt>
+          <dd>{formatCalendarDate(client.episodeStart)}</dd>
+          <dt className="text-stone-600">Printed</dt>
+          <dd>{formatDate(new Date(), tz)}</dd>
+        </dl>
+      </header>
+
+      <section aria-labelledby="summary-heading" className={`${section} break-inside-avoid`}>
+        <h2 id="summary-heading" className="text-lg font-semibold">
+          Since baseline
+        </h2>
+        {instruments.length === 0 ? (
+          <p className="text-stone-700">No answers in this episode of care yet.</p>
+        ) : (
+          <div className="overflow-x-auto print:overflow-visible">
+            <table className="w-full min-w-[32rem] text-left">
+              <caption className="sr-only">Baseline and latest score per questionnaire, with the change category</caption>
+              <thead className="border-b border-stone-300 text-sm text-stone-700">
+                <tr>
+                  <th scope="col" className="py-2 pr-3">Questionnaire</th>
+                  <th scope="col" className="py-2 pr-3">Baseline</th>
+                  <th scope="col" className="py-2 pr-3">Latest</th>
+                  <th scope="col" className="py-2 pr-3">Change</th>
+                </tr>
+              </thead>
+              <tbody>
+                {instruments.map((s) => {
+                  const latest = s.points[s.points.length - 1]!
+                  return (
+                    <tr key={s.instrumentId} className="border-b border-stone-100 align-top">
+                      <th scope="row" className="py-2 pr-3 font-medium">
+                        <span aria-hidden="true" className="mr-2 inline-block size-3 rounded-full print:[print-color-adjust:exact]" style={{ background: getInstrument(s.instrumentId).colour }} />
+                        {getInstrument(s.instrumentId).abbreviation}
+                      </th>
+                      <td className="py-2 pr-3">{s.baseline ? `${scoreText(s.instrumentId, s.baseline)}, ${formatDate(s.baseline.date, tz)}` : '–'}</td>
+                      <td className="py-2 pr-3">
+                        {scoreText(s.instrumentId, latest)}, {formatDate(latest.date, tz)}
+                        {latest.quadrant ? ` · ${quadrantLabel(latest.quadrant)}` : ''}
+                      </td>
+                      <td className="py-2 pr-3 font-medium">{changeText(s, latest)}</td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {instruments.map((s) => {
+        const def = getInstrument(s.instrumentId)
+        const common = { instrumentId: s.instrumentId, points: s.points, baseline: s.baseline, rangeFrom: null, now: series.now, timeZone: tz, size: PRINT_SIZE }
+        return (
+          <section key={s.instrumentId} aria-labelledby={`report-${s.instrumentId}`} className={section}>
+            <h2 id={`report-${s.instrumentId}`} className="text-lg font-semibold">
+              {def.abbreviation}: {def.name}
+            </h2>
+            {/* The chart and its legend stay on one printed page; the table may run on. */}
+            <div className="break-inside-avoid">
+              <div className="overflow-x-auto print:overflow-visible">{def.quadrant ? <DimensionLines {...common} /> : <ScoreChart {...common} />}</div>
+              <CategoryLegend colour={def.colour} showRisk={def.items.some((i) => i.risk)} />
+            </div>
+            <ChartTable instrumentId={s.instrumentId} points={s.points} timeZone={tz} caption={`${def.abbreviation} scores since baseline, newest first`} />
+          </section>
+        )
+      })}
+
+      {path.length > 0 ? (
+        <section aria-labelledby="report-path" className={section}>
+          <h2 id="report-path" className="text-lg font-semibold">
+            Attachment path
+          </h2>
+          <p className="text-stone-700">Where each answer lies on the anxiety × avoidance plane, joined in time order. The regions describe, they do not diagnose.</p>
+          <div className="break-inside-avoid">
+            <div className="overflow-x-auto print:overflow-visible">
+              <AttachmentPath points={path} timeZone={tz} size={{ width: 460, height: 380 }} />
+            </div>
+            <AttachmentPathLegend points={path} />
+          </div>
+          <AttachmentPathTable points={path} timeZone={tz} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="report-goals" className={section}>
+        <h2 id="report-goals" className="text-lg font-semibold">
+          Current goals
+        </h2>
+        {/* Extension point: goals arrive in a later issue; list the client's active goals here. */}
+        <p className="text-stone-700">No goals recorded yet.</p>
+      </section>
+
+      <footer className="border-t border-stone-200 pt-3 text-sm text-stone-600">
+        Change categories compare each answer with the first answer of this episode of care (the baseline): reliable change uses the published
+        thresholds (PHQ-9 6 points, GAD-7 4, CORE-10 6), and recovered also means moving from at or above to below the clinical cutoff. ECR-R and
+        ECR-RS have no published thresholds: a change of about 0.88 on a dimension counts as reliable (a product setting), and they are never
+        &ldquo;recovered&rdquo;.
+      </footer>
+    </article>
+  )
+}

@@ -1,0 +1,117 @@
+'use client'
+import { useActionState, useState, useTransition } from 'react'
+import { SubmitButton, buttonStyles } from '@/components/ui/button'
+import { ConfirmAction } from '@/components/ui/confirm-action'
+import { FormMessage } from '@/components/ui/field'
+import { useHydrated } from '@/components/ui/use-hydrated'
+import { idleState, type ActionState } from '@/lib/validation/action-state'
+import { ROLES, roleLabel, type RoleCode } from '@/lib/validation/admin'
+import { OneTimeLink } from './one-time-link'
+
+type LinkResult = ActionState & { url?: string }
+
+export interface AccountActionsProps {
+  name: string
+  status: 'ACTIVE' | 'INVITED' | 'DEACTIVATED'
+  roles: RoleCode[]
+  isSelf: boolean
+  activeClients: number
+  changeRoles: (prev: ActionState, form: FormData) => Promise<ActionState>
+  deactivate: () => Promise<ActionState>
+  reactivate: () => Promise<ActionState>
+  resetPassword: () => Promise<LinkResult>
+  resendInvite: () => Promise<LinkResult>
+}
+
+const roleHint: Record<RoleCode, string> = {
+  CLINICIAN: 'has a caseload and sees their own clients',
+  ADMIN: 'manages accounts, transfers and settings',
+}
+
+function RolesForm({ roles, isSelf, action }: { roles: RoleCode[]; isSelf: boolean; action: AccountActionsProps['changeRoles'] }) {
+  const [state, formAction] = useActionState(action, idleState)
+  return (
+    <form action={formAction} className="flex flex-col gap-2">
+      <fieldset className="flex flex-col gap-1">
+        <legend className="font-medium">Roles</legend>
+        {ROLES.map((r) => (
+          <label key={r} className="flex min-h-11 items-center gap-2">
+            <input type="checkbox" name="roles" value={r} defaultChecked={roles.includes(r)} className="h-5 w-5" />
+            <span>
+              {roleLabel[r]} <span className="text-sm text-stone-600">({roleHint[r]})</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="text-sm text-stone-600">
+        {isSelf ? 'Your other sessions will end.' : 'Saving signs them out, so the new roles apply from their next sign-in.'}
+      </p>
+      <div>
+        <SubmitButton variant="secondary" pendingLabel="Saving…">
+          Save roles
+        </SubmitButton>
+      </div>
+      <FormMessage status={state.status} message={state.message} />
+    </form>
+  )
+}
+
+/** What an admin can do with one account. Every action is checked again on the server. */
+export function AccountActions(p: AccountActionsProps) {
+  const [result, setResult] = useState<LinkResult | null>(null)
+  const [pending, start] = useTransition()
+  const hydrated = useHydrated()
+  return (
+    <details className="group">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 font-medium text-accent-800 underline-offset-4 hover:underline">
+        Manage<span className="sr-only"> {p.name}</span>
+      </summary>
+      <div className="mt-2 flex w-72 max-w-[80vw] flex-col gap-4 rounded-md border border-stone-200 bg-stone-50 p-3">
+        {p.status !== 'DEACTIVATED' ? <RolesForm roles={p.roles} isSelf={p.isSelf} action={p.changeRoles} /> : null}
+        <div className="flex flex-col gap-2">
+          {p.status === 'INVITED' ? (
+            <button
+              type="button"
+              className={buttonStyles.secondary}
+              disabled={!hydrated || pending}
+              onClick={() => start(async () => setResult(await p.resendInvite()))}
+            >
+              {pending ? 'Working…' : 'Send a new invitation'}
+            </button>
+          ) : null}
+          {p.status === 'ACTIVE' ? (
+            <ConfirmAction
+              label="Reset password"
+              confirmLabel="Make a reset link"
+              explanation="They get a link, valid for one hour, to choose a new password. Setting it signs them out everywhere. Their current password works until then."
+              action={p.resetPassword}
+              onDone={setResult}
+            />
+          ) : null}
+          {p.status === 'DEACTIVATED' ? (
+            <ConfirmAction
+              label="Reactivate"
+              confirmLabel="Reactivate account"
+              explanation="They will be able to sign in again with their password."
+              action={p.reactivate}
+              onDone={setResult}
+            />
+          ) : (
+            <ConfirmAction
+              label={p.isSelf ? 'Deactivate my account' : 'Deactivate'}
+              confirmLabel="Deactivate account"
+              explanation={`They will be signed out at once and cannot sign in until reactivated.${
+                p.activeClients > 0 ? ` Their ${p.activeClients} active client${p.activeClients === 1 ? '' : 's'} stay assigned to them until you transfer them.` : ''
+              }${p.isSelf ? ' This is your own account: you will be signed out now.' : ''}`}
+              action={p.deactivate}
+              onDone={setResult}
+              variant="danger"
+            />
+          )}
+        </div>
+        {result ? <FormMessage status={result.status} message={result.message} /> : null}
+        {result?.url ? <OneTimeLink url={result.url} label={`Link for ${p.name}`} /> : null}
+      </div>
+    </details>
+  )
+}

@@ -1,0 +1,108 @@
+// Filters for the audit log: a plain GET form (works without JavaScript; next/form makes it a
+// client navigation once hydrated). Applying filters starts again at page 1.
+import Form from 'next/form'
+import Link from 'next/link'
+import { AUDIT_PAGE_SIZES, auditHref, DEFAULT_AUDIT_FILTERS, hasAuditFilters, type AuditFilters } from '@/lib/validation/audit'
+import { control, controlLabel, linkButton } from './styles'
+
+export function AuditFiltersForm({
+  filters,
+  users,
+  actions,
+}: {
+  filters: AuditFilters
+  users: { id: string; name: string }[]
+  /** The actions present in the practice's trail. */
+  actions: string[]
+}) {
+  const actionChoices = filters.action && !actions.includes(filters.action) ? [...actions, filters.action].sort() : actions
+  const userChoices = filters.userId && !users.some((u) => u.id === filters.userId) ? [...users, { id: filters.userId, name: filters.userId }] : users
+  return (
+    <Form action="/admin/audit" role="search" aria-label="Filter the audit log" className="rounded-xl border border-stone-200 bg-white p-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-user" className={controlLabel}>
+            User
+          </label>
+          <select id="audit-user" name="userId" defaultValue={filters.userId ?? ''} className={control}>
+            <option value="">Everyone</option>
+            {userChoices.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-client" className={controlLabel}>
+            Client ID
+          </label>
+          <input
+            id="audit-client"
+            name="clientId"
+            defaultValue={filters.clientId ?? ''}
+            inputMode="text"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={36}
+            pattern="[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+            aria-describedby="audit-client-hint"
+            className={`${control} font-mono text-sm`}
+          />
+          <p id="audit-client-hint" className="text-sm text-stone-600">
+            The ID from the client&apos;s page address.
+          </p>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-action" className={controlLabel}>
+            Action
+          </label>
+          <select id="audit-action" name="action" defaultValue={filters.action ?? ''} className={control}>
+            <option value="">All actions</option>
+            {actionChoices.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-from" className={controlLabel}>
+            From (date)
+          </label>
+          <input id="audit-from" type="date" name="from" defaultValue={filters.from ?? ''} className={control} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-to" className={controlLabel}>
+            To (date, included)
+          </label>
+          <input id="audit-to" type="date" name="to" defaultValue={filters.to ?? ''} className={control} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-page-size" className={controlLabel}>
+            Rows per page
+          </label>
+          <select id="audit-page-size" name="pageSize" defaultValue={String(filters.pageSize)} className={control}>
+            {[...new Set([...AUDIT_PAGE_SIZES, filters.pageSize])]
+              .sort((a, b) => a - b)
+              .map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+          </select>
+        </div>
+      </div>
+      <div className="mt-4 flex flex-wrap items-center gap-3">
+        <button type="submit" className={linkButton.primary}>
+          Apply
+        </button>
+        {hasAuditFilters(filters) ? (
+          <Link href={auditHref({ ...DEFAULT_AUDIT_FILTERS, pageSize: filters.pageSize })} className={linkButton.secondary}>
+            Clear filters
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  )
+}

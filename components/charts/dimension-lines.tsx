@@ -1,0 +1,128 @@
+'use client'
+// Attachment anxiety and avoidance (1-7) over time, one line each, with the baseline, the scale's
+// midpoint, and each point shaped by its change category on that dimension.
+import { CartesianGrid, LineChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import { getInstrument, type InstrumentId } from '@/lib/assessments'
+import { quadrantLabel } from '@/lib/assessments/labels'
+import type { SeriesBaseline, SeriesPoint } from '@/lib/assessments/series'
+import { formatDate } from '@/lib/format'
+import { ChartFrame, type ChartSize } from './chart-frame'
+import { changeWords, INK, monthLabel, monthTicks, pointKind, timeDomain } from './chart-marks'
+import { PointNavigation, renderPointDot, type DotDatum } from './point-navigation'
+import { useResponseDetail } from './response-detail'
+
+interface Datum extends DotDatum {
+  t: number
+  anxiety: number | null
+  avoidance: number | null
+  point: SeriesPoint
+}
+
+const fixed = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(2))
+
+export function dimensionSummary(p: SeriesPoint, timeZone: string): string {
+  return (
+    `${formatDate(p.date, timeZone)}: anxiety ${fixed(p.scores.anxiety)} (${changeWords(p, 'anxiety')}), ` +
+    `avoidance ${fixed(p.scores.avoidance)} (${changeWords(p, 'avoidance')})${p.quadrant ? `, ${quadrantLabel(p.quadrant)}` : ''}`
+  )
+}
+
+export function DimensionLines({
+  instrumentId,
+  points,
+  baseline,
+  rangeFrom,
+  now,
+  timeZone,
+  size,
+}: {
+  instrumentId: InstrumentId
+  points: readonly SeriesPoint[]
+  baseline: SeriesBaseline | null
+  rangeFrom: string | null
+  now: string
+  timeZone: string
+  size?: ChartSize
+}) {
+  const def = getInstrument(instrumentId)
+  const open = useResponseDetail()
+  // Anxiety dots carry the keyboard stop and the description of both dimensions.
+  const data: Datum[] = points.map((p, i) => ({
+    t: Date.parse(p.date),
+    anxiety: p.scores.anxiety ?? null,
+    avoidance: p.scores.avoidance ?? null,
+    point: p,
+    i,
+    label: dimensionSummary(p, timeZone),
+    colour: def.colour,
+    risk: p.risk,
+    kinds: { anxiety: pointKind(p, 'anxiety'), avoidance: pointKind(p, 'avoidance') },
+    primaryKey: 'anxiety',
+  }))
+  const domain = timeDomain(data.map((d) => d.t), rangeFrom, now)
+  const baselineT = baseline ? Date.parse(baseline.date) : null
+  const description =
+    `${def.abbreviation} attachment anxiety (solid line) and avoidance (dashed line) over time, 1 to 7, lower is more secure, ${points.length} answers` +
+    (baseline ? `, baseline on ${formatDate(baseline.date, timeZone)}` : ', no baseline in this episode yet') +
+    (open ? '. Use the arrow keys to move between points and Enter to open the answers.' : '.') +
+    ' The table view lists the same data.'
+
+  return (
+    <PointNavigation count={points.length} onOpen={open ? (i, el) => open(points[i]!.responseId, el) : null}>
+      <ChartFrame description={description} size={size}>
+        {({ width, height }) => (
+          <LineChart width={width} height={height} data={data} margin={{ top: 12, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
+            <CartesianGrid vertical={false} stroke="#E7E5E4" />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={domain}
+              ticks={monthTicks(domain[0], domain[1], 5)}
+              tickFormatter={(t: number) => monthLabel(t, timeZone)}
+              tick={{ fontSize: 12, fill: '#57534E' }}
+              allowDataOverflow
+            />
+            <YAxis domain={[1, 7]} ticks={[1, 2, 3, 4, 5, 6, 7]} width={30} tick={{ fontSize: 12, fill: '#57534E' }} />
+            <ReferenceLine y={4} stroke="#A8A29E" label={{ value: 'midpoint', position: 'insideBottomRight', fill: INK, fontSize: 11 }} />
+            {baselineT !== null && baselineT >= domain[0] ? (
+              <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" label={{ value: 'baseline', position: 'insideTopLeft', fill: INK, fontSize: 11 }} />
+            ) : null}
+            <Tooltip
+              isAnimationActive={false}
+              cursor={{ stroke: '#A8A29E' }}
+              content={({ active, payload }) => {
+                const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
+                if (!d) return null
+                return (
+                  <div className="max-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow">
+                    <p className="font-medium">{formatDate(d.point.date, timeZone)}</p>
+                    <p>
+                      anxiety {fixed(d.anxiety ?? undefined)}: {changeWords(d.point, 'anxiety')}
+                    </p>
+                    <p>
+                      avoidance {fixed(d.avoidance ?? undefined)}: {changeWords(d.point, 'avoidance')}
+                    </p>
+                    {d.point.quadrant ? <p className="text-stone-700">{quadrantLabel(d.point.quadrant)}</p> : null}
+                  </div>
+                )
+              }}
+            />
+            <Line name="anxiety" dataKey="anxiety" stroke={def.colour} strokeWidth={2} isAnimationActive={false} dot={renderPointDot} activeDot={false} connectNulls />
+            <Line
+              name="avoidance"
+              dataKey="avoidance"
+              stroke={def.colour}
+              strokeWidth={2}
+              strokeDasharray="7 4"
+              isAnimationActive={false}
+              dot={renderPointDot}
+              activeDot={false}
+              connectNulls
+            />
+          </LineChart>
+        )}
+      </ChartFrame>
+    </PointNavigation>
+  )
+}

@@ -1,0 +1,45 @@
+// The contract between the note editor (client) and its server actions. Plain data only.
+import type { ScoreSnapshot } from '@/lib/notes/snapshot'
+import type { NoteBody, NoteFormat } from '@/lib/notes/templates'
+import type { ActionState } from '@/lib/validation/action-state'
+
+export interface NotePayload {
+  sessionDate: string
+  format: NoteFormat
+  body: NoteBody
+  goals: { goalId: string; rating: number | null; comment: string }[]
+  signs: string[]
+}
+
+/** Where a save goes: the existing draft at the version the editor last saw, or a new draft. */
+export type NoteSaveTarget = { noteId: string; expectedVersion: number } | { draftId: string }
+
+export type NoteSaveResult =
+  | { status: 'saved'; id: string; version: number; savedAt: string }
+  | { status: 'invalid'; message: string; fieldErrors: Record<string, string> }
+  | { status: 'conflict'; message: string }
+  | { status: 'not-found'; message: string }
+
+export type NoteScoresResult =
+  | { status: 'saved'; id: string; version: number; savedAt: string; snapshot: ScoreSnapshot | null }
+  | { status: 'conflict' | 'not-found'; message: string }
+
+export type SaveNoteFn = (target: NoteSaveTarget, payload: NotePayload) => Promise<NoteSaveResult>
+export type NoteScoresFn = (noteId: string, expectedVersion: number, mode: 'insert' | 'remove') => Promise<NoteScoresResult>
+export type SignNoteFn = (noteId: string, expectedVersion: number) => Promise<ActionState>
+
+export interface GoalOption {
+  id: string
+  title: string
+  status: 'ACTIVE' | 'PAUSED' | 'ACHIEVED'
+}
+
+/** What the editor starts from: a saved draft, or nothing yet (a new note). */
+export interface EditorInitial {
+  noteId: string | null
+  version: number
+  payload: NotePayload
+  snapshot: ScoreSnapshot | null
+  /** Revision > 1: this draft amends a signed note. */
+  revision: number
+}

@@ -1,0 +1,22 @@
+// "Insert scores" for a note: the client's complete scores in the current episode of care.
+import 'server-only'
+import { db } from './client'
+import type { Actor } from '@/lib/auth/actor'
+import { NotFoundError } from './errors'
+import { requireNoteScope } from './note-reads'
+import { isUuid } from '@/lib/validation/note'
+import { buildScoreSnapshot, type ScoreSnapshot } from '@/lib/notes/snapshot'
+
+/** Baseline (first complete score on or after the episode start), latest and change, per score. */
+export async function captureScoreSnapshot(actor: Actor, clientId: string, now = new Date()): Promise<ScoreSnapshot> {
+  const scope = requireNoteScope(actor, 'Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
+  const client = await db.client.findFirst({ where: { id: clientId, ...scope }, select: { episodeStart: true } })
+  if (!client) throw new NotFoundError('Client')
+  const responses = await db.response.findMany({
+    where: { clientId, client: scope, complete: true, submittedAt: { gte: client.episodeStart } },
+    orderBy: { submittedAt: 'asc' },
+    select: { instrumentId: true, relationshipTarget: true, complete: true, scores: true, band: true, submittedAt: true },
+  })
+  return buildScoreSnapshot(responses, client.episodeStart, now)
+}

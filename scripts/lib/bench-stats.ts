@@ -1,0 +1,275 @@
+// Pure helpers for `npm run seed:large` and `npm run bench`: a seeded PRNG, names, percentiles,
+// script-tag parsing, cookies and the statements-per-request arithmetic. No I/O here, so every
+// function is unit-tested (tests/unit/bench-stats.test.ts).
+
+// The large practice of `npm run seed:large`, which `npm run bench` signs in to.
+export const LARGE_PRACTICE_ID = '0d3e5c1a-7b2f-4c59-9a51-5ecb0a5eb001'
+export const LARGE_PRACTICE_NAME = 'Large Bench Practice'
+export const LARGE_PASSWORD = 'securebase-bench-2026'
+export const LARGE_ADMIN_EMAIL = 'admin@bench.securebase.local'
+
+/** Small seeded PRNG (mulberry32). Benchmark data only: nothing secret or unguessable. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** An integer in [min, max] (both inclusive). */
+export function randInt(rand: () => number, min: number, max: number): number {
+  return min + Math.floor(rand() * (max - min + 1))
+}
+
+/** One of the items, uniformly. */
+export function pick<T>(rand: () => number, items: readonly T[]): T {
+  return items[Math.floor(rand() * items.length)]
+}
+
+/** A key chosen by weight, e.g. { improving: 45, flat: 25 }. */
+export function pickWeighted<K extends string>(rand: () => number, weights: Record<K, number>): K {
+  const entries = Object.entries(weights) as [K, number][]
+  const total = entries.reduce((s, [, w]) => s + w, 0)
+  let r = rand() * total
+  for (const [k, w] of entries) {
+    r -= w
+    if (r < 0) return k
+  }
+  return entries[entries.length - 1][0]
+}
+
+// Varied but small name lists: 64 × 64 combinations for 2,500 clients, so some names repeat, as
+// in a real practice. "Pat" (Patel, Patricia, Patrick) and "son" are the bench's searches.
+export const FIRST_NAMES = [
+  'Aaliyah', 'Adam', 'Aisha', 'Alex', 'Amara', 'Amelia', 'Ana', 'Arjun', 'Ben', 'Bethany', 'Caleb', 'Chloe',
+  'Daniel', 'Deborah', 'Dev', 'Eleanor', 'Elijah', 'Emeka', 'Erin', 'Fatima', 'Finn', 'Freya', 'Gabriel', 'Grace',
+  'Hamza', 'Hannah', 'Harvey', 'Ines', 'Isaac', 'Isla', 'Jack', 'Jamal', 'Joanna', 'Jonah', 'Kai', 'Keisha',
+  'Laila', 'Leo', 'Lucy', 'Maya', 'Mei', 'Mohammed', 'Nadia', 'Noah', 'Oliver', 'Olivia', 'Omar', 'Patricia',
+  'Patrick', 'Priya', 'Rachel', 'Rhys', 'Rosa', 'Sam', 'Sofia', 'Sunita', 'Theo', 'Tom', 'Uma', 'Victor',
+  'Wei', 'Yusuf', 'Zara', 'Zoe',
+] as const
+
+export const LAST_NAMES = [
+  'Abbott', 'Adeyemi', 'Ahmed', 'Anderson', 'Baker', 'Bennett', 'Byrne', 'Campbell', 'Chen', 'Clarke', 'Davies',
+  'Dubois', 'Edwards', 'Evans', 'Fernandes', 'Fisher', 'Garcia', 'Gordon', 'Green', 'Harrison', 'Hughes', 'Ibrahim',
+  'Jackson', 'Jensen', 'Johnson', 'Kaur', 'Kelly', 'Khan', 'Kowalski', 'Lewis', 'Lindqvist', 'Lopez', 'Martin',
+  'Mensah', 'Morgan', 'Murphy', 'Nakamura', 'Nguyen', "O'Brien", 'Okafor', 'Owen', 'Patel', 'Phillips', 'Price',
+  'Quinn', 'Reid', 'Roberts', 'Robinson', 'Rossi', 'Santos', 'Shah', 'Singh', 'Smith', 'Sorensen', 'Taylor',
+  'Thomas', 'Turner', 'Walker', 'Watson', 'White', 'Williams', 'Wilson', 'Wright', 'Young',
+] as const
+
+export const PREFERRED_NAMES: Record<string, string> = {
+  Alex: 'Lex', Daniel: 'Dan', Deborah: 'Deb', Eleanor: 'Nell', Elijah: 'Eli', Gabriel: 'Gabe', Joanna: 'Jo',
+  Mohammed: 'Mo', Olivia: 'Liv', Patricia: 'Trish', Patrick: 'Paddy', Rachel: 'Rae', Sofia: 'Sofi', Theo: 'Teddy',
+  Victor: 'Vic',
+}
+
+export interface PersonName {
+  firstName: string
+  lastName: string
+  preferredName: string | null
+}
+
+/** A client name from the lists: deterministic for (rand state), a preferred name for ~12 %. */
+export function personName(rand: () => number): PersonName {
+  const firstName = pick(rand, FIRST_NAMES)
+  const lastName = pick(rand, LAST_NAMES)
+  const nick = PREFERRED_NAMES[firstName]
+  const preferredName = nick && rand() < 0.5 ? nick : null
+  return { firstName, lastName, preferredName }
+}
+
+/** Two-digit, 1-based account number: clinician01 … clinician25. */
+export function clinicianEmail(n: number, domain = 'bench.securebase.local'): string {
+  return `clinician${String(n).padStart(2, '0')}@${domain}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+/**
+ * Nearest-rank percentile of the samples (p in (0, 100]): the smallest sample such that at least
+ * p % of the samples are ≤ it. With 60 samples, p95 is the 57th smallest. NaN for no samples.
+ */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN
+  if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`)
+  const sorted = [...samples].sort((a, b) => a - b)
+  const rank = Math.ceil((p / 100) * sorted.length)
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
+}
+
+export interface Summary {
+  n: number
+  min: number
+  p50: number
+  p95: number
+  max: number
+  mean: number
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  const n = samples.length
+  if (n === 0) return { n, min: NaN, p50: NaN, p95: NaN, max: NaN, mean: NaN }
+  return {
+    n,
+    min: Math.min(...samples),
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    max: Math.max(...samples),
+    mean: samples.reduce((a, b) => a + b, 0) / n,
+  }
+}
+
+/**
+ * Database transactions per request from pg_stat_database counters: the change over a batch of
+ * `requests` requests minus the change over an idle period of the same length (scheduler ticks,
+ * other sessions), never below zero.
+ */
+export function perRequest(batchDelta: number, idleDelta: number, requests: number): number {
+  if (requests <= 0) throw new RangeError('requests must be positive')
+  return Math.max(0, batchDelta - idleDelta) / requests
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML and HTTP
+
+/**
+ * The JavaScript files a page makes the browser load from the app: `<script src="/_next/…">`
+ * tags, plus `<link rel="preload" as="script" href="/_next/…">` hints (the same chunks, which Next
+ * sometimes only preloads). Query strings are kept, duplicates dropped, document order kept.
+ */
+export function scriptSources(html: string): string[] {
+  const out: string[] = []
+  const seen = new Set<string>()
+  const add = (raw: string | undefined) => {
+    if (!raw) return
+    const src = decodeHtmlAttr(raw)
+    if (!src.startsWith('/_next/') || seen.has(src)) return
+    seen.add(src)
+    out.push(src)
+  }
+  for (const m of html.matchAll(/<(script|link)\b([^>]*)>/gi)) {
+    const attrs = m[2]
+    if (m[1].toLowerCase() === 'script') {
+      add(attr(attrs, 'src'))
+      continue
+    }
+    const rel = (attr(attrs, 'rel') ?? '').toLowerCase().split(/\s+/)
+    const as = (attr(attrs, 'as') ?? '').toLowerCase()
+    if ((rel.includes('preload') && as === 'script') || rel.includes('modulepreload')) add(attr(attrs, 'href'))
+  }
+  return out
+}
+
+function attr(attrs: string, name: string): string | undefined {
+  const re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i')
+  const m = re.exec(attrs)
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined
+}
+
+function decodeHtmlAttr(v: string): string {
+  return v.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+}
+
+/**
+ * Updates a cookie jar (name → value) from Set-Cookie header values. A cookie set with an empty
+ * value or an expiry in the past is removed, as a browser would.
+ */
+export function applySetCookies(jar: Map<string, string>, setCookies: readonly string[]): Map<string, string> {
+  for (const line of setCookies) {
+    const [pair, ...attrs] = line.split(';')
+    const eq = pair.indexOf('=')
+    if (eq < 1) continue
+    const name = pair.slice(0, eq).trim()
+    const value = pair.slice(eq + 1).trim()
+    const expired = attrs.some((a) => {
+      const [k, v = ''] = a.split('=').map((s) => s.trim())
+      if (/^max-age$/i.test(k)) return Number(v) <= 0
+      if (/^expires$/i.test(k)) return Date.parse(v) < Date.now()
+      return false
+    })
+    if (!value || expired) jar.delete(name)
+    else jar.set(name, value)
+  }
+  return jar
+}
+
+export function cookieHeader(jar: Map<string, string>): string {
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command line and output
+
+export interface BenchArgs {
+  db: 'postgres' | 'embedded'
+  requests: number
+  warmup: number
+  port: number
+  only: string[] | null
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const out: BenchArgs = { db: 'postgres', requests: 60, warmup: 5, port: 3310, only: null }
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i]
+    const [flag, inline] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined]
+    const value = () => {
+      const v = inline ?? argv[++i]
+      if (v === undefined) throw new Error(`${flag} needs a value`)
+      return v
+    }
+    switch (flag) {
+      case '--db': {
+        const v = value()
+        if (v === 'pg' || v === 'postgres' || v === 'postgresql') out.db = 'postgres'
+        else if (v === 'embedded' || v === 'pglite') out.db = 'embedded'
+        else throw new Error(`--db must be postgres or embedded, not "${v}"`)
+        break
+      }
+      case '--requests':
+      case '--warmup':
+      case '--port': {
+        const n = Number(value())
+        const min = flag === '--warmup' ? 0 : flag === '--requests' ? 1 : 1024
+        if (!Number.isInteger(n) || n < min || n > 65535) throw new Error(`${flag} must be an integer ≥ ${min}`)
+        if (flag === '--requests') out.requests = n
+        else if (flag === '--warmup') out.warmup = n
+        else out.port = n
+        break
+      }
+      case '--only':
+        out.only = value().split(',').map((s) => s.trim()).filter(Boolean)
+        break
+      default:
+        throw new Error(`unknown option ${raw}`)
+    }
+  }
+  return out
+}
+
+/** Plain-text table with right-aligned numbers. */
+export function formatTable(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const cells = [headers.map(String), ...rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)))]
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'))
+  const line = (r: readonly string[]) =>
+    r.map((c, i) => (numeric[i] ? (c ?? '').padStart(widths[i]) : (c ?? '').padEnd(widths[i]))).join('  ').trimEnd()
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n')
+}
+
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return 'n/a'
+  if (Number.isInteger(n)) return n.toLocaleString('en-GB')
+  return n >= 100 ? n.toFixed(0) : n.toFixed(1)
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`
+  return `${(n / 1024).toFixed(1)} KiB`
+}
