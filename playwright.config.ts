@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test'
+import { getEnv } from './lib/env'
 
-const PORT = 3123
+const PORT = getEnv().E2E_PORT
 export const baseURL = `http://127.0.0.1:${PORT}`
 
 export default defineConfig({

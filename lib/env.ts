@@ -30,6 +30,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default('SecureBase <no-reply@securebase.local>'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CI: z.string().optional(),
+  // Port of the production server the browser tests start (lets two checkouts run e2e at once).
+  E2E_PORT: z.coerce.number().int().min(1024).max(65535).default(3123),
 })
 
 export type Env = z.infer<typeof schema> & {

@@ -46,7 +46,7 @@ test('an admin lands on the accounts page', async ({ page }) => {
   await signIn(page, ADMIN)
   await expect(page).toHaveURL(/\/admin$/)
   await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible()
-  await expect(page.getByRole('cell', { name: /Dr Priya Raman/ })).toBeVisible()
+  await expect(page.getByRole('row', { name: /Dr Priya Raman/ })).toBeVisible()
 })
 
 test('the sign-in page passes an axe scan', async ({ page }) => {
