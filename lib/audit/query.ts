@@ -9,6 +9,7 @@ import { isAdmin, type Actor } from '@/lib/auth/actor'
 import { addDays, startOfDayInTimeZone, todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { AUDIT_MAX_PAGE_SIZE, type AuditFilters, type AuditPage, type AuditRow } from '@/lib/validation/audit'
 import { actorFields, recordAudit } from './record'
+import { csvCell } from '@/lib/assessments/csv'
 
 export type { AuditPage, AuditRow } from '@/lib/validation/audit'
 
@@ -142,17 +143,8 @@ export async function listAuditFilterOptions(admin: Actor): Promise<{ users: { i
   return { users, actions: actions.map((a) => a.action) }
 }
 
-// Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection");
-// tab and carriage return too, because some applications strip them first.
-const FORMULA_START = /^[=+\-@\t\r]/
-
-/** One RFC 4180 cell, with text that could start a formula prefixed by a single quote. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return ''
-  let text = String(value)
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
+// One CSV cell encoder for the whole app (RFC 4180, formula-injection safe).
+export { csvCell }
 
 export const AUDIT_CSV_HEADER = [
   'id',
