@@ -72,7 +72,11 @@ export function ClientCharts({
       </p>
 
       {!hasAnswers ? (
-        <p className="text-stone-700">No answers yet: assign a questionnaire below.</p>
+        goalProgress ? (
+          <div className="min-w-0">{goalProgress}</div>
+        ) : (
+          <p className="text-stone-700">No answers yet: assign a questionnaire below.</p>
+        )
       ) : (
         <ResponseDetailProvider load={loadDetail}>
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">

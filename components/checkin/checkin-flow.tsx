@@ -5,8 +5,19 @@ import { useHydrated } from '@/components/ui/use-hydrated'
 import { CheckInClosed } from './checkin-closed'
 import { CheckInIntro } from './checkin-intro'
 import { CheckInThanks } from './checkin-thanks'
+import { GoalStep } from './goal-step'
 import { InstrumentStep } from './instrument-step'
-import { countAnswered, initialAnswers, isRiskPositive, newSubmissionKey, resumeStep, toParts, unanswered } from './progress'
+import {
+  countAnswered,
+  initialAnswers,
+  isRiskPositive,
+  newSubmissionKey,
+  partMinutes,
+  questionCount,
+  resumeStep,
+  toParts,
+  unanswered,
+} from './progress'
 import type { Answers, CheckInItemView, SaveDraftFn, SubmitFn } from './types'
 import { useDraftAutosave, type SaveState } from './use-draft-autosave'
 
@@ -74,13 +85,26 @@ export function CheckInFlow({
     ;(focus.to === 'summary' ? summaryRef.current : headingRef.current)?.focus()
   }, [focus])
 
-  const total = parts.reduce((n, p) => n + p.def.items.length, 0)
-  const minutes = parts.reduce((n, p) => n + p.def.minutesToComplete, 0)
+  const total = parts.reduce((n, p) => n + questionCount(p), 0)
+  const minutes = parts.reduce((n, p) => n + partMinutes(p), 0)
 
   if (step === 'closed') return <CheckInClosed practiceName={practiceName} headingRef={headingRef} />
   if (step === 'done') {
     return (
       <CheckInThanks practiceName={practiceName} crisis={crisisAfter} crisisResources={crisisResources} headingRef={headingRef} />
+    )
+  }
+  if (parts.length === 0) {
+    // Every part fell away (e.g. a goal check-in after the goals were paused): nothing to answer.
+    return (
+      <section className="flex flex-col gap-4">
+        <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold">
+          Nothing to answer this time
+        </h1>
+        <p className="text-lg text-stone-700">
+          There are no questions for you in this check-in. You can close this page; {practiceName} will be in touch about the next one.
+        </p>
+      </section>
     )
   }
   if (step === 'intro') {
@@ -163,19 +187,34 @@ export function CheckInFlow({
           Welcome back. Your earlier answers have been kept, so you can carry on where you left off.
         </p>
       ) : null}
-      <InstrumentStep
-        part={part}
-        index={index}
-        count={parts.length}
-        values={values}
-        missing={attempted[part.itemId] ? gaps : []}
-        answered={countAnswered(answers)}
-        total={total}
-        crisisResources={crisisResources}
-        headingRef={headingRef}
-        summaryRef={summaryRef}
-        onAnswer={answer}
-      />
+      {part.kind === 'goals' ? (
+        <GoalStep
+          part={part}
+          index={index}
+          count={parts.length}
+          values={values}
+          missing={attempted[part.itemId] ? gaps : []}
+          answered={countAnswered(answers)}
+          total={total}
+          headingRef={headingRef}
+          summaryRef={summaryRef}
+          onAnswer={answer}
+        />
+      ) : (
+        <InstrumentStep
+          part={part}
+          index={index}
+          count={parts.length}
+          values={values}
+          missing={attempted[part.itemId] ? gaps : []}
+          answered={countAnswered(answers)}
+          total={total}
+          crisisResources={crisisResources}
+          headingRef={headingRef}
+          summaryRef={summaryRef}
+          onAnswer={answer}
+        />
+      )}
       {sendError ? (
         <p role="alert" className="rounded-md border-2 border-red-700 bg-white px-3 py-2 text-red-900">
           We couldn&apos;t send your answers just now. Nothing has been lost: please try again in a moment.

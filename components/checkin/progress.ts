@@ -1,17 +1,31 @@
 // Pure helpers of the check-in flow (no React), shared by the flow and its tests.
-import { getInstrument, isInstrumentId } from '@/lib/assessments'
+import { getInstrument, goalProgress, isInstrumentId } from '@/lib/assessments'
 import type { Answers, CheckInItemView, Part } from './types'
 
 export function toParts(items: readonly CheckInItemView[]): Part[] {
-  return items.flatMap((i) => (isInstrumentId(i.instrumentId) ? [{ ...i, def: getInstrument(i.instrumentId) }] : []))
+  return items.flatMap((i): Part[] => {
+    if (i.instrumentId === goalProgress.id) return i.goals && i.goals.length > 0 ? [{ ...i, kind: 'goals', goals: i.goals }] : []
+    return isInstrumentId(i.instrumentId) ? [{ ...i, kind: 'instrument', def: getInstrument(i.instrumentId) }] : []
+  })
 }
 
-/** The saved draft where it fits each instrument, otherwise empty answers. */
+/** How many answers a part asks for: its questions, or one rating per goal. */
+export function questionCount(part: Part): number {
+  return part.kind === 'goals' ? part.goals.length : part.def.items.length
+}
+
+/** About how long a part takes: the instrument's estimate; for goals about 20 seconds each, at least the usual 2 minutes. */
+export function partMinutes(part: Part): number {
+  return part.kind === 'goals' ? Math.max(goalProgress.minutesToComplete, Math.ceil(part.goals.length / 3)) : part.def.minutesToComplete
+}
+
+/** The saved draft where it fits each part (for goals: one answer per goal), otherwise empty answers. */
 export function initialAnswers(parts: readonly Part[], draft: Answers | null): Answers {
   const out: Answers = {}
   for (const p of parts) {
     const saved = draft?.[p.itemId]
-    out[p.itemId] = saved && saved.length === p.def.items.length ? [...saved] : p.def.items.map(() => null)
+    const n = questionCount(p)
+    out[p.itemId] = saved && saved.length === n ? [...saved] : Array.from({ length: n }, () => null)
   }
   return out
 }
@@ -38,6 +52,8 @@ export function countAnswered(answers: Answers): number {
 
 /** True when any risk item of the given part has an answer above zero. */
 export function isRiskPositive(part: Part, values: readonly (number | null)[] | undefined): boolean {
+  // Goal ratings are not a symptom measure: they never raise a risk.
+  if (part.kind === 'goals') return false
   return part.def.items.some((it) => it.risk && (values?.[it.number - 1] ?? 0) > 0)
 }
 

@@ -3,6 +3,9 @@
 // Opening the link reads only; saving a draft and submitting are conditional writes on OPEN.
 // Audit: LINK_OPEN is recorded with the first saved answer of a check-in, not on GET (opening, or
 // a mail scanner prefetching, changes nothing); CHECKIN_SUBMIT inside the winning submission.
+// A goal-progress item asks about the client's goals as they stood when the link was issued
+// (goalItemsForCheckIn with asOf = link.createdAt), so a link always shows and stores the same
+// goals; an item with no goals then has nothing to ask and is left out (no Response for it).
 import 'server-only'
 import { db } from './client'
 import { Prisma } from './generated/client'
@@ -12,7 +15,8 @@ import { decryptField, encryptField, type Aad } from '@/lib/crypto/field'
 import { hashToken, isWellFormedToken } from '@/lib/crypto/tokens'
 import { logger } from '@/lib/log'
 import { recordAudit } from '@/lib/audit/record'
-import { findMissing, parseAnswerMap, scoreItems, type AnswerMap } from './checkin-answers'
+import { findMissing, fitGoalDrafts, isGoalProgressItem, parseAnswerMap, scoreItems, type AnswerMap } from './checkin-answers'
+import { goalItemsForCheckIn, type GoalItem } from './goal-progress'
 
 /** Shown when a risk item is answered above zero and the practice has not written its own text. */
 export const DEFAULT_CRISIS_RESOURCES = [
@@ -27,6 +31,8 @@ export interface PublicCheckInItem {
   itemId: string
   instrumentId: string
   relationshipTarget: string | null
+  /** Goal-progress items only: the goals to rate, in the client's own words, in order. */
+  goals?: GoalItem[]
 }
 
 export type PublicCheckIn =
@@ -62,6 +68,7 @@ const itemsSelect = {
 const linkSelect = {
   id: true,
   revokedAt: true,
+  createdAt: true,
   checkIn: {
     select: {
       id: true,
@@ -82,6 +89,21 @@ function findLink(token: string) {
 
 const isOpen = (c: { status: string; expiresAt: Date }, now: Date) => c.status === 'OPEN' && c.expiresAt > now
 
+type Tx = Prisma.TransactionClient
+type RawItem = { id: string; instrumentId: string; relationshipTarget: string | null }
+type ResolvedItem = RawItem & { goals?: GoalItem[] }
+
+/**
+ * The items as this link asks them: a goal-progress item gets the goals that were active when the
+ * link was created (in that wording); without any it is dropped. Inside a transaction pass its
+ * client, so the goals read are those of the same snapshot as the rest of the submission.
+ */
+async function resolveItems(items: readonly RawItem[], clientId: string, linkCreatedAt: Date, client?: Tx): Promise<ResolvedItem[]> {
+  if (!items.some(isGoalProgressItem)) return [...items]
+  const goals = await goalItemsForCheckIn(clientId, { asOf: linkCreatedAt, client })
+  return items.flatMap((i) => (isGoalProgressItem(i) ? (goals.length > 0 ? [{ ...i, goals }] : []) : [i]))
+}
+
 /** What the link page shows. Pure read: opening (or prefetching) the link changes nothing. */
 export async function getCheckInForToken(token: string, clock: Clock = systemClock): Promise<PublicCheckIn | null> {
   if (!isWellFormedToken(token)) return null
@@ -89,10 +111,12 @@ export async function getCheckInForToken(token: string, clock: Clock = systemClo
     where: { tokenHash: hashToken(token) },
     select: {
       revokedAt: true,
+      createdAt: true,
       checkIn: {
         select: {
           id: true,
           practiceId: true,
+          clientId: true,
           status: true,
           expiresAt: true,
           draftEnc: true,
@@ -106,7 +130,13 @@ export async function getCheckInForToken(token: string, clock: Clock = systemClo
   const { checkIn } = link
   const practiceName = checkIn.practice.name
   if (link.revokedAt || !isOpen(checkIn, clock())) return { state: 'inactive', practiceName }
-  const items = checkIn.items.map((i) => ({ itemId: i.id, instrumentId: i.instrumentId, relationshipTarget: i.relationshipTarget }))
+  const resolved = await resolveItems(checkIn.items, checkIn.clientId, link.createdAt)
+  const items: PublicCheckInItem[] = resolved.map((i) => ({
+    itemId: i.id,
+    instrumentId: i.instrumentId,
+    relationshipTarget: i.relationshipTarget,
+    ...(i.goals ? { goals: i.goals.map((g) => ({ goalId: g.goalId, title: g.title })) } : {}),
+  }))
   return {
     state: 'open',
     practiceName,
@@ -114,14 +144,15 @@ export async function getCheckInForToken(token: string, clock: Clock = systemClo
     crisisResources: checkIn.practice.crisisResources?.trim() || DEFAULT_CRISIS_RESOURCES,
     expiresAt: checkIn.expiresAt,
     items,
-    draft: readDraft(checkIn),
+    draft: readDraft(checkIn, resolved),
   }
 }
 
-function readDraft(c: { id: string; practiceId: string; draftEnc: string | null; items: { id: string; instrumentId: string }[] }) {
+function readDraft(c: { id: string; practiceId: string; draftEnc: string | null; items: RawItem[] }, resolved: readonly ResolvedItem[]) {
   if (!c.draftEnc) return null
   try {
-    return parseAnswerMap(c.items, JSON.parse(decryptField(c.draftEnc, draftAad(c.id, c.practiceId))))
+    const raw: unknown = JSON.parse(decryptField(c.draftEnc, draftAad(c.id, c.practiceId)))
+    return parseAnswerMap(resolved, fitGoalDrafts(raw, c.items, resolved))
   } catch (e) {
     // A draft that cannot be read is dropped (the client answers again), never shown half-decoded.
     logger.warn('checkin.draft.unreadable', { checkInId: c.id, error: e instanceof Error ? e.name : 'unknown' })
@@ -136,7 +167,8 @@ export async function saveCheckInDraft(token: string, draft: unknown, clock: Clo
   const { checkIn } = link
   const now = clock()
   if (link.revokedAt || !isOpen(checkIn, now)) return { status: 'inactive' }
-  const parsed = parseAnswerMap(checkIn.items, draft)
+  const items = await resolveItems(checkIn.items, checkIn.clientId, link.createdAt)
+  const parsed = parseAnswerMap(items, draft)
   if (!parsed) return { status: 'invalid' }
   const draftEnc = encryptField(JSON.stringify(parsed), draftAad(checkIn.id, checkIn.practiceId))
   // Conditional on the state at write time: a draft never lands on a submitted, expired or
@@ -175,8 +207,6 @@ function isUniqueViolation(e: unknown): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002'
 }
 
-type Tx = Prisma.TransactionClient
-
 /** The answer for a check-in that is no longer OPEN: the same key again is a replay. */
 async function settled(tx: Tx, checkInId: string, submissionKey: string): Promise<SubmitResult> {
   const c = await tx.checkIn.findUnique({ where: { id: checkInId }, select: { status: true, submissionKey: true } })
@@ -193,12 +223,13 @@ async function submitInTx(tx: Tx, tokenHash: string, submissionKey: string, raw:
   if (checkIn.status === 'COMPLETED' && checkIn.submissionKey === submissionKey) return settled(tx, checkIn.id, submissionKey)
   if (!isOpen(checkIn, now)) return { status: 'inactive' }
 
-  const answers = parseAnswerMap(checkIn.items, raw)
+  const items = await resolveItems(checkIn.items, checkIn.clientId, link.createdAt, tx)
+  const answers = parseAnswerMap(items, raw)
   if (!answers) return { status: 'invalid' }
-  // Every item of every instrument is required before a check-in can be sent.
-  const missing = findMissing(checkIn.items, answers)
+  // Every item of every instrument (every goal of a goal-progress item) is required before a check-in can be sent.
+  const missing = findMissing(items, answers)
   if (Object.keys(missing).length > 0) return { status: 'incomplete', missing }
-  const scored = scoreItems(checkIn.items, answers)
+  const scored = scoreItems(items, answers)
 
   // The state change is the lock: of any number of concurrent submits exactly one flips OPEN.
   const flip = await tx.checkIn.updateMany({
@@ -213,9 +244,9 @@ async function submitInTx(tx: Tx, tokenHash: string, submissionKey: string, raw:
       ...base,
       checkInId: checkIn.id,
       checkInItemId: s.item.id,
-      instrumentId: s.def.id,
-      instrumentVersion: s.def.instrumentVersion,
-      scoringVersion: s.def.scoringVersion,
+      instrumentId: s.instrumentId,
+      instrumentVersion: s.instrumentVersion,
+      scoringVersion: s.scoringVersion,
       relationshipTarget: s.item.relationshipTarget,
       answers: s.answers,
       complete: s.result.complete,
@@ -232,7 +263,7 @@ async function submitInTx(tx: Tx, tokenHash: string, submissionKey: string, raw:
     s.risks.map((r) => ({
       ...base,
       responseId: responseIdOf.get(s.item.id)!,
-      instrumentId: s.def.id,
+      instrumentId: s.instrumentId,
       itemNumber: r.itemNumber,
       itemValue: r.itemValue,
       status: 'OPEN' as const,

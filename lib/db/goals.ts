@@ -1,6 +1,7 @@
 // A client's attachment goals, always read and written through the client's scope (clinician →
 // own caseload, admin → practice). Goals are never deleted: every wording and status a goal has
-// had is a GoalRevision row written in the same transaction as the change.
+// had is a GoalRevision row written in the same transaction as the change, as is its audit event
+// (ids and field names only: never a goal's wording, which is the client's own words).
 import { db } from './client'
 import type { Prisma } from './generated/client'
 import type { GoalStatus } from './generated/enums'
@@ -9,6 +10,7 @@ import type { Quadrant } from '@/lib/assessments'
 import { getGoalTemplate, suggestedTemplates, type SuggestedTemplate } from '@/lib/goals/library'
 import { clientScope } from './clients'
 import { ConflictError, NotFoundError } from './errors'
+import { actorFields, recordAudit } from '@/lib/audit/record'
 
 const TX = { maxWait: 15_000, timeout: 15_000 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -81,6 +83,10 @@ export async function createGoal(actor: Actor, clientId: string, input: CreateGo
       select: { id: true },
     })
     await tx.goalRevision.create({ data: { goalId: goal.id, title, status, changedById: actor.userId, changedAt: now } })
+    await recordAudit(
+      { ...actorFields(actor), action: 'GOAL_CREATE', targetType: 'Goal', targetId: goal.id, clientId: client.id, details: { status }, occurredAt: now },
+      tx,
+    )
     return goal
   }, TX)
 }
@@ -97,7 +103,7 @@ export async function updateGoal(actor: Actor, goalId: string, input: UpdateGoal
   return db.$transaction(async (tx) => {
     const current = await tx.goal.findFirst({
       where: scope,
-      select: { title: true, status: true, revisions: { orderBy: { changedAt: 'desc' }, take: 1, select: { changedAt: true } } },
+      select: { clientId: true, title: true, status: true, revisions: { orderBy: { changedAt: 'desc' }, take: 1, select: { changedAt: true } } },
     })
     if (!current) throw new NotFoundError('Goal')
     const title = input.title?.trim() ?? current.title
@@ -110,6 +116,11 @@ export async function updateGoal(actor: Actor, goalId: string, input: UpdateGoal
     const last = current.revisions[0]?.changedAt.getTime() ?? 0
     const changedAt = new Date(Math.max(Date.now(), last + 1))
     await tx.goalRevision.create({ data: { goalId, title, status, changedById: actor.userId, changedAt } })
+    const changed = [...(title !== current.title ? ['title'] : []), ...(status !== current.status ? ['status'] : [])]
+    await recordAudit(
+      { ...actorFields(actor), action: 'GOAL_UPDATE', targetType: 'Goal', targetId: goalId, clientId: current.clientId, details: { changed } },
+      tx,
+    )
     return { changed: true }
   }, TX)
 }

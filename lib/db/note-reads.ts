@@ -1,6 +1,7 @@
 // Reading session notes. Notes are the most sensitive record here, so the scope is narrower than
 // for the rest of a client's record: only the client's primary clinician reaches them. A practice
 // admin who can see the client gets "not found" like anyone else (minimum necessary).
+// Opening a note (NOTE_VIEW) and its version history (NOTE_HISTORY_VIEW) are audited, ids only.
 import 'server-only'
 import { db } from './client'
 import type { Prisma } from './generated/client'
@@ -8,6 +9,7 @@ import type { Actor } from '@/lib/auth/actor'
 import { isClinician } from '@/lib/auth/actor'
 import { clientScope } from './clients'
 import { NotFoundError } from './errors'
+import { actorFields, recordAudit } from '@/lib/audit/record'
 import { decryptGoalComment, decryptNoteBody } from './note-crypto'
 import { isUuid } from '@/lib/validation/note'
 import { parseScoreSnapshot, type ScoreSnapshot } from '@/lib/notes/snapshot'
@@ -99,6 +101,9 @@ export async function getNote(actor: Actor, noteId: string): Promise<NoteDetail>
       comment: decryptGoalComment(g.commentEnc, n.id, g.goalId, n.practiceId),
     }))
     .sort((a, b) => a.title.localeCompare(b.title))
+  const body = decryptNoteBody(n.bodyEnc, n.id, n.practiceId)
+  // Recorded once the note has been found and decrypted, before anything is returned (fail closed).
+  await recordAudit({ ...actorFields(actor), action: 'NOTE_VIEW', targetType: 'SessionNote', targetId: n.id, clientId: n.clientId, details: { revision: n.revision } })
   return {
     id: n.id,
     rootId: n.rootId,
@@ -109,7 +114,7 @@ export async function getNote(actor: Actor, noteId: string): Promise<NoteDetail>
     version: n.version,
     format: n.format,
     sessionDate: n.sessionDate.toISOString().slice(0, 10),
-    body: decryptNoteBody(n.bodyEnc, n.id, n.practiceId),
+    body,
     signs: n.signs,
     goals,
     snapshot: parseScoreSnapshot(n.scoresSnapshot),
@@ -142,9 +147,17 @@ export async function listNoteVersions(actor: Actor, rootId: string): Promise<No
   const rows = await db.sessionNote.findMany({
     where: { rootId, practiceId: actor.practiceId, client: scope },
     orderBy: { revision: 'asc' },
-    select: { id: true, revision: true, amendsId: true, status: true, authorId: true, signedById: true, createdAt: true, updatedAt: true, signedAt: true },
+    select: { id: true, clientId: true, revision: true, amendsId: true, status: true, authorId: true, signedById: true, createdAt: true, updatedAt: true, signedAt: true },
   })
   if (rows.length === 0) throw new NotFoundError('Note')
+  await recordAudit({
+    ...actorFields(actor),
+    action: 'NOTE_HISTORY_VIEW',
+    targetType: 'SessionNote',
+    targetId: rootId.toLowerCase(),
+    clientId: rows[0]!.clientId,
+    details: { versions: rows.length },
+  })
   const names = await namesOf(actor, rows.flatMap((r) => [r.authorId, r.signedById]))
   return rows.map((r) => ({
     id: r.id,

@@ -2,6 +2,8 @@
 // Every write is one conditional statement carrying the scope, the state and the version it
 // expects, so a stale save, a save racing a sign, or a second amendment loses cleanly instead of
 // overwriting: the loser gets a ConflictError that says what happened, never a silent loss.
+// Each successful write records its audit event (ids and codes only: never note text, goal titles
+// or comments) in the same transaction, so the change and its event commit or roll back together.
 import 'server-only'
 import crypto from 'node:crypto'
 import { db } from './client'
@@ -15,6 +17,7 @@ import { isUuid, type NoteInput, type NoteSaveInput } from '@/lib/validation/not
 import { isBodyEmpty } from '@/lib/notes/templates'
 import type { ScoreSnapshot } from '@/lib/notes/snapshot'
 import { logger } from '@/lib/log'
+import { actorFields, recordAudit, type AuditInput } from '@/lib/audit/record'
 
 export { getNote, listNoteVersions, listClientNotes, listNoteGoalOptions, canAccessClientNotes } from './note-reads'
 export type { NoteDetail, NoteGoalDetail, NoteGoalOption, NoteVersion, NoteSummary } from './note-reads'
@@ -27,6 +30,13 @@ export const SIGNED_MESSAGE = 'This note has been signed and can no longer be ed
 export const STALE_MESSAGE =
   'This note was changed in another window or by someone else since you opened it. Copy your text, reload, and apply your changes again.'
 export const NOT_AUTHOR_MESSAGE = 'Only the clinician who started this draft can edit or sign it.'
+
+type Tx = Prisma.TransactionClient
+
+/** One audit event about a note version, written with the change it describes. */
+function auditNote(tx: Tx, actor: Actor, action: string, note: { id: string; clientId: string }, details?: AuditInput['details']) {
+  return recordAudit({ ...actorFields(actor), action, targetType: 'SessionNote', targetId: note.id, clientId: note.clientId, details: details ?? null }, tx)
+}
 
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002'
 
@@ -79,22 +89,25 @@ export async function createNoteDraft(actor: Actor, clientId: string, input: Not
   // The id exists before encrypting: the ciphertext is bound to it.
   const id = opts.id?.toLowerCase() ?? crypto.randomUUID()
   try {
-    await db.sessionNote.create({
-      data: {
-        id,
-        practiceId: client.practiceId,
-        clientId: client.id,
-        rootId: id,
-        revision: 1,
-        authorId: actor.userId,
-        sessionDate: input.sessionDate,
-        format: input.format,
-        bodyEnc: encryptNoteBody(input.body, id, client.practiceId),
-        signs: input.signs,
-        goals: { create: goalRows(id, client.practiceId, input.goals) },
-      },
-      select: { id: true },
-    })
+    await db.$transaction(async (tx) => {
+      await tx.sessionNote.create({
+        data: {
+          id,
+          practiceId: client.practiceId,
+          clientId: client.id,
+          rootId: id,
+          revision: 1,
+          authorId: actor.userId,
+          sessionDate: input.sessionDate,
+          format: input.format,
+          bodyEnc: encryptNoteBody(input.body, id, client.practiceId),
+          signs: input.signs,
+          goals: { create: goalRows(id, client.practiceId, input.goals) },
+        },
+        select: { id: true },
+      })
+      await auditNote(tx, actor, 'NOTE_CREATE', { id, clientId: client.id }, { version: 1 })
+    }, TX)
   } catch (e) {
     if (!opts.id || !isUniqueViolation(e)) throw e
     // A retry of a create that already happened: save this content over it, through the same
@@ -128,6 +141,8 @@ export async function saveNoteDraft(actor: Actor, noteId: string, input: NoteSav
     // The row is now locked by this transaction: the goal rows are replaced under the same lock.
     await tx.noteGoal.deleteMany({ where: { noteId } })
     if (goals.length > 0) await tx.noteGoal.createMany({ data: goals.map((g) => ({ ...g, noteId })) })
+    // Autosave makes this frequent; each save is still one change to a clinical record.
+    await auditNote(tx, actor, 'NOTE_UPDATE', { id: noteId, clientId: head.clientId }, { version: input.expectedVersion + 1 })
     return true
   }, TX)
   if (!saved) throw await explainMiss(actor, scope, noteId)
@@ -140,7 +155,7 @@ export async function signNote(actor: Actor, noteId: string, expectedVersion: nu
   if (!isUuid(noteId)) throw new NotFoundError('Note')
   const n = await db.sessionNote.findFirst({
     where: noteWhere(actor, scope, noteId),
-    select: { status: true, version: true, authorId: true, bodyEnc: true, practiceId: true },
+    select: { status: true, version: true, authorId: true, bodyEnc: true, practiceId: true, clientId: true },
   })
   if (!n) throw new NotFoundError('Note')
   if (n.status === 'SIGNED') throw new ConflictError('This note is already signed.')
@@ -151,11 +166,16 @@ export async function signNote(actor: Actor, noteId: string, expectedVersion: nu
     throw new ConflictError('An empty note cannot be signed. Write the note first, then sign it.')
   }
   const signedAt = new Date()
-  const r = await db.sessionNote.updateMany({
-    where: editable(actor, scope, noteId, expectedVersion),
-    data: { status: 'SIGNED', signedAt, signedById: actor.userId, version: { increment: 1 } },
-  })
-  if (r.count !== 1) throw await explainMiss(actor, scope, noteId)
+  const signed = await db.$transaction(async (tx) => {
+    const r = await tx.sessionNote.updateMany({
+      where: editable(actor, scope, noteId, expectedVersion),
+      data: { status: 'SIGNED', signedAt, signedById: actor.userId, version: { increment: 1 } },
+    })
+    if (r.count !== 1) return false
+    await auditNote(tx, actor, 'NOTE_SIGN', { id: noteId, clientId: n.clientId }, { version: expectedVersion + 1 })
+    return true
+  }, TX)
+  if (!signed) throw await explainMiss(actor, scope, noteId)
   logger.info('note signed', { noteId, actorId: actor.userId })
   return { version: expectedVersion + 1, signedAt }
 }
@@ -196,24 +216,28 @@ export async function amendNote(actor: Actor, noteId: string): Promise<{ id: str
     commentEnc: encryptGoalComment(decryptGoalComment(g.commentEnc, src.id, g.goalId, src.practiceId), id, g.goalId, src.practiceId),
   }))
   try {
-    await db.sessionNote.create({
-      data: {
-        id,
-        practiceId: src.practiceId,
-        clientId: src.clientId,
-        rootId: src.rootId,
-        revision: src.revision + 1,
-        amendsId: src.id,
-        authorId: actor.userId,
-        sessionDate: src.sessionDate,
-        format: src.format,
-        bodyEnc: encryptNoteBody(body, id, src.practiceId),
-        signs: src.signs,
-        ...(src.scoresSnapshot === null ? {} : { scoresSnapshot: src.scoresSnapshot as Prisma.InputJsonValue }),
-        goals: { create: goals },
-      },
-      select: { id: true },
-    })
+    await db.$transaction(async (tx) => {
+      await tx.sessionNote.create({
+        data: {
+          id,
+          practiceId: src.practiceId,
+          clientId: src.clientId,
+          rootId: src.rootId,
+          revision: src.revision + 1,
+          amendsId: src.id,
+          authorId: actor.userId,
+          sessionDate: src.sessionDate,
+          format: src.format,
+          bodyEnc: encryptNoteBody(body, id, src.practiceId),
+          signs: src.signs,
+          ...(src.scoresSnapshot === null ? {} : { scoresSnapshot: src.scoresSnapshot as Prisma.InputJsonValue }),
+          goals: { create: goals },
+        },
+        select: { id: true },
+      })
+      // The new draft is the target; the signed version it amends stays unchanged.
+      await auditNote(tx, actor, 'NOTE_AMEND', { id, clientId: src.clientId }, { amendsId: src.id, revision: src.revision + 1 })
+    }, TX)
   } catch (e) {
     if (!isUniqueViolation(e)) throw e
     return openAmendment(actor, scope, src.rootId, src.id)
@@ -238,10 +262,15 @@ export async function setNoteScores(
   const head = await db.sessionNote.findFirst({ where: noteWhere(actor, scope, noteId), select: { clientId: true } })
   if (!head) throw new NotFoundError('Note')
   const snapshot = mode === 'insert' ? await captureScoreSnapshot(actor, head.clientId) : null
-  const r = await db.sessionNote.updateMany({
-    where: editable(actor, scope, noteId, expectedVersion),
-    data: { scoresSnapshot: snapshot ? (snapshot as unknown as Prisma.InputJsonValue) : Prisma.DbNull, version: { increment: 1 } },
-  })
-  if (r.count !== 1) throw await explainMiss(actor, scope, noteId)
+  const saved = await db.$transaction(async (tx) => {
+    const r = await tx.sessionNote.updateMany({
+      where: editable(actor, scope, noteId, expectedVersion),
+      data: { scoresSnapshot: snapshot ? (snapshot as unknown as Prisma.InputJsonValue) : Prisma.DbNull, version: { increment: 1 } },
+    })
+    if (r.count !== 1) return false
+    await auditNote(tx, actor, 'NOTE_SCORES', { id: noteId, clientId: head.clientId }, { mode, version: expectedVersion + 1 })
+    return true
+  }, TX)
+  if (!saved) throw await explainMiss(actor, scope, noteId)
   return { version: expectedVersion + 1, snapshot }
 }

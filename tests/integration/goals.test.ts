@@ -3,6 +3,7 @@
 import crypto from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db/client'
+import type { AuditEvent } from '../../lib/db/generated/client'
 import { NotFoundError } from '../../lib/db/errors'
 import { createGoal, goalSuggestions, listActiveGoals, listGoals, updateGoal } from '../../lib/db/goals'
 import {
@@ -505,5 +506,53 @@ describe('timeline', () => {
   it('is empty, not missing, for a client with no history', async () => {
     const fresh = await newClient()
     expect((await getClientTimeline(clinA(), fresh.id)).entries).toStrictEqual([])
+  })
+})
+
+describe('audit trail', () => {
+  /** Runs fn and returns the events it appended to practice 1's trail. */
+  async function audited<T>(fn: () => Promise<T>): Promise<AuditEvent[]> {
+    const last = await db.auditEvent.findFirst({ where: { practiceId: w.p1.id }, orderBy: { id: 'desc' }, select: { id: true } })
+    await fn()
+    return db.auditEvent.findMany({ where: { practiceId: w.p1.id, id: { gt: last?.id ?? 0n } }, orderBy: { id: 'asc' } })
+  }
+  const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? String(x) : x))
+
+  it('creating and changing a goal each write exactly one event with ids and field names, never the wording', async () => {
+    const client = await newClient()
+    const first = 'AUDIT-GOAL Tell Sam when I feel left out'
+    let goalId = ''
+    const created = await audited(async () => {
+      goalId = (await createGoal(clinA(), client.id, { templateKey: 'express-needs', title: first })).id
+    })
+    expect(created.map((e) => e.action)).toEqual(['GOAL_CREATE'])
+    expect(created[0]).toMatchObject({ actorType: 'USER', actorId: w.clinA.id, targetType: 'Goal', targetId: goalId, clientId: client.id, outcome: 'SUCCESS' })
+
+    const second = 'AUDIT-GOAL Tell Sam straight away'
+    const cases: [Parameters<typeof updateGoal>[2], string[]][] = [
+      [{ title: second }, ['title']],
+      [{ status: 'PAUSED' }, ['status']],
+      [{ title: 'AUDIT-GOAL third wording', status: 'ACTIVE' }, ['title', 'status']],
+    ]
+    const all = [...created]
+    for (const [change, fields] of cases) {
+      const events = await audited(() => updateGoal(actorFor(w.admin1), goalId, change))
+      expect(events.map((e) => e.action)).toEqual(['GOAL_UPDATE'])
+      expect(events[0]).toMatchObject({ actorId: w.admin1.id, targetType: 'Goal', targetId: goalId, clientId: client.id, details: { changed: fields } })
+      all.push(...events)
+    }
+    for (const text of [first, second, 'AUDIT-GOAL', 'Tell Sam', 'third wording']) expect(json(all)).not.toContain(text)
+  })
+
+  it('a no-op, a refused change or an unknown template writes no event', async () => {
+    const client = await newClient()
+    const { id } = await createGoal(clinA(), client.id, { title: 'Stay in the room' })
+    const events = await audited(async () => {
+      expect(await updateGoal(clinA(), id, { title: ' Stay in the room ', status: 'ACTIVE' })).toStrictEqual({ changed: false })
+      await expect(updateGoal(actorFor(w.clinB), id, { title: 'Not mine' })).rejects.toBeInstanceOf(NotFoundError)
+      await expect(createGoal(actorFor(w.clinB), client.id, { title: 'Not mine' })).rejects.toBeInstanceOf(NotFoundError)
+      await expect(createGoal(clinA(), client.id, { templateKey: 'cure-all', title: 'Anything' })).rejects.toThrow(/template/)
+    })
+    expect(events).toEqual([])
   })
 })

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db/client'
+import type { AuditEvent } from '../../lib/db/generated/client'
 import { ConflictError, NotFoundError } from '../../lib/db/errors'
 import {
   amendNote,
@@ -409,5 +410,71 @@ describe('key rotation', () => {
     expect(decryptField(email.bodyEnc!, emailAad)).toBe('email body')
     const checkIn = await db.checkIn.findUniqueOrThrow({ where: { id: checkInId } })
     expect(decryptField(checkIn.draftEnc!, draftAad)).toBe('{"a":[1]}')
+  })
+})
+
+describe('audit trail', () => {
+  const TEXT = 'AUDIT-SENTINEL client spoke about her father'
+  const COMMENT = 'AUDIT-COMMENT paused before texting'
+
+  /** Runs fn and returns it with the events it appended to practice 1's trail. */
+  async function audited<T>(fn: () => Promise<T>): Promise<{ result: T; events: AuditEvent[] }> {
+    const last = await db.auditEvent.findFirst({ where: { practiceId: w.p1.id }, orderBy: { id: 'desc' }, select: { id: true } })
+    const result = await fn()
+    const events = await db.auditEvent.findMany({ where: { practiceId: w.p1.id, id: { gt: last?.id ?? 0n } }, orderBy: { id: 'asc' } })
+    return { result, events }
+  }
+
+  /** Exactly one event, of this action, by clinician A, about this note of client A; no note text, goal titles or comments. */
+  async function one<T>(action: string, fn: () => Promise<T>, targetId: (r: T) => string): Promise<{ result: T; event: AuditEvent }> {
+    const { result, events } = await audited(fn)
+    expect(events.map((e) => e.action)).toEqual([action])
+    const [event] = events
+    expect(event).toMatchObject({
+      practiceId: w.p1.id,
+      actorType: 'USER',
+      actorId: w.clinA.id,
+      targetType: 'SessionNote',
+      targetId: targetId(result),
+      clientId: w.clientA.id,
+      outcome: 'SUCCESS',
+    })
+    const json = JSON.stringify(event, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))
+    for (const phi of [TEXT, COMMENT, 'AUDIT-SENTINEL', 'Stay steady when feelings run high', 'Ask for what I need, directly']) expect(json).not.toContain(phi)
+    return { result, event }
+  }
+
+  const withGoal = (text: string) => input(text, { goals: [{ goalId: goalA1, rating: 4, comment: COMMENT }] })
+
+  it('create, save, scores, sign, view, history and amend each write exactly one event, ids only', async () => {
+    const { result: created } = await one('NOTE_CREATE', () => createNoteDraft(clinA(), w.clientA.id, withGoal(TEXT)), (r) => r.id)
+    const id = created.id
+    const saveWith = (v: number) => save(`${TEXT} (more)`, v, { goals: [{ goalId: goalA2, rating: 6, comment: COMMENT }] })
+    await one('NOTE_UPDATE', () => saveNoteDraft(clinA(), id, saveWith(1)), () => id)
+    const { event: scores } = await one('NOTE_SCORES', () => setNoteScores(clinA(), id, 2, 'insert'), () => id)
+    expect(scores.details).toMatchObject({ mode: 'insert' })
+    await one('NOTE_SIGN', () => signNote(clinA(), id, 3), () => id)
+    await one('NOTE_VIEW', () => getNote(clinA(), id), () => id)
+    await one('NOTE_HISTORY_VIEW', () => listNoteVersions(clinA(), id), () => id)
+    const { result: amended, event: amend } = await one('NOTE_AMEND', () => amendNote(clinA(), id), (r) => r.id)
+    expect(amend.details).toMatchObject({ amendsId: id, revision: 2 })
+    expect(amended.id).not.toBe(id)
+  })
+
+  it('a refused or stale change writes no event; a retried first save is one NOTE_UPDATE', async () => {
+    const { id } = await createNoteDraft(clinA(), w.clientA.id, input(TEXT))
+    await saveNoteDraft(clinA(), id, save(TEXT, 1))
+    const refused = await audited(async () => {
+      await expect(saveNoteDraft(clinA(), id, save('stale', 1))).rejects.toBeInstanceOf(ConflictError)
+      await expect(signNote(clinA(), id, 1)).rejects.toBeInstanceOf(ConflictError)
+      await expect(setNoteScores(clinA(), id, 1, 'insert')).rejects.toBeInstanceOf(ConflictError)
+      await expect(amendNote(clinA(), id)).rejects.toBeInstanceOf(ConflictError) // still a draft
+      await expect(getNote(actorFor(w.clinB), id)).rejects.toBeInstanceOf(NotFoundError)
+    })
+    expect(refused.events).toEqual([])
+
+    const draftId = crypto.randomUUID()
+    await one('NOTE_CREATE', () => createNoteDraft(clinA(), w.clientA.id, input(TEXT), { id: draftId }), () => draftId)
+    await one('NOTE_UPDATE', () => createNoteDraft(clinA(), w.clientA.id, input(`${TEXT} again`), { id: draftId }), () => draftId)
   })
 })

@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/session'
 import { changeAssignmentStatus, createAssignments } from '@/lib/db/assignments'
 import { cancelCheckIn, generateDueCheckIns, issueCheckInLink, revokeCheckInLinks } from '@/lib/db/checkins'
 import { acknowledgeRiskFlag, resolveRiskFlag } from '@/lib/db/risk-flags'
+import { listGoals } from '@/lib/db/goals'
 import { ConflictError, NotFoundError } from '@/lib/db/errors'
 import { assignmentFormData, assignmentInput, riskResolutionInput } from '@/lib/validation/assignment'
 import { fieldErrors } from '@/lib/validation/client'
@@ -25,6 +26,23 @@ export async function assignAction(clientId: string, _prev: ActionState, form: F
   const raw = assignmentFormData(form)
   const parsed = assignmentInput.safeParse(raw)
   if (!parsed.success) return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrors(parsed.error) }
+  if (parsed.data.instruments.includes('goal-progress')) {
+    // The goal check-in asks the client about their active goals: without one it would be empty.
+    // Scoped read: a client outside the caller's reach has no goals here, so it answers like a missing one.
+    let hasActiveGoal: boolean
+    try {
+      hasActiveGoal = (await listGoals(user, String(clientId))).some((g) => g.status === 'ACTIVE')
+    } catch (e) {
+      return known(e, 'Client')
+    }
+    if (!hasActiveGoal) {
+      return {
+        status: 'error',
+        message: 'Please correct the highlighted fields.',
+        fieldErrors: { instruments: 'Add an active goal first: this check-in asks the client about their active goals.' },
+      }
+    }
+  }
   try {
     await createAssignments(user, String(clientId), parsed.data)
   } catch (e) {

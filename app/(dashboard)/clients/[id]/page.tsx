@@ -10,7 +10,7 @@ import { listAssignments } from '@/lib/db/assignments'
 import { listClientCheckIns, listRecentResponses } from '@/lib/db/client-checkins'
 import { listRiskFlags } from '@/lib/db/risk-flags'
 import { listOutbox } from '@/lib/email/send'
-import { getInstrument, listInstruments } from '@/lib/assessments'
+import { getInstrument, goalProgress, listInstruments } from '@/lib/assessments'
 import { anchorLabel, instrumentLabel } from '@/lib/assessments/labels'
 import { recurrenceLabel } from '@/lib/validation/assignment'
 import { formatCalendarDate, formatDate, formatDateTime, isoDay } from '@/lib/format'
@@ -28,6 +28,8 @@ import { createGoalAction, updateGoalAction } from './goal-actions'
 import { getClientSeries } from '@/lib/db/series'
 import { parseSeriesRange } from '@/lib/assessments/series'
 import { ClientCharts } from '@/components/charts/client-charts'
+import { GoalProgressCards } from '@/components/charts/goal-progress-chart'
+import { listGoalProgressSeries } from '@/lib/db/goal-progress'
 import { loadResponseDetailAction, startNewEpisodeAction } from './series-actions'
 import { canAccessClientNotes, listClientNotes } from '@/lib/db/notes'
 import { NotesSection } from '@/components/notes/notes-section'
@@ -56,7 +58,7 @@ export default async function ClientPage({
     if (e instanceof NotFoundError) notFound()
     throw e
   }
-  const [practice, clinicians, assignments, checkIns, responses, flags, outbox, goals, suggestions, timeline, series] = await Promise.all([
+  const [practice, clinicians, assignments, checkIns, responses, flags, outbox, goals, suggestions, timeline, series, goalSeries] = await Promise.all([
     getPractice(user),
     isAdmin(user) ? listPracticeClinicians(user) : undefined,
     listAssignments(user, client.id),
@@ -68,6 +70,7 @@ export default async function ClientPage({
     goalSuggestions(user, client.id),
     getClientTimeline(user, client.id, { goalId: typeof query.goal === 'string' ? query.goal : null }),
     getClientSeries(user, client.id, parseSeriesRange(query.range)),
+    listGoalProgressSeries(user, client.id),
   ])
   // Only the client's own clinician reads notes; an admin sees that notes exist, never their text.
   const notes = canAccessClientNotes(user, { primaryClinicianId: client.primaryClinician.id }) ? await listClientNotes(user, client.id) : null
@@ -76,6 +79,10 @@ export default async function ClientPage({
   const openFlags = flags.filter((f) => f.status !== 'RESOLVED')
   const openCheckIns = checkIns.filter((c) => c.status === 'OPEN')
   const pastCheckIns = checkIns.filter((c) => c.status !== 'OPEN')
+  // Goal ratings in the chosen range; a goal that is no longer active and has none there is left out.
+  const goalCharts = goalSeries
+    .map((g) => ({ ...g, points: g.points.filter((p) => !series.rangeFrom || p.date >= series.rangeFrom), latest: g.points.at(-1) ?? null }))
+    .filter((g) => g.points.length > 0 || g.status === 'ACTIVE')
 
   return (
     <div className="flex flex-col gap-6">
@@ -126,6 +133,11 @@ export default async function ClientPage({
         series={series}
         loadDetail={loadResponseDetailAction.bind(null, client.id)}
         startNewEpisode={startNewEpisodeAction.bind(null, client.id)}
+        goalProgress={
+          goalCharts.length > 0 ? (
+            <GoalProgressCards goals={goalCharts} range={series.range} rangeFrom={series.rangeFrom} now={series.now} timeZone={series.timeZone} />
+          ) : undefined
+        }
       />
 
       <section aria-labelledby="checkins-heading" className={card}>
@@ -203,7 +215,10 @@ export default async function ClientPage({
             action={assignAction.bind(null, client.id)}
             today={isoDay(new Date())}
             defaultTarget="your romantic partner"
-            instruments={listInstruments().map((i) => ({ id: i.id, abbreviation: i.abbreviation, name: i.name, minutes: i.minutesToComplete }))}
+            instruments={[
+              ...listInstruments().map((i) => ({ id: i.id, abbreviation: i.abbreviation, name: i.name, minutes: i.minutesToComplete })),
+              { id: 'goal-progress', abbreviation: 'Goal progress', name: 'Goal progress check-in (not a validated scale)', minutes: goalProgress.minutesToComplete },
+            ]}
           />
         ) : (
           <p className="text-stone-600">This client is discharged. Make them active again (Details below) to assign questionnaires.</p>

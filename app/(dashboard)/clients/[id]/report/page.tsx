@@ -5,8 +5,10 @@ import { requireRole } from '@/lib/auth/session'
 import { getClient } from '@/lib/db/clients'
 import { NotFoundError } from '@/lib/db/errors'
 import { getClientSeries } from '@/lib/db/series'
+import { listGoals } from '@/lib/db/goals'
+import { listGoalProgressSeries } from '@/lib/db/goal-progress'
 import { getPractice } from '@/lib/db/users'
-import { getInstrument } from '@/lib/assessments'
+import { getInstrument, goalProgress } from '@/lib/assessments'
 import { quadrantLabel } from '@/lib/assessments/labels'
 import type { InstrumentSeries, SeriesBaseline, SeriesPoint } from '@/lib/assessments/series'
 import { formatCalendarDate, formatDate } from '@/lib/format'
@@ -22,6 +24,7 @@ export const metadata: Metadata = { title: 'Progress report' }
 // A fixed width keeps the printed charts sharp and the same on every printer (A4 and Letter fit 640 px).
 const PRINT_SIZE = { width: 640, height: 230 }
 const section = 'flex flex-col gap-3 border-t border-stone-200 pt-4'
+const GOAL_STATUS = { ACTIVE: 'Active', PAUSED: 'Paused', ACHIEVED: 'Achieved' } as const
 
 function scoreText(instrumentId: InstrumentSeries['instrumentId'], p: Pick<SeriesBaseline, 'scores' | 'band'>): string {
   if (getInstrument(instrumentId).quadrant) return `anxiety ${p.scores.anxiety?.toFixed(2) ?? '–'}, avoidance ${p.scores.avoidance?.toFixed(2) ?? '–'}`
@@ -43,7 +46,13 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
     if (e instanceof NotFoundError) notFound()
     throw e
   }
-  const [practice, series] = await Promise.all([getPractice(user), getClientSeries(user, client.id, 'all')])
+  const [practice, series, goals, goalSeries] = await Promise.all([
+    getPractice(user),
+    getClientSeries(user, client.id, 'all'),
+    listGoals(user, client.id),
+    listGoalProgressSeries(user, client.id),
+  ])
+  const latestRating = new Map(goalSeries.map((g) => [g.goalId, g.points.at(-1)]))
   const tz = practice.timeZone
   const name = client.preferredName ? `${client.firstName} (${client.preferredName}) ${client.lastName}` : `${client.firstName} ${client.lastName}`
   // The report covers the current episode of care: from each questionnaire's baseline onwards.
@@ -155,8 +164,39 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
         <h2 id="report-goals" className="text-lg font-semibold">
           Current goals
         </h2>
-        {/* Extension point: goals arrive in a later issue; list the client's active goals here. */}
-        <p className="text-stone-700">No goals recorded yet.</p>
+        {goals.length === 0 ? (
+          <p className="text-stone-700">No goals recorded yet.</p>
+        ) : (
+          <>
+            <div className="overflow-x-auto print:overflow-visible">
+              <table className="w-full min-w-[28rem] text-left">
+                <caption className="sr-only">The client&apos;s goals in their own words, with status and latest goal-progress rating</caption>
+                <thead className="border-b border-stone-300 text-sm text-stone-700">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3">Goal</th>
+                    <th scope="col" className="py-2 pr-3">Status</th>
+                    <th scope="col" className="py-2 pr-3">Latest rating</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {goals.map((g) => {
+                    const latest = latestRating.get(g.id)
+                    return (
+                      <tr key={g.id} className="border-b border-stone-100 align-top">
+                        <th scope="row" className="py-2 pr-3 font-medium">
+                          &ldquo;{g.title}&rdquo;
+                        </th>
+                        <td className="py-2 pr-3">{GOAL_STATUS[g.status]}</td>
+                        <td className="py-2 pr-3">{latest ? `${latest.rating} of 10, ${formatDate(latest.date, tz)}` : 'not rated yet'}</td>
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <p className="text-sm text-stone-600">Ratings are the client&apos;s own, 0 (none) to 10 (a great deal). {goalProgress.validationNote}</p>
+          </>
+        )}
       </section>
 
       <footer className="border-t border-stone-200 pt-3 text-sm text-stone-600">
