@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/actor'
 import { isAdmin } from '@/lib/auth/actor'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { systemClock, type Clock } from '@/lib/clock'
-import { NotFoundError } from './errors'
+import { AccountRuleError, NotFoundError } from './errors'
 import { TX_OPTIONS } from './user-tokens'
 
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
@@ -29,6 +29,11 @@ export async function transferClients(admin: Actor, req: TransferRequest, clock:
   const ids = req.clientIds ? [...new Set(req.clientIds)] : undefined
   if (!isUuid(req.fromClinicianId) || !isUuid(req.toClinicianId) || req.fromClinicianId === req.toClinicianId) throw new NotFoundError('Clinician')
   if (ids && (ids.length === 0 || !ids.every(isUuid))) throw new NotFoundError('Client')
+  // Separation of duties: becoming a client's clinician opens their session notes, so an admin
+  // cannot move clients to themselves; another admin must.
+  if (req.toClinicianId === admin.userId) {
+    throw new AccountRuleError('You cannot transfer clients to yourself. Ask another admin, so that access to session notes stays with a second person’s decision.')
+  }
   const now = clock()
   return db.$transaction(async (tx) => {
     const from = await tx.user.findFirst({ where: { id: req.fromClinicianId, practiceId: admin.practiceId }, select: { id: true } })

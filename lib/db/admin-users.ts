@@ -11,7 +11,7 @@ import { isAdmin } from '@/lib/auth/actor'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import type { InviteInput } from '@/lib/validation/admin'
 import { systemClock, type Clock } from '@/lib/clock'
-import { NotFoundError } from './errors'
+import { AccountRuleError, NotFoundError } from './errors'
 import { TX_OPTIONS, expireUserTokens, issueUserToken } from './user-tokens'
 
 export { transferClients, listTransferChoices } from './admin-transfer'
@@ -19,13 +19,7 @@ export { getPracticeSettings, updatePracticeSettings } from './practice-settings
 
 type Tx = Prisma.TransactionClient
 
-/** A request that breaks an account rule; the message is written for the admin. */
-export class AccountRuleError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'AccountRuleError'
-  }
-}
+export { AccountRuleError }
 
 export const EMAIL_TAKEN = 'An account with this email already exists.'
 export const LAST_ADMIN =
@@ -175,6 +169,11 @@ export async function changeRoles(admin: Actor, userId: string, roles: Role[], c
     if (!user) throw new NotFoundError('Account')
     const before = [...user.roles].sort()
     if (before.join() === next.join()) return { changed: false, sessionsEnded: 0 }
+    // Separation of duties: an admin cannot give themselves access to client records (and so to
+    // session notes); another admin must grant the clinician role.
+    if (userId === admin.userId && !before.includes('CLINICIAN') && next.includes('CLINICIAN')) {
+      throw new AccountRuleError('Another admin must give you the clinician role: admins cannot grant themselves access to client records.')
+    }
     if (before.includes('CLINICIAN') && !next.includes('CLINICIAN')) {
       const clients = await tx.client.count({ where: { practiceId: admin.practiceId, primaryClinicianId: userId, status: 'ACTIVE' } })
       if (clients > 0) throw new AccountRuleError(`They still have ${clients} active client${clients === 1 ? '' : 's'}. Transfer them to another clinician first.`)

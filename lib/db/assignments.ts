@@ -86,7 +86,8 @@ const transitions: Record<Change, { from: ('ACTIVE' | 'PAUSED')[]; to: 'ACTIVE' 
 }
 
 /** Pause, resume or end; scoped and conditional in one statement. Ended is final (history stays). */
-export async function changeAssignmentStatus(actor: Actor, assignmentId: string, change: Change): Promise<void> {
+/** Returns the id of the (in-scope) client the assignment belongs to: callers must use this one, never an id from the browser. */
+export async function changeAssignmentStatus(actor: Actor, assignmentId: string, change: Change): Promise<{ clientId: string }> {
   if (!uuid.test(assignmentId)) throw new NotFoundError('Assignment')
   const t = transitions[change]
   const changed = await db.$transaction(async (tx) => {
@@ -94,15 +95,15 @@ export async function changeAssignmentStatus(actor: Actor, assignmentId: string,
       where: { id: assignmentId, client: clientScope(actor), status: { in: t.from } },
       data: { status: t.to, ...(t.to === 'ENDED' ? { endedAt: new Date() } : {}) },
     })
-    if (r.count !== 1) return false
+    if (r.count !== 1) return null
     const { clientId } = await tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { clientId: true } })
     await recordAudit(
       { ...actorFields(actor), action: t.action, targetType: 'Assignment', targetId: assignmentId, clientId, details: { status: t.to } },
       tx,
     )
-    return true
+    return { clientId }
   }, TX)
-  if (changed) return
+  if (changed) return changed
   const exists = await db.assignment.findFirst({ where: { id: assignmentId, client: clientScope(actor) }, select: { status: true } })
   if (!exists) {
     await recordDenied(actor, { action: t.action, targetType: 'Assignment', targetId: assignmentId })

@@ -13,3 +13,11 @@ export class ConflictError extends Error {
     this.name = 'ConflictError'
   }
 }
+
+/** A request that breaks an account rule; the message is written for the admin. */
+export class AccountRuleError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'AccountRuleError'
+  }
+}

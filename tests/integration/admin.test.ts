@@ -185,7 +185,9 @@ describe('roles, deactivation and the last admin', () => {
   it('an admin cannot deactivate or demote themselves when no other active admin would remain', async () => {
     const me = actorFor(w.admin1)
     await expect(deactivateUser(me, w.admin1.id)).rejects.toThrow(LAST_ADMIN)
-    await expect(changeRoles(me, w.admin1.id, ['CLINICIAN'])).rejects.toThrow(LAST_ADMIN)
+    // Separation of duties: an admin cannot give themselves the clinician role (client records).
+    await expect(changeRoles(me, w.admin1.id, ['CLINICIAN'])).rejects.toThrow('Another admin must give you the clinician role')
+    await expect(changeRoles(me, w.admin1.id, ['ADMIN', 'CLINICIAN'])).rejects.toThrow('Another admin must give you the clinician role')
     const row = await db.user.findUniqueOrThrow({ where: { id: w.admin1.id } })
     expect(row).toMatchObject({ status: 'ACTIVE', roles: ['ADMIN'] })
     expect(await auditRows(w.p1.id)).toHaveLength(0)
@@ -196,8 +198,8 @@ describe('roles, deactivation and the last admin', () => {
 
     // With another active admin it is allowed; their own current session survives a role change.
     const other = await createUser(w.p1.id, ['ADMIN'])
-    await changeRoles(me, w.admin1.id, ['ADMIN', 'CLINICIAN'])
-    await changeRoles(me, w.admin1.id, ['CLINICIAN'])
+    await changeRoles(actorFor(other), w.admin1.id, ['ADMIN', 'CLINICIAN'])
+    await changeRoles({ ...me, roles: ['ADMIN', 'CLINICIAN'] }, w.admin1.id, ['CLINICIAN'])
     expect((await db.user.findUniqueOrThrow({ where: { id: w.admin1.id } })).roles).toEqual(['CLINICIAN'])
     // …and now the other admin is the last one.
     await expect(deactivateUser(actorFor(other), other.id)).rejects.toThrow(LAST_ADMIN)
@@ -327,12 +329,13 @@ describe('caseload transfer', () => {
     const cases = [
       { fromClinicianId: w.clinA.id, toClinicianId: w.clinP2.id },
       { fromClinicianId: w.clinA.id, toClinicianId: off.id },
-      { fromClinicianId: w.clinA.id, toClinicianId: w.admin1.id },
       { fromClinicianId: w.clinA.id, toClinicianId: w.clinB.id, clientIds: [w.clientA.id, w.clientB.id] },
       { fromClinicianId: w.clinA.id, toClinicianId: w.clinB.id, clientIds: [w.clientP2.id] },
       { fromClinicianId: w.clinP2.id, toClinicianId: w.clinB.id },
     ]
     for (const c of cases) await expect(transferClients(admin, c)).rejects.toBeInstanceOf(NotFoundError)
+    // An admin never moves clients to themselves (that would open the notes to them): another admin must.
+    await expect(transferClients(admin, { fromClinicianId: w.clinA.id, toClinicianId: w.admin1.id })).rejects.toThrow('You cannot transfer clients to yourself')
     expect((await db.client.findUniqueOrThrow({ where: { id: w.clientA.id } })).primaryClinicianId).toBe(w.clinA.id)
     expect((await db.client.findUniqueOrThrow({ where: { id: w.clientP2.id } })).primaryClinicianId).toBe(w.clinP2.id)
     expect(await auditRows(w.p1.id, 'CLIENT_TRANSFER')).toHaveLength(0)

@@ -24,6 +24,7 @@ import { inviteInput, rolesInput, settingsFormData, settingsInput, transferInput
 import { fieldErrors } from '@/lib/validation/client'
 import { formValues, type ActionState } from '@/lib/validation/action-state'
 import type { Actor } from '@/lib/auth/actor'
+import { db } from '@/lib/db/client'
 
 /** A result that may carry a link to show once (no SMTP, or the email failed). */
 export interface LinkActionState extends ActionState {
@@ -45,12 +46,27 @@ async function deliver(admin: Actor, link: IssuedLink, kind: StaffEmailKind, don
   const sent = await sendStaffEmail(link.email, content, { userId: link.userId, kind })
   const until = formatDateTime(link.expiresAt, timeZone)
   if (sent === 'SENT') return { status: 'success', message: `${done} We emailed the link to ${link.email}; it works until ${until}.` }
+  if (kind === 'reset') {
+    // A reset link for an existing account is a key to that person's records: it goes only to
+    // their own inbox, never through an admin's screen. Undelivered, it is withdrawn at once.
+    await withdrawUserLinks(admin, link.userId)
+    return {
+      status: 'error',
+      message:
+        (sent === 'NO_SMTP' ? 'Email is not set up on this server' : 'The email could not be sent') +
+        ', so no reset link was issued. For safety a reset link is only ever sent to the person’s own email address, never shown to an admin. Set up SMTP (see the README) and try again.',
+    }
+  }
   const why = sent === 'NO_SMTP' ? 'Email is not set up on this server, so' : 'The email could not be sent, so'
   return {
     status: 'success',
     message: `${done} ${why} give them this link yourself, through a channel only they read. It works once, until ${until}, and is shown only now.`,
     url: link.url,
   }
+}
+
+async function withdrawUserLinks(admin: Actor, userId: string) {
+  await db.userToken.updateMany({ where: { userId, practiceId: admin.practiceId, kind: 'PASSWORD_RESET', usedAt: null }, data: { expiresAt: new Date() } })
 }
 
 function userIdOf(userId: unknown): string | null {
@@ -170,6 +186,7 @@ export async function transferClientsAction(_prev: ActionState, form: FormData):
   try {
     n = await transferClients(admin, parsed.data)
   } catch (e) {
+    if (e instanceof AccountRuleError) return { status: 'error', message: e.message, fieldErrors: { toClinicianId: e.message }, values }
     if (e instanceof NotFoundError) {
       return {
         status: 'error',

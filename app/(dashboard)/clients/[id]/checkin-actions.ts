@@ -58,12 +58,14 @@ export async function assignAction(clientId: string, _prev: ActionState, form: F
 export async function changeAssignmentAction(clientId: string, assignmentId: string, change: 'pause' | 'resume' | 'end'): Promise<ActionState> {
   const user = await requireUser()
   if (!['pause', 'resume', 'end'].includes(change)) return { status: 'error', message: 'Unknown change.' }
+  let owner: string
   try {
-    await changeAssignmentStatus(user, String(assignmentId), change)
+    owner = (await changeAssignmentStatus(user, String(assignmentId), change)).clientId
   } catch (e) {
     return known(e, 'Assignment')
   }
-  if (change === 'resume') await generateDueCheckIns({ clientId: String(clientId) })
+  // The scheduler runs for the client the in-scope assignment belongs to, never the bound id.
+  if (change === 'resume') await generateDueCheckIns({ clientId: owner })
   revalidatePath(`/clients/${clientId}`)
   return { status: 'success', message: change === 'pause' ? 'Paused.' : change === 'resume' ? 'Resumed.' : 'Ended.' }
 }
