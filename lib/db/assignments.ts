@@ -116,16 +116,16 @@ export async function changeAssignmentStatus(actor: Actor, assignmentId: string,
 export async function updateAssignmentSchedule(
   actor: Actor,
   assignmentId: string,
-  input: Pick<AssignmentInput, 'recurrence' | 'startDate' | 'endDate' | 'relationshipTarget'>,
-): Promise<void> {
+  input: Pick<AssignmentInput, 'recurrence' | 'startDate' | 'endDate'> & { relationshipTarget?: string | null },
+): Promise<{ clientId: string }> {
   if (!uuid.test(assignmentId)) throw new NotFoundError('Assignment')
   const where = { id: assignmentId, client: clientScope(actor), status: { in: ['ACTIVE' as const, 'PAUSED' as const] } }
   const data = { recurrence: input.recurrence, startDate: day(input.startDate), endDate: input.endDate ? day(input.endDate) : null }
   const updated = await db.$transaction(async (tx) => {
     const before = await tx.assignment.findFirst({ where, select: { clientId: true, recurrence: true, startDate: true, endDate: true } })
-    if (!before) return false
+    if (!before) return null
     const r = await tx.assignment.updateMany({ where, data })
-    if (r.count !== 1) return false
+    if (r.count !== 1) return null
     const changed = (['recurrence', 'startDate', 'endDate'] as const).filter(
       (k) => (before[k] instanceof Date ? before[k].getTime() : before[k]) !== (data[k] instanceof Date ? data[k].getTime() : data[k]),
     )
@@ -133,10 +133,11 @@ export async function updateAssignmentSchedule(
       { ...actorFields(actor), action: 'ASSIGNMENT_UPDATE', targetType: 'Assignment', targetId: assignmentId, clientId: before.clientId, details: { changed } },
       tx,
     )
-    return true
+    return { clientId: before.clientId }
   }, TX)
   if (!updated) {
     await recordDenied(actor, { action: 'ASSIGNMENT_UPDATE', targetType: 'Assignment', targetId: assignmentId })
     throw new NotFoundError('Assignment')
   }
+  return updated
 }

@@ -50,6 +50,22 @@ export const assignmentInput = z
 
 export type AssignmentInput = z.output<typeof assignmentInput>
 
+/** Changing the schedule of an existing assignment (the questionnaire itself stays). */
+export const scheduleInput = z
+  .object({
+    recurrence: z.enum(RECURRENCES, { error: 'Choose how often.' }),
+    startDate: isoDate,
+    endDate: z
+      .union([isoDate, z.literal('')])
+      .optional()
+      .transform((v) => (v ? v : null)),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must be on or after the start date.' })
+    if (v.recurrence === 'ONCE' && v.endDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'A one-off check-in has no end date.' })
+  })
+
 /** Reads the assignment form (checkboxes arrive as repeated "instruments" fields). */
 export function assignmentFormData(form: FormData) {
   return {

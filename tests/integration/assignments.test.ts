@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db/client'
-import { changeAssignmentStatus, createAssignments, listAssignments } from '../../lib/db/assignments'
+import { changeAssignmentStatus, createAssignments, listAssignments, updateAssignmentSchedule } from '../../lib/db/assignments'
 import { acknowledgeRiskFlag, countOpenFlags, listRiskFlags, resolveRiskFlag } from '../../lib/db/risk-flags'
 import { ConflictError, NotFoundError } from '../../lib/db/errors'
-import { assignmentInput } from '../../lib/validation/assignment'
+import { assignmentInput, scheduleInput } from '../../lib/validation/assignment'
 import { actorFor, createWorld } from '../fixtures/factory'
 
 type World = Awaited<ReturnType<typeof createWorld>>
@@ -57,6 +57,21 @@ describe('assignments', () => {
     const row = await db.assignment.findUniqueOrThrow({ where: { id: a } })
     expect(row.status).toBe('ENDED')
     expect(row.endedAt).not.toBeNull()
+  })
+
+  it('edits the schedule in scope (history kept), refuses others and ended assignments', async () => {
+    const [a] = await createAssignments(actorFor(w.clinA), w.clientA.id, input({ instruments: ['gad7'] }))
+    const next = scheduleInput.parse({ recurrence: 'MONTHLY', startDate: '2026-02-01', endDate: '2026-12-31' })
+    expect(await updateAssignmentSchedule(actorFor(w.clinA), a, next)).toEqual({ clientId: w.clientA.id })
+    const row = await db.assignment.findUniqueOrThrow({ where: { id: a } })
+    expect(row).toMatchObject({ recurrence: 'MONTHLY', instrumentId: 'gad7', status: 'ACTIVE' })
+    expect(row.endDate?.toISOString().slice(0, 10)).toBe('2026-12-31')
+    await expect(updateAssignmentSchedule(actorFor(w.clinB), a, next)).rejects.toBeInstanceOf(NotFoundError)
+    await expect(updateAssignmentSchedule(actorFor(w.admin2), a, next)).rejects.toBeInstanceOf(NotFoundError)
+    await changeAssignmentStatus(actorFor(w.clinA), a, 'end')
+    await expect(updateAssignmentSchedule(actorFor(w.clinA), a, next)).rejects.toBeInstanceOf(NotFoundError)
+    expect(scheduleInput.safeParse({ recurrence: 'ONCE', startDate: '2026-02-01', endDate: '2026-03-01' }).success).toBe(false)
+    expect(scheduleInput.safeParse({ recurrence: 'WEEKLY', startDate: '2026-02-01', endDate: '2026-01-01' }).success).toBe(false)
   })
 
   it('refuses to assign to a discharged client', async () => {

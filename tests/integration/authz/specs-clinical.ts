@@ -115,6 +115,15 @@ export const CLINICAL_SPECS: Record<string, Spec> = {
       expect((await db.assignment.findUniqueOrThrow({ where: { id: t.assignmentId } })).status).toBe('ENDED')
     },
   },
+  [`${F.checkins}#editAssignmentAction`]: {
+    resource: 'check-in',
+    op: 'update',
+    call: (c) => callFn(c, c.t.assignmentId, idle, form({ recurrence: 'FORTNIGHTLY', startDate: todayIso(), endDate: '' })),
+    verify: async ({ t }, o) => {
+      succeeded(o)
+      expect((await db.assignment.findUniqueOrThrow({ where: { id: t.assignmentId } })).recurrence).toBe('FORTNIGHTLY')
+    },
+  },
   // The client id is bound by the page; here it names another client than the assignment's.
   [`${F.checkins}#changeAssignmentAction:resume-bound-to-C3`]: {
     resource: 'check-in',

@@ -172,6 +172,7 @@ export const MATRIX: Cell[] = [
   ...clientRecord(k(F.checkins, 'changeAssignmentAction', 'pause'), { admin: 'allow', mutates: true }),
   ...clientRecord(k(F.checkins, 'changeAssignmentAction', 'resume'), { admin: 'allow', mutates: true }),
   ...clientRecord(k(F.checkins, 'changeAssignmentAction', 'end'), { admin: 'allow', mutates: true }),
+  ...clientRecord(k(F.checkins, 'editAssignmentAction'), { admin: 'allow', mutates: true }),
   ...cells(k(F.checkins, 'changeAssignmentAction', 'pause'), [
     ['clinA', 'mix:C1/C3', 'notFound'],
     ['clinA', 'mix:C1/C2', 'notFound'],

@@ -1,12 +1,12 @@
 'use server'
 import { revalidatePath } from 'next/cache'
 import { requireUser } from '@/lib/auth/session'
-import { changeAssignmentStatus, createAssignments } from '@/lib/db/assignments'
+import { changeAssignmentStatus, createAssignments, updateAssignmentSchedule } from '@/lib/db/assignments'
 import { cancelCheckIn, generateDueCheckIns, issueCheckInLink, revokeCheckInLinks } from '@/lib/db/checkins'
 import { acknowledgeRiskFlag, resolveRiskFlag } from '@/lib/db/risk-flags'
 import { listGoals } from '@/lib/db/goals'
 import { ConflictError, NotFoundError } from '@/lib/db/errors'
-import { assignmentFormData, assignmentInput, riskResolutionInput } from '@/lib/validation/assignment'
+import { assignmentFormData, assignmentInput, riskResolutionInput, scheduleInput } from '@/lib/validation/assignment'
 import { fieldErrors } from '@/lib/validation/client'
 import type { ActionState } from '@/lib/validation/action-state'
 
@@ -68,6 +68,26 @@ export async function changeAssignmentAction(clientId: string, assignmentId: str
   if (change === 'resume') await generateDueCheckIns({ clientId: owner })
   revalidatePath(`/clients/${clientId}`)
   return { status: 'success', message: change === 'pause' ? 'Paused.' : change === 'resume' ? 'Resumed.' : 'Ended.' }
+}
+
+/** Changes how often (and from/until when) an assignment is due. Only the assignment id is bound. */
+export async function editAssignmentAction(assignmentId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser()
+  const parsed = scheduleInput.safeParse({
+    recurrence: String(form.get('recurrence') ?? ''),
+    startDate: String(form.get('startDate') ?? ''),
+    endDate: String(form.get('endDate') ?? ''),
+  })
+  if (!parsed.success) return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrors(parsed.error) }
+  let owner: string
+  try {
+    owner = (await updateAssignmentSchedule(user, String(assignmentId), parsed.data)).clientId
+  } catch (e) {
+    return known(e, 'Assignment')
+  }
+  await generateDueCheckIns({ clientId: owner })
+  revalidatePath(`/clients/${owner}`)
+  return { status: 'success', message: 'Schedule saved.' }
 }
 
 export async function linkAction(clientId: string, checkInId: string, mode: 'copy' | 'email' | 'reissue' | 'revoke' | 'cancel'): Promise<LinkActionState> {

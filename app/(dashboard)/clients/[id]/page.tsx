@@ -19,6 +19,7 @@ import { ScoresTable } from '@/components/clients/scores-table'
 import { AssignForm } from '@/components/checkins/assign-form'
 import { LinkPanel } from '@/components/checkins/link-panel'
 import { AssignmentActions } from '@/components/checkins/assignment-actions'
+import { EditScheduleForm } from '@/components/checkins/edit-schedule-form'
 import { RiskFlagCard } from '@/components/risk/risk-flag-card'
 import { goalSuggestions, listGoals } from '@/lib/db/goals'
 import { getClientTimeline } from '@/lib/db/timeline'
@@ -34,7 +35,7 @@ import { loadResponseDetailAction, startNewEpisodeAction } from './series-action
 import { canAccessClientNotes, listClientNotes } from '@/lib/db/notes'
 import { NotesSection } from '@/components/notes/notes-section'
 import { updateClientAction } from '../actions'
-import { acknowledgeFlagAction, assignAction, changeAssignmentAction, linkAction, resolveFlagAction } from './checkin-actions'
+import { acknowledgeFlagAction, assignAction, changeAssignmentAction, editAssignmentAction, linkAction, resolveFlagAction } from './checkin-actions'
 
 export const metadata: Metadata = { title: 'Client' }
 
@@ -238,6 +239,13 @@ export default async function ClientPage({
                     </span>
                   </p>
                   <AssignmentActions status={a.status} action={changeAssignmentAction.bind(null, client.id, a.id)} />
+                  {a.status !== 'ENDED' ? (
+                    <EditScheduleForm
+                      id={`schedule-${a.id}`}
+                      action={editAssignmentAction.bind(null, a.id)}
+                      initial={{ recurrence: a.recurrence, startDate: isoDay(a.startDate), endDate: a.endDate ? isoDay(a.endDate) : '' }}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>
