@@ -1,14 +1,16 @@
-// npm run seed:large [-- --reset] — a large practice for performance work (npm run bench):
-// "Large Bench Practice": 1 admin + 25 clinicians, 2,500 clients (100 each, ~5 % discharged), up to
-// two years of weekly check-ins scored by lib/assessments, ~250,000 responses in all.
+// npm run seed:large [-- --reset] [--clinicians N] — a large practice for performance work (npm run
+// bench; method and numbers in docs/performance.md): "Large Bench Practice", 1 admin + 25 clinicians,
+// 2,500 clients (100 each, ~5 % discharged), up to two years of weekly check-ins scored by
+// lib/assessments, ~250,000 responses in all.
 //
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/securebase_bench npm run seed:large
-//   DATABASE_URL=pglite:./.data/bench-pglite npm run seed:large       (embedded; slower)
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/securebase_bench npm run seed:large   (~2-3 min)
+//   DATABASE_URL=pglite:./.data/bench-pglite npm run seed:large                          (~1-2 min)
 //
 // Idempotent: when the practice is already there it says so and changes nothing. `--reset` first
 // deletes every row of that practice (children before parents, found from the database's foreign
 // keys, so tables added later are covered too) and seeds it again. Other practices are untouched.
-// Rows are built in memory one clinician (100 clients) at a time and written with createMany.
+// Rows are built in memory one clinician (100 clients) at a time and written with one
+// INSERT … SELECT FROM unnest(…) per table and 10,000 rows.
 //
 // Per client: a weekly PHQ-9 and a monthly ECR-RS assignment from the episode start; GAD-7 weekly
 // for ~10 % and monthly (with the ECR-RS) for ~20 %. The check-ins follow the assignments' real
@@ -16,7 +18,8 @@
 // including the current occurrence (open, or already answered), so the app's scheduler finds
 // nothing to create right after seeding. ~10 % of past check-ins are missed (EXPIRED); ~8 % of
 // clients missed the last 2-3 weeks (overdue); ~2 % have open risk flags (PHQ-9 item 9 in the last
-// three weeks) and ~4 % one resolved earlier. Clients have no email address, so the scheduler never emails them.
+// three weeks) and ~4 % one resolved earlier. Clients have no email address, so the scheduler never
+// emails them. Deterministic for a given day (seeded PRNG; only "now" moves).
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { closeDatabase, db } from '../lib/db/client'
@@ -52,6 +55,8 @@ process.chdir(path.resolve(import.meta.dirname, '..'))
 
 const SEEDING_NAME = `${LARGE_PRACTICE_NAME} (seeding: incomplete)`
 const TIME_ZONE = 'Europe/London'
+// lib/env's default: the embedded demo database, which seed:large leaves alone unless told.
+const DEMO_DATABASE_URL = 'pglite:./.data/pglite'
 const EXPIRY_DAYS = 4
 
 const CLINICIANS = 25
@@ -535,6 +540,16 @@ async function main(argv: string[]): Promise<number> {
       console.error(`seed:large: unknown option ${argv[i]}. Usage: npm run seed:large [-- --reset] [--clinicians 1-${CLINICIANS}]`)
       return 2
     }
+  }
+  if (env.DATABASE_URL === DEMO_DATABASE_URL) {
+    console.error(
+      'seed:large: DATABASE_URL is not set, so this would add 250,000 responses to the embedded demo database ' +
+        `(${DEMO_DATABASE_URL}). Say where to seed, e.g.\n` +
+        '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/securebase_bench npm run seed:large\n' +
+        '  DATABASE_URL=pglite:./.data/bench-pglite npm run seed:large\n' +
+        '(npm run bench seeds its own database when needed; to seed the demo database anyway, give its absolute path.)',
+    )
+    return 2
   }
   const started = Date.now()
   const where = env.isEmbedded ? env.DATABASE_URL : env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')

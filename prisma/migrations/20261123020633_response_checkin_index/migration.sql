@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Response_checkInId_idx" ON "Response"("checkInId");
