@@ -49,6 +49,7 @@ import {
   prng,
   randInt,
 } from './lib/bench-stats'
+import { symptomAnswers, attachmentAnswers as demoAttachmentAnswers } from '../lib/db/seed-demo-history'
 
 // A relative DATABASE_URL (./.data/…) is project-relative, as for the other scripts.
 process.chdir(path.resolve(import.meta.dirname, '..'))
@@ -80,33 +81,8 @@ const TRAJECTORY_WEIGHTS: Record<Trajectory, number> = { improving: 45, flat: 25
 const DAY = 86_400_000
 const HOUR = 3_600_000
 
-// --- answers (the same approach as lib/db/seed-demo-history.ts, whose helpers are not exported) --
-
-/** Item values whose (unweighted) sum is close to `total`, spread over the non-risk items. */
-function symptomAnswers(id: 'phq9' | 'gad7', total: number, rand: () => number, riskValue = 0): number[] {
-  const def = getInstrument(id)
-  const max = def.anchors[def.anchors.length - 1].value
-  const n = def.items.length
-  const values = new Array<number>(n).fill(0)
-  const riskIdx = def.items.findIndex((i) => i.risk)
-  let remaining = Math.max(0, Math.round(total) - riskValue)
-  for (let guard = 0; remaining > 0 && guard < 500; guard++) {
-    const i = Math.floor(rand() * n)
-    if (i === riskIdx || values[i] >= max) continue
-    values[i]++
-    remaining--
-  }
-  if (riskIdx >= 0) values[riskIdx] = riskValue
-  return values.map((v, i) => (def.items[i].reverse ? max - v : v))
-}
-
-function attachmentAnswers(anxiety: number, avoidance: number, rand: () => number): number[] {
-  return getInstrument('ecr-rs').items.map((item) => {
-    const target = item.scoreKey === 'anxiety' ? anxiety : avoidance
-    const v = Math.min(7, Math.max(1, Math.round(target + (rand() - 0.5) * 1.6)))
-    return item.reverse ? 8 - v : v
-  })
-}
+// Answers are generated exactly as for the demo practice (lib/db/seed-demo-history.ts).
+const attachmentAnswers = (anxiety: number, avoidance: number, rand: () => number) => demoAttachmentAnswers('ecr-rs', anxiety, avoidance, rand)
 
 const lerp = (a: number, b: number, t: number) => a + (b - a) * t
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v))

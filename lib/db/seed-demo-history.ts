@@ -8,7 +8,7 @@ import { getInstrument, scoreResponse, type InstrumentId } from '@/lib/assessmen
 type Tx = Prisma.TransactionClient
 
 /** Small seeded PRNG (demo data only; nothing secret). */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
@@ -22,7 +22,7 @@ function prng(seed: number) {
 export type Trajectory = 'improving' | 'flat' | 'deteriorating' | 'risk-resolved' | 'risk-open'
 
 /** Item values whose (unweighted) sum is close to `total`, spread over items. */
-function symptomAnswers(id: 'phq9' | 'gad7' | 'core10', total: number, rand: () => number, riskValue = 0): number[] {
+export function symptomAnswers(id: 'phq9' | 'gad7' | 'core10', total: number, rand: () => number, riskValue = 0): number[] {
   const def = getInstrument(id)
   const max = def.anchors[def.anchors.length - 1].value
   const n = def.items.length
@@ -40,7 +40,7 @@ function symptomAnswers(id: 'phq9' | 'gad7' | 'core10', total: number, rand: () 
   return values.map((v, i) => (def.items[i].reverse ? max - v : v))
 }
 
-function attachmentAnswers(id: 'ecr-rs' | 'ecr-r', anxiety: number, avoidance: number, rand: () => number): number[] {
+export function attachmentAnswers(id: 'ecr-rs' | 'ecr-r', anxiety: number, avoidance: number, rand: () => number): number[] {
   const def = getInstrument(id)
   return def.items.map((item) => {
     const target = item.scoreKey === 'anxiety' ? anxiety : avoidance
