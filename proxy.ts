@@ -24,6 +24,8 @@ export function proxy(req: NextRequest) {
   } else {
     const forward = new Headers(req.headers)
     forward.set('Content-Security-Policy', headers['Content-Security-Policy'])
+    // A request id for the audit trail and logs; a client-sent one is never trusted.
+    forward.set('x-request-id', crypto.randomUUID())
     res = NextResponse.next({ request: { headers: forward } })
   }
   for (const [k, v] of Object.entries(headers)) res.headers.set(k, v)

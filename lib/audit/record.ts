@@ -60,6 +60,19 @@ export function rowHash(prevHash: string, f: ChainedFields): string {
 
 const chainKey = (practiceId: string | null) => `audit:${practiceId ?? 'global'}`
 
+/** "From where": the caller's address and the request id, when the event happens inside a request. */
+async function requestContext(): Promise<{ ip: string | null; requestId: string | null }> {
+  try {
+    const { headers } = await import('next/headers')
+    const h = await headers()
+    const { clientIp } = await import('@/lib/auth/request-ip')
+    const ip = clientIp(h)
+    return { ip: ip === 'unknown' ? null : ip, requestId: h.get('x-request-id')?.slice(0, 64) ?? null }
+  } catch {
+    return { ip: null, requestId: null } // outside a request (scheduler, scripts, tests)
+  }
+}
+
 async function append(tx: Tx, e: AuditInput): Promise<void> {
   // One writer at a time per practice chain, for the length of this transaction.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${chainKey(e.practiceId)}))`
@@ -100,6 +113,10 @@ async function append(tx: Tx, e: AuditInput): Promise<void> {
  * transaction (for views and sign-in events). A failure to audit fails the request (fail closed).
  */
 export async function recordAudit(e: AuditInput, tx?: Tx): Promise<void> {
+  if (e.ip === undefined || e.requestId === undefined) {
+    const ctx = await requestContext()
+    e = { ...e, ip: e.ip === undefined ? ctx.ip : e.ip, requestId: e.requestId === undefined ? ctx.requestId : e.requestId }
+  }
   if (tx) return append(tx, e)
   await db.$transaction((t) => append(t, e), { maxWait: 15_000, timeout: 15_000 })
 }

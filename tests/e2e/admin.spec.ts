@@ -193,5 +193,7 @@ test('an admin invites a clinician who sets up two-step sign-in; deactivating th
     await expect(mine).toContainText('Morgan Ellis')
     await expect(mine).toContainText(detail)
     await expect(mine.getByText('Success')).toBeVisible()
+    // "From where": the address the admin's request came from.
+    await expect(mine).toContainText('127.0.0.1')
   }
 })
