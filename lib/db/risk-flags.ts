@@ -71,7 +71,7 @@ export async function resolveRiskFlag(actor: Actor, flagId: string, note: string
       if (!f) throw new NotFoundError('Risk flag')
       if (f.status === 'RESOLVED') throw new ConflictError('This flag was already resolved.')
       const r = await tx.riskFlag.updateMany({
-        where: { id: flagId, status: { in: ['OPEN', 'ACKNOWLEDGED'] } },
+        where: { id: flagId, status: { in: ['OPEN', 'ACKNOWLEDGED'] }, client: clientScope(actor) },
         data: {
           status: 'RESOLVED',
           resolvedAt: now,

@@ -70,6 +70,14 @@ export async function issueUserToken(
 }
 
 /** Ends every unused link of a user (deactivation). */
+/** Withdraws a person's unused reset links (one that could not be emailed must not stay usable). */
+export async function withdrawResetLinks(admin: { practiceId: string }, userId: string): Promise<void> {
+  await db.userToken.updateMany({
+    where: { userId, practiceId: admin.practiceId, kind: 'PASSWORD_RESET', usedAt: null },
+    data: { expiresAt: new Date() },
+  })
+}
+
 export async function expireUserTokens(tx: Tx, userId: string, now: Date): Promise<void> {
   await tx.userToken.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } })
 }

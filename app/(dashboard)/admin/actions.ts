@@ -24,7 +24,7 @@ import { inviteInput, rolesInput, settingsFormData, settingsInput, transferInput
 import { fieldErrors } from '@/lib/validation/client'
 import { formValues, type ActionState } from '@/lib/validation/action-state'
 import type { Actor } from '@/lib/auth/actor'
-import { db } from '@/lib/db/client'
+import { withdrawResetLinks } from '@/lib/db/user-tokens'
 
 /** A result that may carry a link to show once (no SMTP, or the email failed). */
 export interface LinkActionState extends ActionState {
@@ -49,7 +49,7 @@ async function deliver(admin: Actor, link: IssuedLink, kind: StaffEmailKind, don
   if (kind === 'reset') {
     // A reset link for an existing account is a key to that person's records: it goes only to
     // their own inbox, never through an admin's screen. Undelivered, it is withdrawn at once.
-    await withdrawUserLinks(admin, link.userId)
+    await withdrawResetLinks(admin, link.userId)
     return {
       status: 'error',
       message:
@@ -63,10 +63,6 @@ async function deliver(admin: Actor, link: IssuedLink, kind: StaffEmailKind, don
     message: `${done} ${why} give them this link yourself, through a channel only they read. It works once, until ${until}, and is shown only now.`,
     url: link.url,
   }
-}
-
-async function withdrawUserLinks(admin: Actor, userId: string) {
-  await db.userToken.updateMany({ where: { userId, practiceId: admin.practiceId, kind: 'PASSWORD_RESET', usedAt: null }, data: { expiresAt: new Date() } })
 }
 
 function userIdOf(userId: unknown): string | null {
