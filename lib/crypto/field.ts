@@ -3,35 +3,13 @@
 // another row, field or practice fails to decrypt instead of showing the wrong person's text.
 import crypto from 'node:crypto'
 import { env } from '@/lib/env'
+import { parseKeyring, type Keyring } from './keyring'
 
 export class DecryptionError extends Error {
   constructor(message = 'Could not decrypt a protected field') {
     super(message)
     this.name = 'DecryptionError'
   }
-}
-
-export interface Keyring {
-  current: string
-  keys: Map<string, Buffer>
-}
-
-export function parseKeyring(spec: string): Keyring {
-  const keys = new Map<string, Buffer>()
-  let current = ''
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const idx = part.indexOf(':')
-    const kid = part.slice(0, idx)
-    const key = Buffer.from(part.slice(idx + 1), 'base64url')
-    if (idx < 1 || !/^[A-Za-z0-9_-]{1,32}$/.test(kid) || key.length !== 32) {
-      throw new Error('Encryption keyring: each entry must be "<kid>:<32-byte key, base64url>"')
-    }
-    if (keys.has(kid)) throw new Error(`Encryption keyring: key id "${kid}" appears twice`)
-    keys.set(kid, key)
-    current ||= kid
-  }
-  if (!current) throw new Error('Encryption keyring is empty')
-  return { current, keys }
 }
 
 let cached: { spec: string; ring: Keyring } | undefined

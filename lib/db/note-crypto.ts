@@ -4,7 +4,8 @@
 // (No 'server-only' marker here: scripts/rotate-keys.ts runs this outside Next.)
 import { db } from './client'
 import type { Prisma } from './generated/client'
-import { decryptField, DecryptionError, encryptField, keyring, type Aad, type Keyring } from '@/lib/crypto/field'
+import { decryptField, DecryptionError, encryptField, keyring, type Aad } from '@/lib/crypto/field'
+import type { Keyring } from '@/lib/crypto/keyring'
 import { logger } from '@/lib/log'
 import type { NoteBody } from '@/lib/notes/templates'
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { DecryptionError, decryptField, encryptField, keyIdOf, parseKeyring, type Aad } from '../../../lib/crypto/field'
+import { DecryptionError, decryptField, encryptField, keyIdOf, type Aad } from '../../../lib/crypto/field'
+import { parseKeyring } from '../../../lib/crypto/keyring'
 
 const key = () => crypto.randomBytes(32).toString('base64url')
 const ring = parseKeyring(`k2:${key()},k1:${key()}`)

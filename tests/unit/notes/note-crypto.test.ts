@@ -2,7 +2,8 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resetEnvForTests } from '../../../lib/env'
-import { DecryptionError, decryptField, encryptField, keyIdOf, parseKeyring } from '../../../lib/crypto/field'
+import { DecryptionError, decryptField, encryptField, keyIdOf } from '../../../lib/crypto/field'
+import { parseKeyring } from '../../../lib/crypto/keyring'
 import { decryptGoalComment, decryptNoteBody, encryptGoalComment, encryptNoteBody, goalCommentAad, noteBodyAad } from '../../../lib/db/note-crypto'
 
 const key = () => crypto.randomBytes(32).toString('base64url')
