@@ -12,9 +12,13 @@ const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
 ]
 
+import { BODY_LIMIT_BYTES } from './lib/http/guards.mjs'
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The largest form, and no more (lib/http/guards.mjs); the server refuses larger bodies with 413.
+  experimental: { serverActions: { bodySizeLimit: BODY_LIMIT_BYTES } },
   reactStrictMode: true,
   // Native or wasm packages that must be loaded by Node, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/argon2', 'pg', 'nodemailer'],

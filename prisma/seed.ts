@@ -1,6 +1,10 @@
 // npm run db:seed — adds the demo practice if it is not there yet. Safe to run again.
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/db/seed-demo'
 import { closeDatabase } from '../lib/db/client'
+import { requireConfig } from '../lib/env'
+
+// The one configuration check (lib/env.ts): a missing or malformed setting stops here with one line.
+requireConfig()
 
 async function main() {
   const { created } = await seedDemo()

@@ -18,7 +18,7 @@ import path from 'node:path'
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import pg from 'pg'
-import { childProcessEnv, getEnv, resetEnvForTests } from '../lib/env'
+import { childProcessEnv, getEnv, resetEnvForTests, requireConfig } from '../lib/env'
 import {
   LARGE_ADMIN_EMAIL,
   LARGE_PASSWORD,
@@ -39,6 +39,8 @@ import {
 
 const root = path.resolve(import.meta.dirname, '..')
 process.chdir(root) // relative DATABASE_URLs and .data/ are project-relative, as for the other scripts
+// The one configuration check (lib/env.ts): a missing or malformed setting stops here with one line.
+requireConfig()
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
 const tsxBin = path.join(root, 'node_modules', '.bin', 'tsx')
 const resultsDir = path.join(root, 'bench-results')

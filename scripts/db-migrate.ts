@@ -1,7 +1,7 @@
 // npm run db:migrate -- create <name> | deploy | check
 // Migrations over Prisma's WebAssembly schema engine (see lib/db/migrate.ts for why).
 import path from 'node:path'
-import { env } from '../lib/env'
+import { env, requireConfig } from '../lib/env'
 import { createMigration, deployMigrations, diffMigrationsToSchema, redactDatabaseUrl } from '../lib/db/migrate'
 
 const USAGE = `Usage: npm run db:migrate -- <command>
@@ -12,6 +12,8 @@ const USAGE = `Usage: npm run db:migrate -- <command>
 
 // Paths in prisma.config.ts and a relative DATABASE_URL (./.data/pglite) are project-relative.
 process.chdir(path.resolve(import.meta.dirname, '..'))
+// The one configuration check (lib/env.ts): a missing or malformed setting stops here with one line.
+requireConfig()
 
 const log = (message: string) => console.error(message)
 const relative = (p: string) => path.relative(process.cwd(), p) || '.'

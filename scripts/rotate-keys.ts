@@ -8,10 +8,12 @@ import { closeDatabase } from '../lib/db/client'
 import { DatabaseInUseError } from '../lib/db/pglite'
 import { countCiphertextsByKey, ENCRYPTED_TABLES, rotateEncryptionKeys, type RotationReport } from '../lib/db/note-crypto'
 import { keyring } from '../lib/crypto/field'
-import { env } from '../lib/env'
+import { env, requireConfig } from '../lib/env'
 
 // A relative DATABASE_URL / SECUREBASE_DATA_DIR (./.data) is project-relative, as for the other scripts.
 process.chdir(path.resolve(import.meta.dirname, '..'))
+// The one configuration check (lib/env.ts): a missing or malformed setting stops here with one line.
+requireConfig()
 
 const USAGE = `Usage: npm run keys:rotate [-- --status | --new-key | --help]
 

@@ -6,9 +6,12 @@ import path from 'node:path'
 import { schedulerTick } from '../lib/db/checkins'
 import { closeDatabase } from '../lib/db/client'
 import { DatabaseInUseError } from '../lib/db/pglite'
+import { requireConfig } from '../lib/env'
 
 // A relative DATABASE_URL (./.data/pglite) is project-relative, as for the other scripts.
 process.chdir(path.resolve(import.meta.dirname, '..'))
+// The one configuration check (lib/env.ts): a missing or malformed setting stops here with one line.
+requireConfig()
 
 async function main(): Promise<number> {
   try {

@@ -24,7 +24,7 @@ import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { closeDatabase, db } from '../lib/db/client'
 import type { Prisma } from '../lib/db/generated/client'
-import { env } from '../lib/env'
+import { env, requireConfig } from '../lib/env'
 import { hashPassword } from '../lib/auth/password'
 import { getInstrument, scoreResponse, type InstrumentId } from '../lib/assessments'
 import {
@@ -53,6 +53,8 @@ import { symptomAnswers, attachmentAnswers as demoAttachmentAnswers } from '../l
 
 // A relative DATABASE_URL (./.data/…) is project-relative, as for the other scripts.
 process.chdir(path.resolve(import.meta.dirname, '..'))
+// The one configuration check (lib/env.ts): a missing or malformed setting stops here with one line.
+requireConfig()
 
 const SEEDING_NAME = `${LARGE_PRACTICE_NAME} (seeding: incomplete)`
 const TIME_ZONE = 'Europe/London'

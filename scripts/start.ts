@@ -1,15 +1,19 @@
 // npm start: everything a first run needs, then the production server.
-// 1. validate configuration  2. build once if there is no production build  3. start Next, whose
-// boot (lib/boot.ts) migrates the database and seeds the demo practice on first run.
+// 1. check configuration (the same check the server and every script make)  2. build once if there
+// is no production build  3. start scripts/server.mjs, whose boot (lib/boot.ts) migrates the
+// database and seeds the demo practice on first run  4. wait until /api/health answers, or stop
+// and say why.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { getEnv, childProcessEnv } from '../lib/env'
+import { childProcessEnv, requireConfig } from '../lib/env'
 import { lockHolder, pgliteDirFromUrl } from '../lib/db/pglite'
 
 const root = path.resolve(import.meta.dirname, '..')
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
 const started = Date.now()
+// Migrations run at boot; a large first migration on PostgreSQL can take a while.
+const HEALTH_TIMEOUT_MS = 120_000
 
 function run(args: string[], extraEnv: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
@@ -18,27 +22,26 @@ function run(args: string[], extraEnv: Record<string, string>): Promise<number> 
   })
 }
 
-async function waitForHealth(url: string, child: { exitCode: number | null }): Promise<boolean> {
-  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+/** Polls /api/health. Resolves 'ok', or the last thing that went wrong. */
+async function waitForHealth(url: string, child: { exitCode: number | null }): Promise<'ok' | 'exited' | string> {
+  let last = 'no answer yet (the server is not listening)'
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return 'exited'
     try {
-      const res = await fetch(`${url}/api/health`)
-      if (res.ok) return true
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(10_000) })
+      if (res.ok) return 'ok'
+      last = res.status === 503 ? 'the database cannot be reached (/api/health answered 503)' : `/api/health answered ${res.status}`
     } catch {
       /* not listening yet */
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  return false
+  return last
 }
 
 async function main() {
-  let env
-  try {
-    env = getEnv()
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e)
-    process.exit(1)
-  }
+  const env = requireConfig()
   if (env.isEmbedded) {
     const dir = pgliteDirFromUrl(env.DATABASE_URL)
     const holder = dir === 'memory' ? null : lockHolder(dir)
@@ -61,7 +64,7 @@ async function main() {
   }
   const child = spawn(
     process.execPath,
-    [nextBin, 'start', '-p', String(env.PORT), '-H', env.HOSTNAME],
+    [path.join(root, 'scripts', 'server.mjs'), String(env.PORT), env.HOSTNAME, String(env.TRUST_PROXY)],
     {
       cwd: root,
       stdio: 'inherit',
@@ -70,16 +73,20 @@ async function main() {
         NODE_ENV: 'production',
         NEXTAUTH_URL: env.appBaseUrl,
         NEXTAUTH_SECRET: env.authSecret,
-        // The app closes the embedded database itself on SIGINT/SIGTERM (lib/db/client.ts).
-        NEXT_MANUAL_SIG_HANDLE: 'true',
       }),
     },
   )
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig))
   child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 143)))
-  const localUrl = `http://127.0.0.1:${env.PORT}`
-  if (await waitForHealth(localUrl, child)) {
+  const localHost = env.HOSTNAME === '0.0.0.0' || env.HOSTNAME === '::' ? '127.0.0.1' : env.HOSTNAME
+  const health = await waitForHealth(`http://${localHost.includes(':') ? `[${localHost}]` : localHost}:${env.PORT}`, child)
+  if (health === 'ok') {
     console.log(`SecureBase is ready at ${env.appBaseUrl} (started in ${((Date.now() - started) / 1000).toFixed(1)} s). Press Ctrl+C to stop.`)
+  } else if (health !== 'exited') {
+    console.error(`SecureBase did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s: ${health}. Stopping.`)
+    child.removeAllListeners('exit')
+    child.once('exit', () => process.exit(1))
+    child.kill('SIGTERM')
   }
 }
 

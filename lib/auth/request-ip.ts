@@ -1,14 +1,14 @@
+import { CLIENT_IP_HEADER, SERVER_MARK } from '@/lib/http/guards.mjs'
+
 /**
- * The client address for throttling. Only the right-most X-Forwarded-For hop is used: it is the
- * one appended by our own proxy (or by Next itself), the left ones are whatever the client sent.
+ * The client's address, for throttling and the audit trail. It is decided once per request by the
+ * production server (scripts/server.mjs), from the connection itself or, with TRUST_PROXY, from
+ * that many trusted proxy hops; never from a header the client wrote. Under any other server (dev,
+ * plain `next start`) the header could be forged, so the answer is 'unknown'.
  */
 export function clientIp(headers: Record<string, string | string[] | undefined> | Headers): string {
-  const get = (name: string): string | undefined => {
-    if (headers instanceof Headers) return headers.get(name) ?? undefined
-    const v = headers[name]
-    return Array.isArray(v) ? v[v.length - 1] : v
-  }
-  const xff = get('x-forwarded-for')
-  const last = xff?.split(',').map((s) => s.trim()).filter(Boolean).pop()
-  return (last ?? get('x-real-ip') ?? 'unknown').slice(0, 64)
+  if (!(globalThis as Record<symbol, unknown>)[SERVER_MARK]) return 'unknown'
+  const raw = headers instanceof Headers ? headers.get(CLIENT_IP_HEADER) : headers[CLIENT_IP_HEADER]
+  const value = Array.isArray(raw) ? raw[0] : raw
+  return (value || 'unknown').slice(0, 64)
 }

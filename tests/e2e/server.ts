@@ -11,13 +11,13 @@ const dataDir = path.join(root, '.data', 'e2e')
 fs.rmSync(dataDir, { recursive: true, force: true })
 fs.mkdirSync(dataDir, { recursive: true })
 
-const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], {
+// The same server `npm start` runs (scripts/server.mjs), with its request guards; no trusted proxy.
+const child = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), port, '127.0.0.1', '0'], {
   cwd: root,
   stdio: 'inherit',
   env: childProcessEnv({
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
-    NEXT_MANUAL_SIG_HANDLE: 'true',
     DATABASE_URL: `pglite:${path.join(dataDir, 'pglite')}`,
     SECUREBASE_DATA_DIR: dataDir,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,

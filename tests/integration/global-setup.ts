@@ -7,7 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
-import { getEnv } from '../../lib/env'
+import { getEnv, resetEnvForTests } from '../../lib/env'
+import { TEST_ENV } from './test-env'
 import { deployMigrations } from '../../lib/db/migrate'
 
 declare module 'vitest' {
@@ -18,6 +19,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  resetEnvForTests(TEST_ENV)
   const base = getEnv().DATABASE_URL
   if (/^postgres(ql)?:\/\//.test(base)) {
     const name = `securebase_test_${crypto.randomBytes(6).toString('hex')}`

@@ -6,19 +6,19 @@ import path from 'node:path'
 import { afterAll, inject } from 'vitest'
 import { resetEnvForTests } from '../../lib/env'
 import { closeDatabase } from '../../lib/db/client'
+import { TEST_ENV } from './test-env'
 
 const url = inject('databaseUrl')
 const template = inject('templateDir')
-const TEST_SECRET = 'integration-test-secret-0123456789abcdef'
 let copy: string | undefined
 
 if (url) {
-  resetEnvForTests({ DATABASE_URL: url, LOG_LEVEL: 'error', NEXTAUTH_SECRET: TEST_SECRET })
+  resetEnvForTests({ ...TEST_ENV, DATABASE_URL: url })
 } else {
   copy = fs.mkdtempSync(path.join(os.tmpdir(), 'securebase-db-'))
   const target = path.join(copy, 'db')
   fs.cpSync(template, target, { recursive: true })
-  resetEnvForTests({ DATABASE_URL: `pglite:${target}`, LOG_LEVEL: 'error', NEXTAUTH_SECRET: TEST_SECRET })
+  resetEnvForTests({ ...TEST_ENV, DATABASE_URL: `pglite:${target}` })
 }
 
 afterAll(async () => {
