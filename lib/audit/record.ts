@@ -58,7 +58,8 @@ export function rowHash(prevHash: string, f: ChainedFields): string {
   return crypto.createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
 }
 
-const chainKey = (practiceId: string | null) => `audit:${practiceId ?? 'global'}`
+/** The advisory-lock key of a practice's chain: appenders and checkpoint writers take it. */
+export const chainKey = (practiceId: string | null) => `audit:${practiceId ?? 'global'}`
 
 /** "From where": the caller's address and the request id, when the event happens inside a request. */
 async function requestContext(): Promise<{ ip: string | null; requestId: string | null }> {

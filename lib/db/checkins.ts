@@ -8,6 +8,7 @@ import type { Prisma } from './generated/client'
 import { sendFirstCheckInLink, issueCheckInLink, TX_OPTIONS } from './checkin-links'
 import { addDays, checkInExpiry, latestOccurrence, toCalendarDate, toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { logger } from '@/lib/log'
+import { checkpointTick } from '@/lib/audit/checkpoint'
 
 export {
   cancelCheckIn,
@@ -264,5 +265,6 @@ export async function schedulerTick(now: Date = new Date(), scope: TickScope = {
   const { created } = await generateDueCheckIns({ now, ...scope })
   const emailed = await sendNewCheckInLinks(now, scope)
   const reminders = await sendReminders(now, scope)
+  await checkpointTick(scope) // logs its own failure: an audit checkpoint must not stop check-ins
   return { expired, created: created.length, emailed, reminders }
 }

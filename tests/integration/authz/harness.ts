@@ -149,9 +149,9 @@ const SCOPE: Record<string, string> = {
   GoalRevision: viaParent('goalId', 'Goal'),
   NoteGoal: viaParent('noteId', 'SessionNote'),
 }
-// The audit trail only grows (refusals append AUTHZ_DENIED; checked on its own); sign-in
-// throttles are keyed by hashes and shared by every test; migrations are not data.
-const NOT_SNAPSHOT = new Set(['AuditEvent', 'AuthThrottle', '_prisma_migrations'])
+// The audit trail and its checkpoints only grow (refusals append AUTHZ_DENIED; checked on their
+// own); sign-in throttles are keyed by hashes and shared by every test; migrations are not data.
+const NOT_SNAPSHOT = new Set(['AuditEvent', 'AuditCheckpoint', 'AuthThrottle', '_prisma_migrations'])
 
 let checkedTables = false
 
