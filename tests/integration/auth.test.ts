@@ -5,6 +5,7 @@ import { createSession, revokeSession, revokeUserSessions, validateSession } fro
 import { ACCOUNT_POLICY, IP_POLICY, accountKey, ipKey, isThrottled, recordFailure } from '../../lib/db/throttle'
 import { getAuthOptions } from '../../lib/auth/options'
 import { TEST_PASSWORD, createPractice, createUser } from '../fixtures/factory'
+import { CLIENT_IP_HEADER, SERVER_MARK } from '../../lib/http/guards.mjs'
 
 const at = (base: Date, minutes: number) => () => new Date(base.getTime() + minutes * 60_000)
 
@@ -36,7 +37,9 @@ describe('password sign-in', () => {
 
   it('gives an unknown email the same answer as a wrong password, and creates a session on success', async () => {
     const u = await createUser(practiceId, ['CLINICIAN'])
-    const req = { headers: { 'x-forwarded-for': '203.0.113.7' } }
+    // As scripts/server.mjs passes it: the address it took from the connection, and its mark.
+    const req = { headers: { [CLIENT_IP_HEADER]: '203.0.113.7', 'x-forwarded-for': '198.51.100.66' } }
+    Object.assign(globalThis, { [SERVER_MARK]: true })
     expect(await authorize()({ email: u.email, password: 'nope' }, req)).toBeNull()
     expect(await authorize()({ email: 'ghost@test.local', password: 'nope' }, req)).toBeNull()
     const ok = (await authorize()({ email: u.email, password: TEST_PASSWORD }, req)) as { id: string; sid: string }
@@ -44,6 +47,7 @@ describe('password sign-in', () => {
     const session = await db.userSession.findUniqueOrThrow({ where: { id: ok.sid } })
     expect(session.userId).toBe(u.id)
     expect(session.ip).toBe('203.0.113.7')
+    delete (globalThis as Record<symbol, unknown>)[SERVER_MARK]
   })
 
   it('pauses an account after 10 failures, for right passwords too, with a clear error', async () => {

@@ -2,8 +2,11 @@
 // Public endpoints of the check-in page. Server actions are reachable by anyone, so the token is
 // the only credential, every input is parsed here, and failures come back as plain results:
 // never an exception or an error message from the server.
+// Both go through the per-address limit on link lookups (lib/db/checkin-link-throttle.ts).
+import { headers } from 'next/headers'
 import { z } from 'zod'
-import { saveCheckInDraft, submitCheckIn } from '@/lib/db/checkin-public'
+import { clientIp } from '@/lib/auth/request-ip'
+import { saveCheckInDraftFrom, submitCheckInFrom } from '@/lib/db/checkin-link-throttle'
 import { logger } from '@/lib/log'
 
 export type SaveDraftActionResult = { status: 'ok' | 'inactive' | 'not-found' | 'invalid' | 'error' }
@@ -20,13 +23,29 @@ const answerMap = z
   .refine((m) => Object.keys(m).length <= 20)
 const submissionKey = z.uuid()
 
+// A token that fails the schema is still a guess: it is looked up as '' (never well formed), so it
+// is counted and, from a blocked address, refused like any other.
+function tokenOf(raw: unknown): string {
+  const t = token.safeParse(raw)
+  return t.success ? t.data : ''
+}
+
+// Not exported: every export of this file is a public endpoint.
+async function callerAddress(): Promise<string> {
+  return clientIp(await headers())
+}
+
+// The page's client code has no words for "throttled" yet (components/checkin/types.ts); 'error'
+// keeps the client's answers on the page and asks them to try again later, which is what they
+// should do. The full "Too many attempts" page is shown on the next load of the link.
+const REFUSED = { status: 'error' } as const
+
 export async function saveCheckInDraftAction(rawToken: unknown, draft: unknown): Promise<SaveDraftActionResult> {
-  const t = token.safeParse(rawToken)
-  if (!t.success) return { status: 'not-found' }
   const d = answerMap.safeParse(draft)
   if (!d.success) return { status: 'invalid' }
   try {
-    return await saveCheckInDraft(t.data, d.data)
+    const r = await saveCheckInDraftFrom(await callerAddress(), tokenOf(rawToken), d.data)
+    return r.status === 'throttled' ? REFUSED : { status: r.status }
   } catch (e) {
     logger.error('checkin.draft.failed', { error: e instanceof Error ? e.name : 'unknown' })
     return { status: 'error' }
@@ -34,15 +53,15 @@ export async function saveCheckInDraftAction(rawToken: unknown, draft: unknown):
 }
 
 export async function submitCheckInAction(rawToken: unknown, rawKey: unknown, answers: unknown): Promise<SubmitActionResult> {
-  const t = token.safeParse(rawToken)
-  if (!t.success) return { status: 'not-found' }
   const k = submissionKey.safeParse(rawKey)
   const a = answerMap.safeParse(answers)
   if (!k.success || !a.success) return { status: 'invalid' }
   try {
-    const r = await submitCheckIn(t.data, k.data, a.data)
+    const r = await submitCheckInFrom(await callerAddress(), tokenOf(rawToken), k.data, a.data)
     // Copy field by field: only plain, expected data goes back to the browser.
     switch (r.status) {
+      case 'throttled':
+        return REFUSED
       case 'submitted':
         return { status: 'submitted', crisis: r.crisis, replay: r.replay }
       case 'incomplete':

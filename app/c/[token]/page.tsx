@@ -1,9 +1,13 @@
 import type { Metadata } from 'next'
+import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
-import { getCheckInForToken } from '@/lib/db/checkin-public'
+import { clientIp } from '@/lib/auth/request-ip'
+import { DEFAULT_CRISIS_RESOURCES } from '@/lib/db/checkin-public'
+import { LINK_BLOCK_MINUTES, openCheckInLinkFrom } from '@/lib/db/checkin-link-throttle'
 import { formatDateTime } from '@/lib/format'
 import { CheckInFlow } from '@/components/checkin/checkin-flow'
 import { CheckInClosed } from '@/components/checkin/checkin-closed'
+import { CheckInThrottled } from '@/components/checkin/checkin-throttled'
 import { saveCheckInDraftAction, submitCheckInAction } from './actions'
 
 export const dynamic = 'force-dynamic'
@@ -13,9 +17,20 @@ export const metadata: Metadata = { title: 'Your check-in', referrer: 'no-referr
 
 export default async function CheckInPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
-  // Read only: opening (or a mail scanner prefetching) the link changes nothing.
-  const checkIn = await getCheckInForToken(token)
-  if (!checkIn) notFound()
+  // Read only: opening (or a mail scanner prefetching) a valid link changes nothing. A failed
+  // lookup counts towards this address's limit, and a blocked address is told so (below).
+  const found = await openCheckInLinkFrom(clientIp(await headers()), token)
+  if (found.status === 'not-found') notFound()
+  // Sent as HTTP 200, not 429: a page can only choose 404/401/403 (notFound() and friends); a 429
+  // would need this check again in proxy.ts, a database query in front of every request.
+  if (found.status === 'throttled') {
+    return (
+      <main id="main" className="mx-auto w-full max-w-2xl px-4 py-6 sm:py-10">
+        <CheckInThrottled minutes={LINK_BLOCK_MINUTES} crisisResources={DEFAULT_CRISIS_RESOURCES} />
+      </main>
+    )
+  }
+  const { checkIn } = found
 
   return (
     <main id="main" className="mx-auto w-full max-w-2xl px-4 py-6 sm:py-10">
