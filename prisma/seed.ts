@@ -13,9 +13,14 @@ async function main() {
   console.log(`  Clinician: ${DEMO_ACCOUNTS.clinician.email} / ${DEMO_PASSWORD}`)
 }
 
-main()
-  .catch((e: unknown) => {
-    console.error('Seeding failed:', e instanceof Error ? e.message : e)
-    process.exitCode = 1
-  })
-  .finally(() => closeDatabase())
+let failed = false
+try {
+  await main()
+} catch (e) {
+  console.error('Seeding failed:', e instanceof Error ? e.message : e)
+  failed = true
+} finally {
+  await closeDatabase()
+}
+// Set after closing: closing the embedded database resets process.exitCode.
+process.exitCode = failed ? 1 : 0
