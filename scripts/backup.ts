@@ -6,6 +6,7 @@ import path from 'node:path'
 import { requireConfig } from '../lib/env'
 import { BackupRefusedError, DATABASE_FILE, KEYS_WARNING_FILE, MANIFEST_FILE, SECRET_VARIABLES, createBackup, utcStamp } from '../lib/db/backup'
 import { DatabaseInUseError, lockHolder, pgliteDirFromUrl } from '../lib/db/pglite'
+import { runScript } from './lib/run-script'
 
 // Relative command-line folders are taken from where the command was run; with `npm run` that is
 // the project root. Settings (DATABASE_URL, SECUREBASE_DATA_DIR) are project-relative, as for the
@@ -109,18 +110,4 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (e: unknown) => {
-    if (e instanceof DatabaseInUseError || e instanceof BackupRefusedError) {
-      console.error(`backup: ${e.message}`)
-    } else {
-      // One line, no stack: the queries here read no rows' contents, so messages carry paths at most.
-      const err = e as { name?: string; code?: string; message?: string }
-      console.error(`backup failed: ${err?.name ?? 'Error'}${err?.code ? ` (${err.code})` : ''}${err?.message ? `: ${err.message.split('\n')[0].slice(0, 200)}` : ''}`)
-    }
-    process.exitCode = 1
-  },
-)
+runScript('backup', () => main(process.argv.slice(2)), (e) => e instanceof DatabaseInUseError || e instanceof BackupRefusedError)

@@ -7,6 +7,7 @@ import { requireConfig } from '../lib/env'
 import { BackupRefusedError, MANIFEST_FILE, secretFileMap } from '../lib/db/backup'
 import { assertApart, readVerifiedBackup, restoreBackup } from '../lib/db/restore'
 import { DatabaseInUseError, pgliteDirFromUrl } from '../lib/db/pglite'
+import { runScript } from './lib/run-script'
 
 // Relative command-line folders are taken from where the command was run; with `npm run` that is
 // the project root. Settings (DATABASE_URL, SECUREBASE_DATA_DIR) are project-relative, as for the
@@ -117,18 +118,4 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (e: unknown) => {
-    if (e instanceof DatabaseInUseError || e instanceof BackupRefusedError) {
-      console.error(`restore: ${e.message}`)
-    } else {
-      // One line, no stack: nothing here reads rows' contents, so messages carry paths at most.
-      const err = e as { name?: string; code?: string; message?: string }
-      console.error(`restore failed: ${err?.name ?? 'Error'}${err?.code ? ` (${err.code})` : ''}${err?.message ? `: ${err.message.split('\n')[0].slice(0, 200)}` : ''}`)
-    }
-    process.exitCode = 1
-  },
-)
+runScript('restore', () => main(process.argv.slice(2)), (e) => e instanceof DatabaseInUseError || e instanceof BackupRefusedError)
