@@ -81,7 +81,9 @@ async function main() {
   const localHost = env.HOSTNAME === '0.0.0.0' || env.HOSTNAME === '::' ? '127.0.0.1' : env.HOSTNAME
   const health = await waitForHealth(`http://${localHost.includes(':') ? `[${localHost}]` : localHost}:${env.PORT}`, child)
   if (health === 'ok') {
-    console.log(`SecureBase is ready at ${env.appBaseUrl} (started in ${((Date.now() - started) / 1000).toFixed(1)} s). Press Ctrl+C to stop.`)
+    console.log(
+      `SecureBase is ready at ${env.appBaseUrl} (this instance listens on ${env.HOSTNAME}:${env.PORT}; started in ${((Date.now() - started) / 1000).toFixed(1)} s). Press Ctrl+C to stop.`,
+    )
   } else if (health !== 'exited') {
     console.error(`SecureBase did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s: ${health}. Stopping.`)
     child.removeAllListeners('exit')
