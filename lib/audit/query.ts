@@ -5,7 +5,8 @@ import 'server-only'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/db/generated/client'
 import { NotFoundError } from '@/lib/db/errors'
-import { isAdmin, type Actor } from '@/lib/auth/actor'
+import type { Actor } from '@/lib/auth/actor'
+import { assertAdmin } from '@/lib/db/scope'
 import { addDays, startOfDayInTimeZone, todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { AUDIT_MAX_PAGE_SIZE, type AuditFilters, type AuditPage, type AuditRow } from '@/lib/validation/audit'
 import { actorFields, recordAudit } from './record'
@@ -22,11 +23,7 @@ export interface AuditRequestContext {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Only admins read the trail; anyone else is refused (and that refusal is itself recorded). */
-async function requireAuditAdmin(actor: Actor, attempted: string): Promise<void> {
-  if (isAdmin(actor)) return
-  await recordAudit({ ...actorFields(actor), action: 'AUTHZ_DENIED', outcome: 'DENIED', targetType: 'AuditLog', details: { attempted } })
-  throw new NotFoundError('Page')
-}
+const requireAuditAdmin = (actor: Actor, attempted: string) => assertAdmin(actor, 'Page', { attempted, targetType: 'AuditLog' })
 
 async function practiceTimeZone(actor: Actor): Promise<string> {
   const p = await db.practice.findUnique({ where: { id: actor.practiceId }, select: { timeZone: true } })

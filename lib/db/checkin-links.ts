@@ -4,7 +4,7 @@
 // scoped to the actor's clients; without one (the scheduler) the caller has already chosen the row.
 import { db } from './client'
 import type { Prisma } from './generated/client'
-import { clientScope } from './clients'
+import { clientScope } from './scope'
 import { ConflictError, NotFoundError } from './errors'
 import type { Actor } from '@/lib/auth/actor'
 import { checkInUrl, hashToken, newToken } from '@/lib/crypto/tokens'

@@ -1,7 +1,7 @@
 // What the clinician sees of a client's check-ins and scores (never the link tokens).
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
-import { clientScope } from './clients'
+import { clientScope } from './scope'
 import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'

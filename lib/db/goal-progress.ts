@@ -6,7 +6,7 @@ import { db } from './client'
 import type { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
 import { goalProgress, scoreGoalProgress, ScoringInputError } from '@/lib/assessments'
-import { clientScope } from './clients'
+import { clientScope } from './scope'
 import { listActiveGoals } from './goals'
 import { NotFoundError } from './errors'
 

@@ -8,7 +8,7 @@ import type { GoalStatus } from './generated/enums'
 import type { Actor } from '@/lib/auth/actor'
 import type { Quadrant } from '@/lib/assessments'
 import { getGoalTemplate, suggestedTemplates, type SuggestedTemplate } from '@/lib/goals/library'
-import { clientScope } from './clients'
+import { clientScope } from './scope'
 import { ConflictError, NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 
