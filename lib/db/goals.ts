@@ -125,20 +125,6 @@ export async function updateGoal(actor: Actor, goalId: string, input: UpdateGoal
   }, TX)
 }
 
-/**
- * A client's ACTIVE goals, oldest first, for the goal-progress check-in. Internal: no actor,
- * because the check-in link (its token) is the only credential on that path. Callers must
- * already have reached the client through that credential or through clientScope.
- */
-export async function listActiveGoals(clientId: string, client: Pick<Prisma.TransactionClient, 'goal'> = db) {
-  if (!UUID.test(clientId)) return []
-  return client.goal.findMany({
-    where: { clientId, status: 'ACTIVE' },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, title: true },
-  })
-}
-
 export interface GoalSuggestions {
   quadrant: Quadrant
   basedOn: { instrumentId: string; date: Date; responseId: string }
