@@ -28,6 +28,28 @@ const config = [
     },
   },
   {
+    // lib/db/system holds the code that runs without a signed-in actor (the scheduler, the check-in
+    // token path), so it reads and writes any practice's rows. App code reaches data only through
+    // actor-scoped lib/db functions; the public check-in route, whose token is its one credential,
+    // is the single exception.
+    files: ['app/**'],
+    ignores: ['app/c/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib/db/system', '@/lib/db/system/*', '**/lib/db/system', '**/lib/db/system/*'],
+              message:
+                'lib/db/system runs without an actor and is not scoped to the signed-in user. Call an actor-scoped lib/db function instead (add a wrapper there that takes the Actor and puts its scope in the same query, e.g. generateClientCheckIns). Only the public check-in route app/c uses the token path directly.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Components receive plain data as props; they never reach the database, auth or configuration.
     files: ['components/**'],
     rules: {

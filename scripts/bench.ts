@@ -198,7 +198,7 @@ async function prepare(url: string): Promise<Prepared> {
   if (!client || !short) fail('clinician01 has no active client: run npm run seed:large -- --reset')
 
   // A late bench often finds new occurrences due: create them now, not during the measurements.
-  const { schedulerTick } = await import('../lib/db/checkins')
+  const { schedulerTick } = await import('../lib/db/system/scheduler')
   const tick = await schedulerTick(new Date(), { practiceId: LARGE_PRACTICE_ID })
 
   // A live link for the public check-in page. Links of earlier runs go first.

@@ -3,7 +3,7 @@
 // idempotent. With the embedded database the running app already ticks every minute, and this
 // script cannot open the database while the app has it open.
 import path from 'node:path'
-import { schedulerTick } from '../lib/db/checkins'
+import { schedulerTick } from '../lib/db/system/scheduler'
 import { closeDatabase } from '../lib/db/client'
 import { DatabaseInUseError } from '../lib/db/pglite'
 import { requireConfig } from '../lib/env'

@@ -1,5 +1,5 @@
 /**
- * What a blocked address sees instead of any check-in (lib/db/checkin-link-throttle.ts). No
+ * What a blocked address sees instead of any check-in (lib/db/system/checkin-link-throttle.ts). No
  * practice is named: nothing was looked up. Help lines stay on the page, because a client who came
  * to say how they are doing may need them tonight, whatever happened to the link.
  */

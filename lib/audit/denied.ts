@@ -2,7 +2,8 @@
 // person's record must look exactly like a missing one); the trail records that the record exists
 // and that this actor was refused, so an admin can see probing or a mistaken link.
 import { db } from '@/lib/db/client'
-import { isAdmin, type Actor } from '@/lib/auth/actor'
+import type { Actor } from '@/lib/auth/actor'
+import { isInClientScope } from '@/lib/db/scope'
 import { logger } from '@/lib/log'
 import { actorFields, recordAudit } from './record'
 
@@ -41,10 +42,6 @@ async function findOwner(targetType: DeniedTargetType, id: string): Promise<Owne
   }
 }
 
-// The same rule as clientScope() in lib/db/clients (kept here to avoid an import cycle).
-const inScope = (actor: Actor, o: Owner) =>
-  o.practiceId === actor.practiceId && (isAdmin(actor) || o.primaryClinicianId === actor.userId)
-
 /**
  * Call where a lib/db function is about to throw NotFoundError for a well-formed id. Records an
  * AUTHZ_DENIED event only when the record exists but is outside the actor's scope (a missing
@@ -57,7 +54,7 @@ export async function recordDenied(actor: Actor, attempt: DeniedAttempt): Promis
   if (!UUID.test(attempt.targetId)) return false
   try {
     const owner = await findOwner(attempt.targetType, attempt.targetId)
-    if (!owner || inScope(actor, owner)) return false
+    if (!owner || isInClientScope(actor, owner)) return false
     const samePractice = owner.practiceId === actor.practiceId
     await recordAudit({
       ...actorFields(actor),

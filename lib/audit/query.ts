@@ -5,7 +5,8 @@ import 'server-only'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/db/generated/client'
 import { NotFoundError } from '@/lib/db/errors'
-import { isAdmin, type Actor } from '@/lib/auth/actor'
+import type { Actor } from '@/lib/auth/actor'
+import { assertAdmin } from '@/lib/db/scope'
 import { addDays, startOfDayInTimeZone, todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { AUDIT_MAX_PAGE_SIZE, type AuditFilters, type AuditPage, type AuditRow } from '@/lib/validation/audit'
 import { actorFields, recordAudit } from './record'
@@ -20,13 +21,6 @@ export interface AuditRequestContext {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** Only admins read the trail; anyone else is refused (and that refusal is itself recorded). */
-async function requireAuditAdmin(actor: Actor, attempted: string): Promise<void> {
-  if (isAdmin(actor)) return
-  await recordAudit({ ...actorFields(actor), action: 'AUTHZ_DENIED', outcome: 'DENIED', targetType: 'AuditLog', details: { attempted } })
-  throw new NotFoundError('Page')
-}
 
 async function practiceTimeZone(actor: Actor): Promise<string> {
   const p = await db.practice.findUnique({ where: { id: actor.practiceId }, select: { timeZone: true } })
@@ -111,7 +105,8 @@ const filterDetails = (f: AuditFilters) => ({
 
 /** One page of the practice's trail, newest first. */
 export async function listAuditEvents(admin: Actor, filters: AuditFilters, ctx: AuditRequestContext = {}): Promise<AuditPage> {
-  await requireAuditAdmin(admin, 'AUDIT_VIEW')
+  // Only admins read the trail; anyone else is refused, and the refusal is itself recorded.
+  await assertAdmin(admin, 'Page', { attempted: 'AUDIT_VIEW', targetType: 'AuditLog' })
   const timeZone = await practiceTimeZone(admin)
   const pageSize = Math.min(Math.max(1, Math.floor(filters.pageSize) || 1), AUDIT_MAX_PAGE_SIZE)
   const page = Math.max(1, Math.floor(filters.page) || 1)
@@ -135,7 +130,7 @@ export async function listAuditEvents(admin: Actor, filters: AuditFilters, ctx: 
 
 /** What the filter form offers: the practice's users and the actions present in its trail. */
 export async function listAuditFilterOptions(admin: Actor): Promise<{ users: { id: string; name: string }[]; actions: string[] }> {
-  await requireAuditAdmin(admin, 'AUDIT_VIEW')
+  await assertAdmin(admin, 'Page', { attempted: 'AUDIT_VIEW', targetType: 'AuditLog' })
   const [users, actions] = await Promise.all([
     db.user.findMany({ where: { practiceId: admin.practiceId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
     db.auditEvent.findMany({ where: { practiceId: admin.practiceId }, distinct: ['action'], orderBy: { action: 'asc' }, select: { action: true } }),
@@ -178,7 +173,7 @@ export interface AuditCsv {
  * hashes are included so a copy kept elsewhere can be checked against the chain.
  */
 export async function auditCsv(admin: Actor, filters: AuditFilters, ctx: AuditRequestContext = {}, now: Date = new Date()): Promise<AuditCsv> {
-  await requireAuditAdmin(admin, 'AUDIT_EXPORT')
+  await assertAdmin(admin, 'Page', { attempted: 'AUDIT_EXPORT', targetType: 'AuditLog' })
   const timeZone = await practiceTimeZone(admin)
   const where = whereFor(admin, filters, timeZone)
   const lines = [AUDIT_CSV_HEADER.join(',')]

@@ -4,10 +4,10 @@
 import 'server-only'
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
-import { isAdmin } from '@/lib/auth/actor'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { systemClock, type Clock } from '@/lib/clock'
 import { AccountRuleError, NotFoundError } from './errors'
+import { assertAdmin } from './scope'
 import { TX_OPTIONS } from './user-tokens'
 
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
@@ -25,7 +25,7 @@ export interface TransferRequest {
  * moves.
  */
 export async function transferClients(admin: Actor, req: TransferRequest, clock: Clock = systemClock): Promise<number> {
-  if (!isAdmin(admin)) throw new NotFoundError('Clinician')
+  await assertAdmin(admin, 'Clinician')
   const ids = req.clientIds ? [...new Set(req.clientIds)] : undefined
   if (!isUuid(req.fromClinicianId) || !isUuid(req.toClinicianId) || req.fromClinicianId === req.toClinicianId) throw new NotFoundError('Clinician')
   if (ids && (ids.length === 0 || !ids.every(isUuid))) throw new NotFoundError('Client')
@@ -81,7 +81,7 @@ export async function transferClients(admin: Actor, req: TransferRequest, clock:
 
 /** What the transfer page offers: everyone who holds clients or could receive them, with clients. */
 export async function listTransferChoices(admin: Actor) {
-  if (!isAdmin(admin)) throw new NotFoundError('Page')
+  await assertAdmin(admin, 'Page')
   const users = await db.user.findMany({
     where: { practiceId: admin.practiceId, OR: [{ roles: { has: 'CLINICIAN' } }, { caseload: { some: {} } }] },
     orderBy: [{ status: 'asc' }, { name: 'asc' }],

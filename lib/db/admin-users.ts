@@ -7,11 +7,11 @@ import { db } from './client'
 import type { Prisma } from './generated/client'
 import type { Role } from './generated/enums'
 import type { Actor } from '@/lib/auth/actor'
-import { isAdmin } from '@/lib/auth/actor'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import type { InviteInput } from '@/lib/validation/admin'
 import { systemClock, type Clock } from '@/lib/clock'
 import { AccountRuleError, NotFoundError } from './errors'
+import { assertAdmin } from './scope'
 import { TX_OPTIONS, expireUserTokens, issueUserToken } from './user-tokens'
 
 export { transferClients, listTransferChoices } from './admin-transfer'
@@ -28,12 +28,8 @@ export const LAST_ADMIN =
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
 
 /** Only admins; anyone else is answered as if the account did not exist. */
-export function assertAdmin(actor: Actor): void {
-  if (!isAdmin(actor)) throw new NotFoundError('Account')
-}
-
-function assertTarget(admin: Actor, userId: string): void {
-  assertAdmin(admin)
+async function assertTarget(admin: Actor, userId: string): Promise<void> {
+  await assertAdmin(admin, 'Account')
   if (!isUuid(userId)) throw new NotFoundError('Account')
 }
 
@@ -59,7 +55,7 @@ async function endSessions(tx: Tx, userId: string, reason: string, now: Date, ex
 }
 
 export async function listAccounts(admin: Actor, clock: Clock = systemClock) {
-  assertAdmin(admin)
+  await assertAdmin(admin, 'Account')
   const now = clock()
   const rows = await db.user.findMany({
     where: { practiceId: admin.practiceId },
@@ -109,7 +105,7 @@ async function practiceName(tx: Tx, practiceId: string): Promise<string> {
 
 /** Creates an INVITED account (no password yet) and its 7-day invite link. */
 export async function inviteUser(admin: Actor, input: InviteInput, clock: Clock = systemClock): Promise<IssuedLink> {
-  assertAdmin(admin)
+  await assertAdmin(admin, 'Account')
   const email = input.email.trim().toLowerCase()
   const now = clock()
   try {
@@ -136,7 +132,7 @@ export async function inviteUser(admin: Actor, input: InviteInput, clock: Clock 
 
 /** A fresh invite link for someone who has not accepted yet; older links stop working. */
 export async function resendInvite(admin: Actor, userId: string, clock: Clock = systemClock): Promise<IssuedLink> {
-  assertTarget(admin, userId)
+  await assertTarget(admin, userId)
   const now = clock()
   return db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
@@ -159,7 +155,7 @@ export async function resendInvite(admin: Actor, userId: string, clock: Clock = 
  * active admin, or would take the clinician role from someone who still has active clients.
  */
 export async function changeRoles(admin: Actor, userId: string, roles: Role[], clock: Clock = systemClock): Promise<{ changed: boolean; sessionsEnded: number }> {
-  assertTarget(admin, userId)
+  await assertTarget(admin, userId)
   const next = [...new Set(roles)].sort()
   if (next.length === 0 || next.some((r) => r !== 'ADMIN' && r !== 'CLINICIAN')) throw new AccountRuleError('Choose at least one role.')
   const now = clock()
@@ -204,7 +200,7 @@ export async function changeRoles(admin: Actor, userId: string, roles: Role[], c
 
 /** Deactivates an account: every session ends at once and its unused links stop working. */
 export async function deactivateUser(admin: Actor, userId: string, clock: Clock = systemClock): Promise<{ sessionsEnded: number }> {
-  assertTarget(admin, userId)
+  await assertTarget(admin, userId)
   const now = clock()
   return db.$transaction(async (tx) => {
     await lockAccounts(tx, admin.practiceId)
@@ -226,7 +222,7 @@ export async function deactivateUser(admin: Actor, userId: string, clock: Clock 
 
 /** Lets a deactivated account sign in again (or, if it never set a password, be invited again). */
 export async function reactivateUser(admin: Actor, userId: string, clock: Clock = systemClock): Promise<{ status: 'ACTIVE' | 'INVITED' }> {
-  assertTarget(admin, userId)
+  await assertTarget(admin, userId)
   const now = clock()
   return db.$transaction(async (tx) => {
     await lockAccounts(tx, admin.practiceId)
@@ -251,7 +247,7 @@ export async function reactivateUser(admin: Actor, userId: string, clock: Clock 
  * Their current password keeps working until the link is used; using it ends their sessions.
  */
 export async function issuePasswordReset(admin: Actor, userId: string, clock: Clock = systemClock): Promise<IssuedLink> {
-  assertTarget(admin, userId)
+  await assertTarget(admin, userId)
   const now = clock()
   return db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({

@@ -1,7 +1,7 @@
 // Assignments of questionnaires to a client, always within the actor's client scope.
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
-import { clientScope } from './clients'
+import { clientScope } from './scope'
 import { NotFoundError, ConflictError } from './errors'
 import type { AssignmentInput } from '@/lib/validation/assignment'
 import { actorFields, recordAudit } from '@/lib/audit/record'

@@ -4,15 +4,15 @@
 import 'server-only'
 import { db } from './client'
 import { Prisma } from './generated/client'
-import type { Actor } from '@/lib/auth/actor'
+import { isAdmin, type Actor } from '@/lib/auth/actor'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { changeCategory } from '@/lib/assessments/change'
 import { getInstrument } from '@/lib/assessments/registry'
 import type { Quadrant } from '@/lib/assessments/types'
 import { nextOccurrence, todayInTimeZone, type RecurrenceKind } from '@/lib/scheduling/recurrence'
+import { caseloadScope, caseloadScopeSql } from './scope'
 import {
   SCORE_INSTRUMENTS,
-  resolveCaseloadScope,
   type CaseloadPage,
   type CaseloadQuery,
   type CaseloadRow,
@@ -114,15 +114,6 @@ const overdueByClient = (t: Ctx) => Prisma.sql`
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`)
 
-function scopeWhere(actor: Actor, query: CaseloadQuery): Prisma.Sql[] {
-  const scope = resolveCaseloadScope(actor.roles, query.scope)
-  const where = [Prisma.sql`c."practiceId" = ${actor.practiceId}::uuid`]
-  if (scope === 'own') where.push(Prisma.sql`c."primaryClinicianId" = ${actor.userId}::uuid`)
-  // Only a practice-wide view may narrow to another clinician; elsewhere the parameter is ignored.
-  else if (query.clinician) where.push(Prisma.sql`c."primaryClinicianId" = ${query.clinician}::uuid`)
-  return where
-}
-
 // OFFSET 0 keeps the EXISTS a per-client index-only probe: flattened into a semi-join, the planner
 // may hash the whole Response table (every practice's rows) instead.
 const answered = (id: string) => Prisma.sql`EXISTS (SELECT 1 FROM "Response" r WHERE r."clientId" = c.id AND r."instrumentId" = ${id} OFFSET 0)`
@@ -189,8 +180,8 @@ export async function listCaseload(actor: Actor, query: CaseloadQuery, opts: Lis
   const tz = opts.timeZone ?? (await db.practice.findUniqueOrThrow({ where: { id: actor.practiceId }, select: { timeZone: true } })).timeZone
   const today = todayInTimeZone(now, tz)
   const t: Ctx = { today, expiredSince: new Date(now.getTime() - EXPIRED_WINDOW_DAYS * 86_400_000).toISOString(), practiceId: actor.practiceId }
-  const scope = resolveCaseloadScope(actor.roles, query.scope)
-  const scoped = scopeWhere(actor, query)
+  const scope = caseloadScope(actor, query.scope)
+  const scoped = [caseloadScopeSql(actor, query)]
 
   const { key, joins = [] } = SORT_KEYS[query.sort](t)
   // changeJoins holds every latest-score join: a score sort then reuses (and ungates) its own.
@@ -219,7 +210,7 @@ export async function listCaseload(actor: Actor, query: CaseloadQuery, opts: Lis
   const ids = pageRow?.ids ?? []
   const details = ids.length ? await pageDetails(ids, scoped, tz, t) : []
   const byId = new Map(details.map((d) => [d.id, d]))
-  const rows = ids.flatMap((id) => (byId.has(id) ? [toRow(byId.get(id)!, today, actor.roles.includes('ADMIN'))] : []))
+  const rows = ids.flatMap((id) => (byId.has(id) ? [toRow(byId.get(id)!, today, isAdmin(actor))] : []))
   const page = { rows, total: pageRow?.total ?? 0, page: query.page, pageSize: query.pageSize, scope, today }
 
   // Like listClients: recorded before the list is returned (fail closed); counts and codes only,

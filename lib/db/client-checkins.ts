@@ -1,10 +1,11 @@
 // What the clinician sees of a client's check-ins and scores (never the link tokens).
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
-import { clientScope } from './clients'
+import { clientScope } from './scope'
 import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
+import { generateDueCheckIns } from './system/due-checkins'
 
 const uuid = /^[0-9a-f-]{36}$/i
 
@@ -61,4 +62,13 @@ export async function listRecentResponses(actor: Actor, clientId: string, take =
     details: { count: rows.length },
   })
   return rows
+}
+
+/**
+ * Creates the client's check-ins that are due now (after assigning, resuming or rescheduling), so
+ * one due today does not wait for the next scheduler tick. The actor's scope is part of the query
+ * that finds what is due: a client outside it gets nothing.
+ */
+export async function generateClientCheckIns(actor: Actor, clientId: string): Promise<{ created: string[] }> {
+  return generateDueCheckIns({ clientId, within: clientScope(actor) })
 }

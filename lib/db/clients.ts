@@ -3,19 +3,14 @@
 import { db } from './client'
 import type { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
-import { isAdmin } from '@/lib/auth/actor'
+import { isAdmin, isClinician } from '@/lib/auth/actor'
 import type { ClientInput } from '@/lib/validation/client'
 import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
+import { clientScope, ownClientScope } from './scope'
 
 const TX = { maxWait: 15_000, timeout: 15_000 }
-
-export function clientScope(actor: Actor): Prisma.ClientWhereInput {
-  return isAdmin(actor)
-    ? { practiceId: actor.practiceId }
-    : { practiceId: actor.practiceId, primaryClinicianId: actor.userId }
-}
 
 const listSelect = {
   id: true,
@@ -35,8 +30,7 @@ export interface ListClientsOptions {
 
 export async function listClients(actor: Actor, opts: ListClientsOptions = {}) {
   const where: Prisma.ClientWhereInput = {
-    ...clientScope(actor),
-    ...(opts.mine ? { primaryClinicianId: actor.userId } : {}),
+    ...(opts.mine ? ownClientScope(actor) : clientScope(actor)),
     ...(opts.status ? { status: opts.status } : {}),
   }
   const rows = await db.client.findMany({
@@ -82,7 +76,7 @@ export async function getClient(actor: Actor, clientId: string): Promise<ClientD
  */
 async function resolvePrimaryClinician(actor: Actor, requested: string | undefined): Promise<string> {
   if (!isAdmin(actor) || !requested) {
-    if (!actor.roles.includes('CLINICIAN')) throw new NotFoundError('Clinician')
+    if (!isClinician(actor)) throw new NotFoundError('Clinician')
     return actor.userId
   }
   const c = await db.user.findFirst({

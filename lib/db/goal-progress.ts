@@ -3,11 +3,9 @@
 // goal, never totalled. Validation is lib/assessments' scoreGoalProgress; this file only maps
 // goals to ratings and reads the rows.
 import { db } from './client'
-import type { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
 import { goalProgress, scoreGoalProgress, ScoringInputError } from '@/lib/assessments'
-import { clientScope } from './clients'
-import { listActiveGoals } from './goals'
+import { clientScope } from './scope'
 import { NotFoundError } from './errors'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -17,31 +15,6 @@ export interface GoalItem {
   goalId: string
   /** The goal in the client's own words, as the client is asked about it. */
   title: string
-}
-
-/**
- * The goals a goal-progress check-in asks about, oldest first. Without `asOf`: the goals active
- * now. With `asOf`: the goals that were active at that instant, in the wording they had then
- * (rebuilt from GoalRevision), so the page that shows the questions and the submission that
- * stores the answers see the same list even if a goal is changed in between.
- */
-export async function goalItemsForCheckIn(
-  clientId: string,
-  opts: { asOf?: Date; client?: Pick<Prisma.TransactionClient, 'goal'> } = {},
-): Promise<GoalItem[]> {
-  const c = opts.client ?? db
-  if (!opts.asOf) return (await listActiveGoals(clientId, c)).map((g) => ({ goalId: g.id, title: g.title }))
-  if (!UUID.test(clientId)) return []
-  const asOf = opts.asOf
-  const goals = await c.goal.findMany({
-    where: { clientId, revisions: { some: { changedAt: { lte: asOf } } } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      revisions: { where: { changedAt: { lte: asOf } }, orderBy: [{ changedAt: 'desc' }, { id: 'desc' }], take: 1, select: { title: true, status: true } },
-    },
-  })
-  return goals.flatMap((g) => (g.revisions[0]?.status === 'ACTIVE' ? [{ goalId: g.id, title: g.revisions[0].title }] : []))
 }
 
 /** Ratings from the check-in: an array in the order of the goals, or a map keyed by goal id. */

@@ -8,7 +8,7 @@ import type { GoalStatus } from './generated/enums'
 import type { Actor } from '@/lib/auth/actor'
 import type { Quadrant } from '@/lib/assessments'
 import { getGoalTemplate, suggestedTemplates, type SuggestedTemplate } from '@/lib/goals/library'
-import { clientScope } from './clients'
+import { clientScope } from './scope'
 import { ConflictError, NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 
@@ -123,20 +123,6 @@ export async function updateGoal(actor: Actor, goalId: string, input: UpdateGoal
     )
     return { changed: true }
   }, TX)
-}
-
-/**
- * A client's ACTIVE goals, oldest first, for the goal-progress check-in. Internal: no actor,
- * because the check-in link (its token) is the only credential on that path. Callers must
- * already have reached the client through that credential or through clientScope.
- */
-export async function listActiveGoals(clientId: string, client: Pick<Prisma.TransactionClient, 'goal'> = db) {
-  if (!UUID.test(clientId)) return []
-  return client.goal.findMany({
-    where: { clientId, status: 'ACTIVE' },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, title: true },
-  })
 }
 
 export interface GoalSuggestions {

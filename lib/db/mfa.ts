@@ -4,12 +4,13 @@
 import 'server-only'
 import { db } from './client'
 import { NotFoundError } from './errors'
+import { assertAdmin } from './scope'
 import { clearFailures, ipKey, isThrottled, recordFailure, IP_POLICY } from './throttle'
 import { decryptField, encryptField, type Aad } from '@/lib/crypto/field'
 import { generateSecret, isTotpFormat, otpauthUrl, verifyTotp } from '@/lib/auth/totp'
 import { hashRecoveryCode, newRecoveryCodes } from '@/lib/auth/recovery-codes'
 import { actorFields, recordAudit } from '@/lib/audit/record'
-import { isAdmin, type Actor } from '@/lib/auth/actor'
+import type { Actor } from '@/lib/auth/actor'
 import { systemClock, type Clock } from '@/lib/clock'
 
 export const MFA_CHALLENGE_MINUTES = 5
@@ -152,7 +153,7 @@ export async function disableMfa(actor: Actor, code: string, clock: Clock = syst
  * right after their next sign-in. Another practice's account answers as not found.
  */
 export async function resetMfaForUser(admin: Actor, userId: string, clock: Clock = systemClock): Promise<void> {
-  if (!isAdmin(admin)) throw new NotFoundError('Account')
+  await assertAdmin(admin, 'Account')
   const now = clock()
   const u = await db.user.findFirst({ where: { id: userId, practiceId: admin.practiceId }, select: { mfaEnabledAt: true } })
   if (!u) throw new NotFoundError('Account')

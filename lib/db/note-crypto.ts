@@ -11,7 +11,7 @@ import type { NoteBody } from '@/lib/notes/templates'
 
 export const noteBodyAad = (noteId: string, practiceId: string): Aad => ['SessionNote', noteId, 'body', practiceId]
 export const goalCommentAad = (noteId: string, goalId: string, practiceId: string): Aad => ['NoteGoal', `${noteId}:${goalId}`, 'comment', practiceId]
-// The same bindings as lib/email/send.ts and lib/db/checkin-public.ts (rotation must match them).
+// The same bindings as lib/email/send.ts and lib/db/system/checkin-token.ts (rotation must match them).
 const emailBodyAad = (id: string, practiceId: string): Aad => ['OutboundEmail', id, 'body', practiceId]
 const checkInDraftAad = (id: string, practiceId: string): Aad => ['CheckIn', id, 'draft', practiceId]
 

@@ -6,31 +6,13 @@ import 'server-only'
 import { db } from './client'
 import type { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
-import { isClinician } from '@/lib/auth/actor'
-import { clientScope } from './clients'
+import { requireNoteScope } from './scope'
 import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { decryptGoalComment, decryptNoteBody } from './note-crypto'
 import { isUuid } from '@/lib/validation/note'
 import { parseScoreSnapshot, type ScoreSnapshot } from '@/lib/notes/snapshot'
 import type { NoteBody, NoteFormat } from '@/lib/notes/templates'
-
-/** The clients whose notes the actor may reach; null when none (not a clinician). */
-export function noteClientScope(actor: Actor): Prisma.ClientWhereInput | null {
-  if (!isClinician(actor)) return null
-  return { ...clientScope(actor), primaryClinicianId: actor.userId }
-}
-
-export function requireNoteScope(actor: Actor, what = 'Note'): Prisma.ClientWhereInput {
-  const scope = noteClientScope(actor)
-  if (!scope) throw new NotFoundError(what)
-  return scope
-}
-
-/** For pages: whether the actor holds this client's notes (decides if the notes section shows). */
-export function canAccessClientNotes(actor: Actor, client: { primaryClinicianId: string }): boolean {
-  return isClinician(actor) && client.primaryClinicianId === actor.userId
-}
 
 export const noteWhere = (actor: Actor, scope: Prisma.ClientWhereInput, id: string): Prisma.SessionNoteWhereInput => ({
   id,

@@ -3,12 +3,12 @@
 import 'server-only'
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
-import { isAdmin } from '@/lib/auth/actor'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import type { SettingsInput } from '@/lib/validation/admin'
 import { settingsInput } from '@/lib/validation/admin'
 import { systemClock, type Clock } from '@/lib/clock'
 import { NotFoundError } from './errors'
+import { assertAdmin } from './scope'
 import { TX_OPTIONS } from './user-tokens'
 
 const settingsSelect = {
@@ -25,7 +25,7 @@ const settingsSelect = {
 export type PracticeSettings = SettingsInput
 
 export async function getPracticeSettings(admin: Actor): Promise<PracticeSettings> {
-  if (!isAdmin(admin)) throw new NotFoundError('Practice')
+  await assertAdmin(admin, 'Practice')
   const p = await db.practice.findUnique({ where: { id: admin.practiceId }, select: settingsSelect })
   if (!p) throw new NotFoundError('Practice')
   return p
@@ -33,7 +33,7 @@ export async function getPracticeSettings(admin: Actor): Promise<PracticeSetting
 
 /** Saves the settings; returns the names of the fields that changed (none: nothing written). */
 export async function updatePracticeSettings(admin: Actor, input: SettingsInput, clock: Clock = systemClock): Promise<string[]> {
-  if (!isAdmin(admin)) throw new NotFoundError('Practice')
+  await assertAdmin(admin, 'Practice')
   // Validated again here: the bounds hold whoever calls this, not only the form.
   const data = settingsInput.parse(input)
   const now = clock()

@@ -1,7 +1,7 @@
 // Risk flags: raised by a positive risk item, acknowledged and then resolved by a person.
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
-import { clientScope } from './clients'
+import { clientScope } from './scope'
 import { ConflictError, NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'

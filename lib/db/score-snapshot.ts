@@ -3,7 +3,7 @@ import 'server-only'
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
 import { NotFoundError } from './errors'
-import { requireNoteScope } from './note-reads'
+import { requireNoteScope } from './scope'
 import { isUuid } from '@/lib/validation/note'
 import { buildScoreSnapshot, type ScoreSnapshot } from '@/lib/notes/snapshot'
 

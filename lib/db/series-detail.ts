@@ -2,7 +2,7 @@
 import 'server-only'
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
-import { clientScope } from './clients'
+import { clientScope } from './scope'
 import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'

@@ -2,10 +2,8 @@
 // Scope lives in every statement: another clinician's or practice's client is "not found".
 import 'server-only'
 import { db } from './client'
-import { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
-import { isAdmin } from '@/lib/auth/actor'
-import { clientScope } from './clients'
+import { clientScope, clientScopeSql } from './scope'
 import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
@@ -29,13 +27,6 @@ async function scopedClientFrame(actor: Actor, clientId: string, attempted: stri
   }
   const timeZone = client.practice.timeZone
   return { timeZone, episodeStart: toCalendarDate(client.episodeStart), episodeFrom: startOfDayInTimeZone(client.episodeStart, timeZone) }
-}
-
-/** The same scope as clientScope(actor), for the raw statement below. */
-function clientScopeSql(actor: Actor): Prisma.Sql {
-  return isAdmin(actor)
-    ? Prisma.sql`c."practiceId" = ${actor.practiceId}::uuid`
-    : Prisma.sql`c."practiceId" = ${actor.practiceId}::uuid AND c."primaryClinicianId" = ${actor.userId}::uuid`
 }
 
 /**

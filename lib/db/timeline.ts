@@ -4,8 +4,8 @@
 // an admin sees the practice's clients but does not read their notes.
 import { db } from './client'
 import type { Prisma } from './generated/client'
-import { isClinician, type Actor } from '@/lib/auth/actor'
-import { clientScope } from './clients'
+import type { Actor } from '@/lib/auth/actor'
+import { canAccessClientNotes, clientScope } from './scope'
 import { NotFoundError } from './errors'
 import { GOAL_PROGRESS_ID } from './goal-progress'
 
@@ -89,8 +89,7 @@ export async function getClientTimeline(actor: Actor, clientId: string, opts: { 
     select: { id: true, primaryClinicianId: true, practice: { select: { timeZone: true } }, goals: { orderBy: [{ status: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], select: { id: true, title: true, status: true } } },
   })
   if (!client) throw new NotFoundError('Client')
-  // The same rule as the notes themselves (lib/db/note-reads canAccessClientNotes).
-  const includesNotes = isClinician(actor) && client.primaryClinicianId === actor.userId
+  const includesNotes = canAccessClientNotes(actor, client)
   const goal = opts.goalId ? (client.goals.find((g) => g.id === opts.goalId) ?? null) : null
   const goalId = goal?.id
   const inClient = { clientId: client.id }

@@ -2,8 +2,8 @@
 import { db } from './client'
 import { verifyPassword } from '@/lib/auth/password'
 import type { Actor } from '@/lib/auth/actor'
-import { isAdmin } from '@/lib/auth/actor'
 import { NotFoundError } from './errors'
+import { assertAdmin } from './scope'
 
 export interface SignInUser {
   id: string
@@ -24,7 +24,7 @@ export async function verifyCredentials(email: string, password: string): Promis
 }
 
 export async function listPracticeUsers(actor: Actor) {
-  if (!isAdmin(actor)) throw new NotFoundError('Page')
+  await assertAdmin(actor, 'Page')
   return db.user.findMany({
     where: { practiceId: actor.practiceId },
     orderBy: [{ status: 'asc' }, { name: 'asc' }],

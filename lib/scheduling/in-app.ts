@@ -1,7 +1,7 @@
 // Runs the scheduler tick inside the server process (the embedded database has no cron). Runs never
 // overlap: a tick that is still going when the next minute comes simply lets that minute pass. The
 // timer is unref'd so it never keeps a process alive on its own.
-import { schedulerTick, type TickResult } from '@/lib/db/checkins'
+import { schedulerTick, type TickResult } from '@/lib/db/system/scheduler'
 import { logger } from '@/lib/log'
 
 export interface InAppSchedulerOptions {

@@ -98,12 +98,6 @@ export function parseCaseloadQuery(params: Params): CaseloadQuery {
   return { ...p, dir: p.dir ?? defaultDir(p.sort) }
 }
 
-/** Admin-only users see the practice; admin+clinician users their own caseload unless scope=all. */
-export function resolveCaseloadScope(roles: readonly string[], scope: CaseloadQuery['scope']): 'practice' | 'own' {
-  if (!roles.includes('ADMIN')) return 'own'
-  return !roles.includes('CLINICIAN') || scope === 'all' ? 'practice' : 'own'
-}
-
 /** True when a search or filter narrows the list (the empty state then offers "Clear filters"). */
 export function hasActiveFilters(q: CaseloadQuery): boolean {
   return Boolean(q.q || q.risk || q.overdue || q.deteriorated || q.instrument || q.clinician || q.status !== 'active')

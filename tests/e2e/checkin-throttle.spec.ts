@@ -1,4 +1,4 @@
-// The "Too many attempts" page of check-in links (lib/db/checkin-link-throttle.ts) in a browser:
+// The "Too many attempts" page of check-in links (lib/db/system/checkin-link-throttle.ts) in a browser:
 // after LIMIT failed lookups from one address it replaces every /c/ page, on a phone, with help
 // lines still on it, and passes axe.
 //

@@ -9,7 +9,7 @@ import { childProcessEnv, env, resetEnvForTests } from '../../lib/env'
 import { recordAudit } from '../../lib/audit/record'
 import { verifyAuditChains } from '../../lib/audit/verify'
 import { checkCheckpointLine, checkpointLine, CheckpointLineError, latestCheckpoint, parseCheckpointLine, writeCheckpoints } from '../../lib/audit/checkpoint'
-import { schedulerTick } from '../../lib/db/checkins'
+import { schedulerTick } from '../../lib/db/system/scheduler'
 import { createPractice } from '../fixtures/factory'
 import { TEST_ENV } from './test-env'
 

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db/client'
 import { listCaseload } from '../../lib/db/caseload'
+import { caseloadScope } from '../../lib/db/scope'
 import { bandFor, getInstrument, isInstrumentId, type Quadrant } from '../../lib/assessments'
 import {
   CASELOAD_SORTS,
   DEFAULT_CASELOAD_QUERY,
   caseloadHref,
   parseCaseloadQuery,
-  resolveCaseloadScope,
   type CaseloadQuery,
   type CaseloadRow,
   type CaseloadSort,
@@ -232,11 +232,11 @@ describe('scope', () => {
     expect(sorted(await names(u.adminClin, { scope: 'all', clinician: users.clinB.id }))).toEqual(['Adeyemi', 'Kowalski', 'Whitlock'])
   })
 
-  it('resolveCaseloadScope', () => {
-    expect(resolveCaseloadScope(['CLINICIAN'], 'all')).toBe('own')
-    expect(resolveCaseloadScope(['ADMIN'], 'own')).toBe('practice')
-    expect(resolveCaseloadScope(['ADMIN', 'CLINICIAN'], 'own')).toBe('own')
-    expect(resolveCaseloadScope(['ADMIN', 'CLINICIAN'], 'all')).toBe('practice')
+  it('caseloadScope', () => {
+    expect(caseloadScope({ roles: ['CLINICIAN'] }, 'all')).toBe('own')
+    expect(caseloadScope({ roles: ['ADMIN'] }, 'own')).toBe('practice')
+    expect(caseloadScope({ roles: ['ADMIN', 'CLINICIAN'] }, 'own')).toBe('own')
+    expect(caseloadScope({ roles: ['ADMIN', 'CLINICIAN'] }, 'all')).toBe('practice')
   })
 })
 

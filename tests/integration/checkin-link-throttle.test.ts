@@ -1,4 +1,4 @@
-// The per-address limit on check-in link lookups (lib/db/checkin-link-throttle.ts), against the real
+// The per-address limit on check-in link lookups (lib/db/system/checkin-link-throttle.ts), against the real
 // database: the functions the page and the server actions call, and the actions themselves.
 // Every test uses its own random address: on PostgreSQL all test files share one database.
 import crypto from 'node:crypto'
@@ -10,7 +10,7 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers() }))
 vi.mock('../../lib/auth/request-ip', () => ({ clientIp: () => request.address }))
 
 import { db } from '../../lib/db/client'
-import { openCheckInLinkFrom, saveCheckInDraftFrom, submitCheckInFrom } from '../../lib/db/checkin-link-throttle'
+import { openCheckInLinkFrom, saveCheckInDraftFrom, submitCheckInFrom } from '../../lib/db/system/checkin-link-throttle'
 import { LINK_POLICY, addressBucket, linkKey } from '../../lib/db/throttle'
 import { hashToken, newToken } from '../../lib/crypto/tokens'
 import { saveCheckInDraftAction, submitCheckInAction } from '../../app/c/[token]/actions'

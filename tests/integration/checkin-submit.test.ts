@@ -3,12 +3,9 @@
 import crypto from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db/client'
-import {
-  DEFAULT_CRISIS_RESOURCES,
-  getCheckInForToken,
-  saveCheckInDraft,
-  submitCheckIn,
-} from '../../lib/db/checkin-public'
+import { DEFAULT_CRISIS_RESOURCES, getCheckInForToken } from '../../lib/db/system/checkin-view'
+import { saveCheckInDraft } from '../../lib/db/system/checkin-draft'
+import { submitCheckIn } from '../../lib/db/system/checkin-submit'
 import { hashToken, newToken } from '../../lib/crypto/tokens'
 import { createClientRow, createPractice, createUser } from '../fixtures/factory'
 

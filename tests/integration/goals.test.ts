@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db/client'
 import type { AuditEvent } from '../../lib/db/generated/client'
 import { NotFoundError } from '../../lib/db/errors'
-import { createGoal, goalSuggestions, listActiveGoals, listGoals, updateGoal } from '../../lib/db/goals'
+import { createGoal, goalSuggestions, listGoals, updateGoal } from '../../lib/db/goals'
+import { goalItemsForCheckIn, listActiveGoals } from '../../lib/db/system/checkin-goals'
 import {
   buildGoalProgressResponse,
-  goalItemsForCheckIn,
   goalRatingGaps,
   GoalProgressIncompleteError,
   listGoalProgressSeries,

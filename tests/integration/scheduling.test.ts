@@ -2,15 +2,9 @@
 // passes its practiceId to the tick, because the PostgreSQL run shares one database between files.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { db } from '../../lib/db/client'
-import {
-  cancelCheckIn,
-  expireCheckIns,
-  generateDueCheckIns,
-  issueCheckInLink,
-  revokeCheckInLinks,
-  schedulerTick,
-  sendReminders,
-} from '../../lib/db/checkins'
+import { cancelCheckIn, issueCheckInLink, revokeCheckInLinks } from '../../lib/db/checkin-links'
+import { generateDueCheckIns } from '../../lib/db/system/due-checkins'
+import { expireCheckIns, schedulerTick, sendReminders } from '../../lib/db/system/scheduler'
 import { ConflictError, NotFoundError } from '../../lib/db/errors'
 import { hashToken } from '../../lib/crypto/tokens'
 import { listOutbox } from '../../lib/email/send'

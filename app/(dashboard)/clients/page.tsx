@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { requireRole } from '@/lib/auth/session'
-import { isAdmin, isClinician } from '@/lib/auth/actor'
+import { isAdmin } from '@/lib/auth/actor'
 import { listCaseload } from '@/lib/db/caseload'
+import { canWidenCaseload } from '@/lib/db/scope'
 import { getPractice, listPracticeClinicians } from '@/lib/db/users'
 import { caseloadHref, hasActiveFilters, parseCaseloadQuery } from '@/lib/validation/caseload'
 import { CaseloadFilters } from '@/components/caseload/caseload-filters'
@@ -37,7 +38,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Sear
       <Header
         title={practiceWide ? 'All clients' : 'My caseload'}
         summary={`${practice.name} · ${countLabel(result.total, filtered)}`}
-        toggle={isAdmin(user) && isClinician(user) ? (practiceWide ? 'mine' : 'all') : null}
+        toggle={canWidenCaseload(user) ? (practiceWide ? 'mine' : 'all') : null}
       />
 
       {result.total > 0 || filtered ? (

@@ -2,11 +2,11 @@
 // Public endpoints of the check-in page. Server actions are reachable by anyone, so the token is
 // the only credential, every input is parsed here, and failures come back as plain results:
 // never an exception or an error message from the server.
-// Both go through the per-address limit on link lookups (lib/db/checkin-link-throttle.ts).
+// Both go through the per-address limit on link lookups (lib/db/system/checkin-link-throttle.ts).
 import { headers } from 'next/headers'
 import { z } from 'zod'
 import { clientIp } from '@/lib/auth/request-ip'
-import { saveCheckInDraftFrom, submitCheckInFrom } from '@/lib/db/checkin-link-throttle'
+import { saveCheckInDraftFrom, submitCheckInFrom } from '@/lib/db/system/checkin-link-throttle'
 import { logger } from '@/lib/log'
 
 export type SaveDraftActionResult = { status: 'ok' | 'inactive' | 'not-found' | 'invalid' | 'error' }

@@ -2,7 +2,8 @@
 import { revalidatePath } from 'next/cache'
 import { requireUser } from '@/lib/auth/session'
 import { changeAssignmentStatus, createAssignments, updateAssignmentSchedule } from '@/lib/db/assignments'
-import { cancelCheckIn, generateDueCheckIns, issueCheckInLink, revokeCheckInLinks } from '@/lib/db/checkins'
+import { cancelCheckIn, issueCheckInLink, revokeCheckInLinks } from '@/lib/db/checkin-links'
+import { generateClientCheckIns } from '@/lib/db/client-checkins'
 import { acknowledgeRiskFlag, resolveRiskFlag } from '@/lib/db/risk-flags'
 import { listGoals } from '@/lib/db/goals'
 import { ConflictError, NotFoundError } from '@/lib/db/errors'
@@ -49,7 +50,7 @@ export async function assignAction(clientId: string, _prev: ActionState, form: F
     return known(e, 'Client')
   }
   // A check-in that is due today is created at once, not at the next scheduler tick.
-  await generateDueCheckIns({ clientId: String(clientId) })
+  await generateClientCheckIns(user, String(clientId))
   revalidatePath(`/clients/${clientId}`)
   const n = parsed.data.instruments.length
   return { status: 'success', message: `${n === 1 ? 'Questionnaire' : `${n} questionnaires`} assigned.` }
@@ -65,7 +66,7 @@ export async function changeAssignmentAction(clientId: string, assignmentId: str
     return known(e, 'Assignment')
   }
   // The scheduler runs for the client the in-scope assignment belongs to, never the bound id.
-  if (change === 'resume') await generateDueCheckIns({ clientId: owner })
+  if (change === 'resume') await generateClientCheckIns(user, owner)
   revalidatePath(`/clients/${clientId}`)
   return { status: 'success', message: change === 'pause' ? 'Paused.' : change === 'resume' ? 'Resumed.' : 'Ended.' }
 }
@@ -85,7 +86,7 @@ export async function editAssignmentAction(assignmentId: string, _prev: ActionSt
   } catch (e) {
     return known(e, 'Assignment')
   }
-  await generateDueCheckIns({ clientId: owner })
+  await generateClientCheckIns(user, owner)
   revalidatePath(`/clients/${owner}`)
   return { status: 'success', message: 'Schedule saved.' }
 }

@@ -1,25 +1,13 @@
-// The scheduler: creates the check-ins that come due, emails their links, sends one reminder and
-// expires old check-ins. Every step is idempotent by a database guarantee, not by timing: the
-// unique (assignmentId, occurrenceDate) on CheckInItem, a per-client advisory lock while bundling,
-// a per-check-in lock for the first link, and a conditional claim on reminderSentAt. Running a tick
-// twice, or from several app instances at once, creates and sends nothing twice.
-import { db } from './client'
-import type { Prisma } from './generated/client'
-import { sendFirstCheckInLink, issueCheckInLink, TX_OPTIONS } from './checkin-links'
+// Creating the check-ins that come due. No actor: the scheduler tick runs this for every practice;
+// a clinician's action reaches it only through generateClientCheckIns (lib/db/client-checkins.ts),
+// which passes the actor's scope as `within`. Idempotent by a database guarantee, not by timing:
+// the unique (assignmentId, occurrenceDate) on CheckInItem and a per-client advisory lock while
+// bundling, so concurrent runs (several app instances) create nothing twice.
+import { db } from '../client'
+import type { Prisma } from '../generated/client'
+import { TX_OPTIONS } from './checkin-link-issue'
 import { addDays, checkInExpiry, latestOccurrence, toCalendarDate, toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { logger } from '@/lib/log'
-import { checkpointTick } from '@/lib/audit/checkpoint'
-
-export {
-  cancelCheckIn,
-  CHECKIN_CLOSED_MESSAGE,
-  issueCheckInLink,
-  revokeCheckInLinks,
-  sendFirstCheckInLink,
-  type IssuedLink,
-  type IssueLinkOptions,
-  type LinkReason,
-} from './checkin-links'
 
 /** Limits a run to one practice (tests share a database; an admin tool could use it too). */
 export interface TickScope {
@@ -30,10 +18,12 @@ export interface GenerateOptions extends TickScope {
   now?: Date
   /** Only this client (e.g. right after a clinician assigns something). */
   clientId?: string
+  /** Only clients that also match this (the acting user's scope), in the same statement. */
+  within?: Prisma.ClientWhereInput
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const practiceFilter = (s: TickScope) => (s.practiceId ? { practiceId: s.practiceId } : {})
+export const practiceFilter = (s: TickScope) => (s.practiceId ? { practiceId: s.practiceId } : {})
 
 interface DueItem {
   assignmentId: string
@@ -69,7 +59,12 @@ async function findDue(now: Date, opts: GenerateOptions): Promise<Map<string, Cl
       status: 'ACTIVE',
       // No time zone is more than a day ahead of UTC.
       startDate: { lte: toDateColumn(addDays(now.toISOString().slice(0, 10), 1)) },
-      client: { status: 'ACTIVE', ...(opts.clientId ? { id: opts.clientId } : {}), ...practiceFilter(opts) },
+      client: {
+        status: 'ACTIVE',
+        ...(opts.clientId ? { id: opts.clientId } : {}),
+        ...practiceFilter(opts),
+        ...(opts.within ? { AND: [opts.within] } : {}),
+      },
     },
     orderBy: [{ clientId: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     select: {
@@ -177,94 +172,3 @@ export async function generateDueCheckIns(opts: GenerateOptions = {}): Promise<{
   return { created }
 }
 
-/** OPEN check-ins whose time is up become EXPIRED (their links stop working with them). */
-export async function expireCheckIns(now: Date = new Date(), scope: TickScope = {}): Promise<number> {
-  const r = await db.checkIn.updateMany({
-    where: { status: 'OPEN', expiresAt: { lte: now }, ...practiceFilter(scope) },
-    data: { status: 'EXPIRED' },
-  })
-  return r.count
-}
-
-/**
- * Emails the first link of every open check-in that has never had one and whose client has an
- * email address: the normal way a client receives a check-in. Also picks up check-ins created
- * outside a tick (e.g. when a clinician assigns something due today) and retries after a crash.
- */
-export async function sendNewCheckInLinks(now: Date = new Date(), scope: TickScope = {}): Promise<number> {
-  const pending = await db.checkIn.findMany({
-    where: {
-      status: 'OPEN',
-      expiresAt: { gt: now },
-      links: { none: {} },
-      client: { status: 'ACTIVE', email: { not: null } },
-      ...practiceFilter(scope),
-    },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true },
-  })
-  let sent = 0
-  for (const { id } of pending) {
-    try {
-      if (await sendFirstCheckInLink(id, now)) sent++
-    } catch (e) {
-      logger.error('check-in link email failed', { checkInId: id, error: (e as Error)?.name })
-    }
-  }
-  return sent
-}
-
-/**
- * One reminder per unanswered check-in, when it is within the practice's reminder window of
- * closing. The reminder carries a new link (earlier links stay valid). A check-in that began
- * inside the window gets none: its first email has only just gone out.
- */
-export async function sendReminders(now: Date = new Date(), scope: TickScope = {}): Promise<number> {
-  const candidates = await db.checkIn.findMany({
-    where: {
-      status: 'OPEN',
-      expiresAt: { gt: now },
-      reminderSentAt: null,
-      practice: { remindersEnabled: true, reminderHoursBeforeExpiry: { gt: 0 } },
-      client: { status: 'ACTIVE', email: { not: null } },
-      ...practiceFilter(scope),
-    },
-    orderBy: { expiresAt: 'asc' },
-    select: { id: true, expiresAt: true, createdAt: true, practice: { select: { reminderHoursBeforeExpiry: true } } },
-  })
-  let sent = 0
-  for (const c of candidates) {
-    const remindAt = c.expiresAt.getTime() - c.practice.reminderHoursBeforeExpiry * 3_600_000
-    if (now.getTime() < remindAt || remindAt <= c.createdAt.getTime()) continue
-    // The claim: only the instance whose conditional update wins sends the reminder.
-    const claim = await db.checkIn.updateMany({
-      where: { id: c.id, status: 'OPEN', reminderSentAt: null },
-      data: { reminderSentAt: now },
-    })
-    if (claim.count !== 1) continue
-    try {
-      await issueCheckInLink(null, c.id, { send: true, reason: 'reminder', now })
-      sent++
-    } catch (e) {
-      logger.error('reminder failed', { checkInId: c.id, error: (e as Error)?.name })
-    }
-  }
-  return sent
-}
-
-export interface TickResult {
-  expired: number
-  created: number
-  emailed: number
-  reminders: number
-}
-
-/** One scheduler run: expire, create what is due, email new check-ins, remind. */
-export async function schedulerTick(now: Date = new Date(), scope: TickScope = {}): Promise<TickResult> {
-  const expired = await expireCheckIns(now, scope)
-  const { created } = await generateDueCheckIns({ now, ...scope })
-  const emailed = await sendNewCheckInLinks(now, scope)
-  const reminders = await sendReminders(now, scope)
-  await checkpointTick(scope) // logs its own failure: an audit checkpoint must not stop check-ins
-  return { expired, created: created.length, emailed, reminders }
-}

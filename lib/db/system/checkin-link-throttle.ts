@@ -11,15 +11,10 @@ import 'server-only'
 import { recordAudit } from '@/lib/audit/record'
 import { systemClock, type Clock } from '@/lib/clock'
 import { logger } from '@/lib/log'
-import {
-  getCheckInForToken,
-  saveCheckInDraft,
-  submitCheckIn,
-  type PublicCheckIn,
-  type SaveDraftResult,
-  type SubmitResult,
-} from './checkin-public'
-import { LINK_POLICY, isThrottled, linkKey, recordFailure, type Policy } from './throttle'
+import { getCheckInForToken, type PublicCheckIn } from './checkin-view'
+import { saveCheckInDraft, type SaveDraftResult } from './checkin-draft'
+import { submitCheckIn, type SubmitResult } from './checkin-submit'
+import { LINK_POLICY, isThrottled, linkKey, recordFailure, type Policy } from '../throttle'
 
 export type Throttled = { status: 'throttled' }
 
