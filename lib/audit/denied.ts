@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client'
 import { isAdmin, type Actor } from '@/lib/auth/actor'
 import { logger } from '@/lib/log'
 import { actorFields, recordAudit } from './record'
+import { isUuid } from '@/lib/validation/uuid'
 
 export type DeniedTargetType = 'Client' | 'Assignment' | 'RiskFlag' | 'CheckIn'
 
@@ -15,7 +16,6 @@ export interface DeniedAttempt {
   targetId: string
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 interface Owner {
   practiceId: string
@@ -54,7 +54,7 @@ const inScope = (actor: Actor, o: Owner) =>
  * Returns whether an event was recorded.
  */
 export async function recordDenied(actor: Actor, attempt: DeniedAttempt): Promise<boolean> {
-  if (!UUID.test(attempt.targetId)) return false
+  if (!isUuid(attempt.targetId)) return false
   try {
     const owner = await findOwner(attempt.targetType, attempt.targetId)
     if (!owner || inScope(actor, owner)) return false

@@ -13,6 +13,7 @@ import { deliverEmail, type EmailStatus } from '@/lib/email/send'
 import { logger } from '@/lib/log'
 import { actorFields, recordAudit, type AuditInput } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
+import { isUuid } from '@/lib/validation/uuid'
 
 export type LinkReason = 'new' | 'reissue' | 'reminder'
 
@@ -32,7 +33,6 @@ export interface IssuedLink {
 
 export const CHECKIN_CLOSED_MESSAGE = 'This check-in is no longer open.'
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 type Tx = Prisma.TransactionClient
 
@@ -66,7 +66,7 @@ interface IssueCore extends IssueLinkOptions {
 async function issue(actor: Actor | null, checkInId: string, opts: IssueCore): Promise<IssuedLink | null> {
   const now = opts.now ?? new Date()
   const reason = opts.reason ?? 'new'
-  if (!UUID.test(checkInId)) throw new NotFoundError('Check-in')
+  if (!isUuid(checkInId)) throw new NotFoundError('Check-in')
   const where = scopeOf(actor, checkInId)
   const checkIn = await db.checkIn.findFirst({ where, select: issueSelect })
   if (!checkIn) {
@@ -151,7 +151,7 @@ export async function sendFirstCheckInLink(checkInId: string, now: Date = new Da
 
 /** Revokes every live link of a check-in in the actor's scope; returns how many. */
 export async function revokeCheckInLinks(actor: Actor, checkInId: string, now: Date = new Date()): Promise<number> {
-  if (!UUID.test(checkInId)) throw new NotFoundError('Check-in')
+  if (!isUuid(checkInId)) throw new NotFoundError('Check-in')
   const where = scopeOf(actor, checkInId)
   const checkIn = await db.checkIn.findFirst({ where, select: { id: true, clientId: true } })
   if (!checkIn) {
@@ -185,7 +185,7 @@ export async function revokeCheckInLinks(actor: Actor, checkInId: string, now: D
 
 /** OPEN → CANCELLED with all its links revoked. Items stay, so the scheduler never re-creates it. */
 export async function cancelCheckIn(actor: Actor, checkInId: string, now: Date = new Date()): Promise<void> {
-  if (!UUID.test(checkInId)) throw new NotFoundError('Check-in')
+  if (!isUuid(checkInId)) throw new NotFoundError('Check-in')
   const where = scopeOf(actor, checkInId)
   const cancelled = await db.$transaction(async (tx) => {
     const r = await tx.checkIn.updateMany({ where: { ...where, status: 'OPEN' }, data: { status: 'CANCELLED' } })

@@ -17,6 +17,7 @@ import { logger } from '@/lib/log'
 import { recordAudit } from '@/lib/audit/record'
 import { findMissing, fitGoalDrafts, isGoalProgressItem, parseAnswerMap, scoreItems, type AnswerMap } from './checkin-answers'
 import { goalItemsForCheckIn, type GoalItem } from './goal-progress'
+import { isUuid } from '@/lib/validation/uuid'
 
 /** Shown when a risk item is answered above zero and the practice has not written its own text. */
 export const DEFAULT_CRISIS_RESOURCES = [
@@ -57,7 +58,6 @@ export type SubmitResult =
   | { status: 'invalid' }
 
 const TX = { maxWait: 15_000, timeout: 15_000 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const draftAad = (checkInId: string, practiceId: string): Aad => ['CheckIn', checkInId, 'draft', practiceId]
 
 const itemsSelect = {
@@ -300,7 +300,7 @@ export async function submitCheckIn(
   clock: Clock = systemClock,
 ): Promise<SubmitResult> {
   if (!isWellFormedToken(token)) return { status: 'not-found' }
-  if (typeof submissionKey !== 'string' || !UUID.test(submissionKey)) return { status: 'invalid' }
+  if (typeof submissionKey !== 'string' || !isUuid(submissionKey)) return { status: 'invalid' }
   const tokenHash = hashToken(token)
   const now = clock()
   try {

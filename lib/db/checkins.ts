@@ -9,6 +9,7 @@ import { sendFirstCheckInLink, issueCheckInLink, TX_OPTIONS } from './checkin-li
 import { addDays, checkInExpiry, latestOccurrence, toCalendarDate, toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { logger } from '@/lib/log'
 import { checkpointTick } from '@/lib/audit/checkpoint'
+import { isUuid } from '@/lib/validation/uuid'
 
 export {
   cancelCheckIn,
@@ -32,7 +33,6 @@ export interface GenerateOptions extends TickScope {
   clientId?: string
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const practiceFilter = (s: TickScope) => (s.practiceId ? { practiceId: s.practiceId } : {})
 
 interface DueItem {
@@ -163,7 +163,7 @@ async function materialise(clientId: string, { practiceId, items }: ClientDue, n
 /** Creates the check-ins that are due now (latest occurrence only, never back-filled). */
 export async function generateDueCheckIns(opts: GenerateOptions = {}): Promise<{ created: string[] }> {
   const now = opts.now ?? new Date()
-  if (opts.clientId && !UUID.test(opts.clientId)) return { created: [] }
+  if (opts.clientId && !isUuid(opts.clientId)) return { created: [] }
   const created: string[] = []
   for (const [clientId, due] of await findDue(now, opts)) {
     try {

@@ -8,6 +8,7 @@ import type { ClientInput } from '@/lib/validation/client'
 import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
+import { isUuid } from '@/lib/validation/uuid'
 
 const TX = { maxWait: 15_000, timeout: 15_000 }
 
@@ -66,7 +67,7 @@ const detailSelect = {
 export type ClientDetail = Prisma.ClientGetPayload<{ select: typeof detailSelect }>
 
 export async function getClient(actor: Actor, clientId: string): Promise<ClientDetail> {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const client = await db.client.findFirst({ where: { id: clientId, ...clientScope(actor) }, select: detailSelect })
   if (!client) {
     await recordDenied(actor, { action: 'CLIENT_VIEW', targetType: 'Client', targetId: clientId })
@@ -135,7 +136,7 @@ const sameValue = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b
 
 export async function updateClient(actor: Actor, clientId: string, input: ClientInput): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   // Only an admin may move a client to another clinician (and only within the practice).
   const primaryClinicianId =
     isAdmin(actor) && input.primaryClinicianId ? await resolvePrimaryClinician(actor, input.primaryClinicianId) : undefined

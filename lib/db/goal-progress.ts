@@ -9,8 +9,8 @@ import { goalProgress, scoreGoalProgress, ScoringInputError } from '@/lib/assess
 import { clientScope } from './clients'
 import { listActiveGoals } from './goals'
 import { NotFoundError } from './errors'
+import { isUuid } from '@/lib/validation/uuid'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const GOAL_PROGRESS_ID = goalProgress.id
 
 export interface GoalItem {
@@ -31,7 +31,7 @@ export async function goalItemsForCheckIn(
 ): Promise<GoalItem[]> {
   const c = opts.client ?? db
   if (!opts.asOf) return (await listActiveGoals(clientId, c)).map((g) => ({ goalId: g.id, title: g.title }))
-  if (!UUID.test(clientId)) return []
+  if (!isUuid(clientId)) return []
   const asOf = opts.asOf
   const goals = await c.goal.findMany({
     where: { clientId, revisions: { some: { changedAt: { lte: asOf } } } },
@@ -121,7 +121,7 @@ const SERIES_LIMIT = 500
 
 /** Per-goal ratings over time for charting, one series per goal that has been rated. */
 export async function listGoalProgressSeries(actor: Actor, clientId: string): Promise<GoalProgressSeries[]> {
-  if (!UUID.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const where = { clientId, client: clientScope(actor) }
   const [goals, rows] = await Promise.all([
     db.goal.findMany({

@@ -11,7 +11,7 @@ import { clientScope } from './clients'
 import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { decryptGoalComment, decryptNoteBody } from './note-crypto'
-import { isUuid } from '@/lib/validation/note'
+import { isUuid } from '@/lib/validation/uuid'
 import { parseScoreSnapshot, type ScoreSnapshot } from '@/lib/notes/snapshot'
 import type { NoteBody, NoteFormat } from '@/lib/notes/templates'
 

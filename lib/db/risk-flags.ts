@@ -5,12 +5,12 @@ import { clientScope } from './clients'
 import { ConflictError, NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
+import { isUuid } from '@/lib/validation/uuid'
 
-const uuid = /^[0-9a-f-]{36}$/i
 const TX = { maxWait: 15_000, timeout: 15_000 }
 
 export async function listRiskFlags(actor: Actor, clientId: string) {
-  if (!uuid.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   return db.riskFlag.findMany({
     where: { clientId, client: clientScope(actor) },
     orderBy: [{ status: 'asc' }, { raisedAt: 'desc' }],
@@ -41,7 +41,7 @@ export async function countOpenFlags(actor: Actor): Promise<Map<string, number>>
 }
 
 export async function acknowledgeRiskFlag(actor: Actor, flagId: string): Promise<void> {
-  if (!uuid.test(flagId)) throw new NotFoundError('Risk flag')
+  if (!isUuid(flagId)) throw new NotFoundError('Risk flag')
   const acknowledged = await db.$transaction(async (tx) => {
     const r = await tx.riskFlag.updateMany({
       where: { id: flagId, status: 'OPEN', client: clientScope(actor) },
@@ -63,7 +63,7 @@ export async function acknowledgeRiskFlag(actor: Actor, flagId: string): Promise
 
 /** Resolving needs a note; an unacknowledged flag is acknowledged by the same person at once. */
 export async function resolveRiskFlag(actor: Actor, flagId: string, note: string): Promise<void> {
-  if (!uuid.test(flagId)) throw new NotFoundError('Risk flag')
+  if (!isUuid(flagId)) throw new NotFoundError('Risk flag')
   const now = new Date()
   try {
     await db.$transaction(async (tx) => {

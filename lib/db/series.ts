@@ -12,13 +12,13 @@ import { recordDenied } from '@/lib/audit/denied'
 import { buildScoresCsv, type CsvResponseRow } from '@/lib/assessments/csv'
 import { prepareSeries, rangeStartDay, type ClientSeries, type SeriesRange, type SeriesRow } from '@/lib/assessments/series'
 import { startOfDayInTimeZone, toCalendarDate, toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
+import { isUuid } from '@/lib/validation/uuid'
 
-const uuid = /^[0-9a-f-]{36}$/i
 
 export type { ClientSeries }
 
 async function scopedClientFrame(actor: Actor, clientId: string, attempted: string) {
-  if (!uuid.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const client = await db.client.findFirst({
     where: { id: clientId, ...clientScope(actor) },
     select: { id: true, episodeStart: true, practice: { select: { timeZone: true } } },
@@ -86,7 +86,7 @@ export async function getClientSeries(actor: Actor, clientId: string, range: Ser
  * A date in the future is refused. Scoped in the same statement as the write.
  */
 export async function startNewEpisode(actor: Actor, clientId: string, date?: string): Promise<{ episodeStart: string }> {
-  if (!uuid.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const practice = await db.practice.findUnique({ where: { id: actor.practiceId }, select: { timeZone: true } })
   if (!practice) throw new NotFoundError('Client')
   const today = todayInTimeZone(new Date(), practice.timeZone)

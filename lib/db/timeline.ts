@@ -8,8 +8,8 @@ import { isClinician, type Actor } from '@/lib/auth/actor'
 import { clientScope } from './clients'
 import { NotFoundError } from './errors'
 import { GOAL_PROGRESS_ID } from './goal-progress'
+import { isUuid } from '@/lib/validation/uuid'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const TIMELINE_LIMIT = 200
 // Rows read per source: enough for TIMELINE_LIMIT entries after merging, bounded whatever happens.
 const PER_SOURCE = TIMELINE_LIMIT
@@ -83,7 +83,7 @@ export interface ClientTimeline {
 const day = (d: Date) => d.toISOString().slice(0, 10)
 
 export async function getClientTimeline(actor: Actor, clientId: string, opts: { goalId?: string | null } = {}): Promise<ClientTimeline> {
-  if (!UUID.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const client = await db.client.findFirst({
     where: { id: clientId, ...clientScope(actor) },
     select: { id: true, primaryClinicianId: true, practice: { select: { timeZone: true } }, goals: { orderBy: [{ status: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], select: { id: true, title: true, status: true } } },

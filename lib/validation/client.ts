@@ -1,5 +1,6 @@
 // Client details as typed in the add/edit forms. Shared by the forms (messages) and the actions.
 import { z } from 'zod'
+import { isUuid } from './uuid'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
@@ -88,7 +89,7 @@ export const clientInput = z
       .string()
       .optional()
       .transform((v) => (v ? v : undefined))
-      .refine((v) => v === undefined || /^[0-9a-f-]{36}$/i.test(v), 'Choose a clinician from the list.'),
+      .refine((v) => v === undefined || isUuid(v), 'Choose a clinician from the list.'),
   })
   .strict()
 

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { clientIp } from '@/lib/auth/request-ip'
 import { saveCheckInDraftFrom, submitCheckInFrom } from '@/lib/db/checkin-link-throttle'
 import { logger } from '@/lib/log'
+import { uuidSchema } from '@/lib/validation/uuid'
 
 export type SaveDraftActionResult = { status: 'ok' | 'inactive' | 'not-found' | 'invalid' | 'error' }
 
@@ -19,9 +20,9 @@ export type SubmitActionResult =
 // Shapes only; lib/db checks the answers against the check-in's own items and instruments.
 const token = z.string().min(1).max(64)
 const answerMap = z
-  .record(z.uuid(), z.array(z.number().int().min(0).max(100).nullable()).max(100))
+  .record(uuidSchema(), z.array(z.number().int().min(0).max(100).nullable()).max(100))
   .refine((m) => Object.keys(m).length <= 20)
-const submissionKey = z.uuid()
+const submissionKey = uuidSchema()
 
 // A token that fails the schema is still a guess: it is looked up as '' (never well formed), so it
 // is counted and, from a blocked address, refused like any other.
