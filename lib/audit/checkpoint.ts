@@ -7,6 +7,8 @@ import { Prisma } from '@/lib/db/generated/client'
 import { db } from '@/lib/db/client'
 import { env } from '@/lib/env'
 import { logger } from '@/lib/log'
+import { TX_OPTIONS } from '@/lib/db/tx'
+// Must be the key lib/audit/record.ts locks while appending, so a head is read between appends.
 import { chainKey } from './record'
 import { isUuid } from '@/lib/validation/uuid'
 
@@ -28,9 +30,6 @@ const LINE = new RegExp(
   `^${LINE_PREFIX} practice=(global|[0-9a-f-]{36}) events=([1-9][0-9]{0,14}) last=([1-9][0-9]{0,18}) ` +
     'hash=([0-9a-f]{64}) at=(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z) mac=([0-9a-f]{64})$',
 )
-
-// Must be the key lib/audit/record.ts locks while appending, so a head is read between appends.
-const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 }
 
 function canonical(c: Omit<Checkpoint, 'mac'>): string {
   return ['securebase audit checkpoint v1', c.practiceId ?? 'global', String(c.eventCount), String(c.lastEventId), c.lastHash, c.createdAt.toISOString()].join('\n')

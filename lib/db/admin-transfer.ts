@@ -8,7 +8,7 @@ import { isAdmin } from '@/lib/auth/actor'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { systemClock, type Clock } from '@/lib/clock'
 import { AccountRuleError, NotFoundError } from './errors'
-import { TX_OPTIONS } from './user-tokens'
+import { TX_OPTIONS } from './tx'
 import { isUuid } from '@/lib/validation/uuid'
 
 

@@ -1,5 +1,6 @@
 // Assignments of questionnaires to a client, always within the actor's client scope.
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import type { Actor } from '@/lib/auth/actor'
 import { clientScope } from './clients'
 import { NotFoundError, ConflictError } from './errors'
@@ -9,7 +10,6 @@ import { recordDenied } from '@/lib/audit/denied'
 import { isUuid } from '@/lib/validation/uuid'
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`)
-const TX = { maxWait: 15_000, timeout: 15_000 }
 
 async function assertClientInScope(actor: Actor, clientId: string, action: string) {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
@@ -56,7 +56,7 @@ export async function createAssignments(actor: Actor, clientId: string, input: A
       tx,
     )
     return ids
-  }, TX)
+  }, TX_OPTIONS)
 }
 
 export async function listAssignments(actor: Actor, clientId: string) {
@@ -102,7 +102,7 @@ export async function changeAssignmentStatus(actor: Actor, assignmentId: string,
       tx,
     )
     return { clientId }
-  }, TX)
+  }, TX_OPTIONS)
   if (changed) return changed
   const exists = await db.assignment.findFirst({ where: { id: assignmentId, client: clientScope(actor) }, select: { status: true } })
   if (!exists) {
@@ -134,7 +134,7 @@ export async function updateAssignmentSchedule(
       tx,
     )
     return { clientId: before.clientId }
-  }, TX)
+  }, TX_OPTIONS)
   if (!updated) {
     await recordDenied(actor, { action: 'ASSIGNMENT_UPDATE', targetType: 'Assignment', targetId: assignmentId })
     throw new NotFoundError('Assignment')

@@ -3,6 +3,7 @@
 // client (never logged, never stored, never returned twice). With an actor every read and write is
 // scoped to the actor's clients; without one (the scheduler) the caller has already chosen the row.
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import type { Prisma } from './generated/client'
 import { clientScope } from './clients'
 import { ConflictError, NotFoundError } from './errors'
@@ -32,7 +33,6 @@ export interface IssuedLink {
 }
 
 export const CHECKIN_CLOSED_MESSAGE = 'This check-in is no longer open.'
-export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 }
 
 type Tx = Prisma.TransactionClient
 

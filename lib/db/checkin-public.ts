@@ -8,6 +8,7 @@
 // goals; an item with no goals then has nothing to ask and is left out (no Response for it).
 import 'server-only'
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import { Prisma } from './generated/client'
 import { RISK_FLAG, ScoringInputError } from '@/lib/assessments'
 import { systemClock, type Clock } from '@/lib/clock'
@@ -57,7 +58,6 @@ export type SubmitResult =
   | { status: 'not-found' }
   | { status: 'invalid' }
 
-const TX = { maxWait: 15_000, timeout: 15_000 }
 const draftAad = (checkInId: string, practiceId: string): Aad => ['CheckIn', checkInId, 'draft', practiceId]
 
 const itemsSelect = {
@@ -199,7 +199,7 @@ export async function saveCheckInDraft(token: string, draft: unknown, clock: Clo
       return true
     }
     return (await tx.checkIn.updateMany({ where, data })).count === 1
-  }, TX)
+  }, TX_OPTIONS)
   return saved ? { status: 'ok' } : { status: 'inactive' }
 }
 
@@ -304,7 +304,7 @@ export async function submitCheckIn(
   const tokenHash = hashToken(token)
   const now = clock()
   try {
-    return await db.$transaction((tx) => submitInTx(tx, tokenHash, submissionKey, answers, now), TX)
+    return await db.$transaction((tx) => submitInTx(tx, tokenHash, submissionKey, answers, now), TX_OPTIONS)
   } catch (e) {
     if (e instanceof ScoringInputError) return { status: 'invalid' }
     if (!isUniqueViolation(e)) throw e
@@ -320,7 +320,7 @@ export async function submitCheckIn(
       // Still open: the key is already used by another check-in (a reused key), not a lost race.
       if (isOpen(link.checkIn, now)) return { status: 'invalid' } as const
       return settled(tx, link.checkIn.id, submissionKey)
-    }, TX)
+    }, TX_OPTIONS)
     logger.warn('checkin.submit.race', { result: again.status })
     return again
   }

@@ -5,7 +5,8 @@
 // twice, or from several app instances at once, creates and sends nothing twice.
 import { db } from './client'
 import type { Prisma } from './generated/client'
-import { sendFirstCheckInLink, issueCheckInLink, TX_OPTIONS } from './checkin-links'
+import { sendFirstCheckInLink, issueCheckInLink } from './checkin-links'
+import { TX_OPTIONS } from './tx'
 import { addDays, checkInExpiry, latestOccurrence, toCalendarDate, toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { logger } from '@/lib/log'
 import { checkpointTick } from '@/lib/audit/checkpoint'

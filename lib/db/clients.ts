@@ -1,6 +1,7 @@
 // Clients, always read and written through the actor's scope: a clinician reaches only their own
 // caseload, an admin the whole practice. Anything else answers exactly like a missing record.
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import type { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
 import { isAdmin } from '@/lib/auth/actor'
@@ -10,7 +11,6 @@ import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
 import { isUuid } from '@/lib/validation/uuid'
 
-const TX = { maxWait: 15_000, timeout: 15_000 }
 
 export function clientScope(actor: Actor): Prisma.ClientWhereInput {
   return isAdmin(actor)
@@ -115,7 +115,7 @@ export async function createClient(actor: Actor, input: ClientInput): Promise<{ 
     const target = { targetType: 'Client', targetId: created.id, clientId: created.id }
     await recordAudit({ ...actorFields(actor), action: 'CLIENT_CREATE', ...target, details: { primaryClinicianId } }, tx)
     return created
-  }, TX)
+  }, TX_OPTIONS)
 }
 
 /** Every column an edit may write, read back first so the audit names the fields that changed. */
@@ -166,7 +166,7 @@ export async function updateClient(actor: Actor, clientId: string, input: Client
       tx,
     )
     return true
-  }, TX)
+  }, TX_OPTIONS)
   if (!updated) {
     await recordDenied(actor, { action: 'CLIENT_UPDATE', targetType: 'Client', targetId: clientId })
     throw new NotFoundError('Client')

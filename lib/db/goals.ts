@@ -3,6 +3,7 @@
 // had is a GoalRevision row written in the same transaction as the change, as is its audit event
 // (ids and field names only: never a goal's wording, which is the client's own words).
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import type { Prisma } from './generated/client'
 import type { GoalStatus } from './generated/enums'
 import type { Actor } from '@/lib/auth/actor'
@@ -13,7 +14,6 @@ import { ConflictError, NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { isUuid } from '@/lib/validation/uuid'
 
-const TX = { maxWait: 15_000, timeout: 15_000 }
 /** Instruments whose responses place the client on the anxiety × avoidance plane. */
 export const ATTACHMENT_INSTRUMENTS = ['ecr-r', 'ecr-rs'] as const
 
@@ -88,7 +88,7 @@ export async function createGoal(actor: Actor, clientId: string, input: CreateGo
       tx,
     )
     return goal
-  }, TX)
+  }, TX_OPTIONS)
 }
 
 export interface UpdateGoalInput {
@@ -122,7 +122,7 @@ export async function updateGoal(actor: Actor, goalId: string, input: UpdateGoal
       tx,
     )
     return { changed: true }
-  }, TX)
+  }, TX_OPTIONS)
 }
 
 /**

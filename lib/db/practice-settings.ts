@@ -9,7 +9,7 @@ import type { SettingsInput } from '@/lib/validation/admin'
 import { settingsInput } from '@/lib/validation/admin'
 import { systemClock, type Clock } from '@/lib/clock'
 import { NotFoundError } from './errors'
-import { TX_OPTIONS } from './user-tokens'
+import { TX_OPTIONS } from './tx'
 
 const settingsSelect = {
   name: true,

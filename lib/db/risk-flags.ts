@@ -1,5 +1,6 @@
 // Risk flags: raised by a positive risk item, acknowledged and then resolved by a person.
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import type { Actor } from '@/lib/auth/actor'
 import { clientScope } from './clients'
 import { ConflictError, NotFoundError } from './errors'
@@ -7,7 +8,6 @@ import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
 import { isUuid } from '@/lib/validation/uuid'
 
-const TX = { maxWait: 15_000, timeout: 15_000 }
 
 export async function listRiskFlags(actor: Actor, clientId: string) {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
@@ -51,7 +51,7 @@ export async function acknowledgeRiskFlag(actor: Actor, flagId: string): Promise
     const { clientId } = await tx.riskFlag.findUniqueOrThrow({ where: { id: flagId }, select: { clientId: true } })
     await recordAudit({ ...actorFields(actor), action: 'FLAG_ACKNOWLEDGE', targetType: 'RiskFlag', targetId: flagId, clientId }, tx)
     return true
-  }, TX)
+  }, TX_OPTIONS)
   if (acknowledged) return
   const f = await db.riskFlag.findFirst({ where: { id: flagId, client: clientScope(actor) }, select: { status: true } })
   if (!f) {
@@ -93,7 +93,7 @@ export async function resolveRiskFlag(actor: Actor, flagId: string, note: string
         },
         tx,
       )
-    }, TX)
+    }, TX_OPTIONS)
   } catch (e) {
     // Outside the (rolled back) transaction: the refusal is recorded on its own.
     if (e instanceof NotFoundError) await recordDenied(actor, { action: 'FLAG_RESOLVE', targetType: 'RiskFlag', targetId: flagId })

@@ -2,6 +2,7 @@
 // Scope lives in every statement: another clinician's or practice's client is "not found".
 import 'server-only'
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
 import { isAdmin } from '@/lib/auth/actor'
@@ -102,7 +103,7 @@ export async function startNewEpisode(actor: Actor, clientId: string, date?: str
       )
       return true
     },
-    { maxWait: 15_000, timeout: 15_000 },
+    TX_OPTIONS,
   )
   if (!updated) {
     await recordDenied(actor, { action: 'CLIENT_EPISODE_START', targetType: 'Client', targetId: clientId })
