@@ -10,6 +10,7 @@ import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
 import { isUuid } from '@/lib/validation/uuid'
+import { toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
 
 
 export function clientScope(actor: Actor): Prisma.ClientWhereInput {
@@ -94,9 +95,15 @@ async function resolvePrimaryClinician(actor: Actor, requested: string | undefin
   return c.id
 }
 
+async function practiceTimeZone(tx: Prisma.TransactionClient, practiceId: string): Promise<string> {
+  return (await tx.practice.findUniqueOrThrow({ where: { id: practiceId }, select: { timeZone: true } })).timeZone
+}
+
 export async function createClient(actor: Actor, input: ClientInput): Promise<{ id: string }> {
   const primaryClinicianId = await resolvePrimaryClinician(actor, input.primaryClinicianId)
   return db.$transaction(async (tx) => {
+    // No start given: the episode starts on the practice's today, not UTC's.
+    const episodeStart = input.episodeStart ?? toDateColumn(todayInTimeZone(new Date(), await practiceTimeZone(tx, actor.practiceId)))
     const created = await tx.client.create({
       data: {
         practiceId: actor.practiceId,
@@ -107,7 +114,7 @@ export async function createClient(actor: Actor, input: ClientInput): Promise<{ 
         email: input.email ?? null,
         phone: input.phone ?? null,
         dateOfBirth: input.dateOfBirth,
-        episodeStart: input.episodeStart ?? new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z'),
+        episodeStart,
         status: input.status ?? 'ACTIVE',
       },
       select: { id: true },

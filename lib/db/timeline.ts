@@ -9,6 +9,7 @@ import { clientScope } from './clients'
 import { NotFoundError } from './errors'
 import { GOAL_PROGRESS_ID } from './goal-progress'
 import { isUuid } from '@/lib/validation/uuid'
+import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 
 export const TIMELINE_LIMIT = 200
 // Rows read per source: enough for TIMELINE_LIMIT entries after merging, bounded whatever happens.
@@ -287,11 +288,10 @@ function goalEntries(rows: { id: string; goalId: string; title: string; status: 
  * id, so the order is stable.
  */
 function newestFirst(timeZone: string) {
-  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
   const days = new Map<TimelineEntry, string>()
   const dayOf = (e: TimelineEntry) => {
     let d = days.get(e)
-    if (d === undefined) days.set(e, (d = e.dateOnly ? e.at.slice(0, 10) : local.format(new Date(e.at))))
+    if (d === undefined) days.set(e, (d = e.dateOnly ? e.at.slice(0, 10) : todayInTimeZone(new Date(e.at), timeZone)))
     return d
   }
   const cmp = (x: string, y: string) => (x < y ? 1 : x > y ? -1 : 0)

@@ -22,10 +22,6 @@ const optionalText = (max: number, label: string) =>
 const name = (label: string) =>
   z.string({ error: `Enter the client's ${label}.` }).trim().min(1, `Enter the client's ${label}.`).max(100, `${label} must be at most 100 characters.`)
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10)
-}
-
 export const clientInput = z
   .object({
     firstName: name('first name'),
