@@ -66,10 +66,8 @@ export const chainKey = (practiceId: string | null) => `audit:${practiceId ?? 'g
 async function requestContext(): Promise<{ ip: string | null; requestId: string | null }> {
   try {
     const { headers } = await import('next/headers')
-    const h = await headers()
-    const { clientIp } = await import('@/lib/auth/request-ip')
-    const ip = clientIp(h)
-    return { ip: ip === 'unknown' ? null : ip, requestId: h.get('x-request-id')?.slice(0, 64) ?? null }
+    const { auditRequestContext } = await import('@/lib/auth/request-ip')
+    return auditRequestContext(await headers())
   } catch {
     return { ip: null, requestId: null } // outside a request (scheduler, scripts, tests)
   }
