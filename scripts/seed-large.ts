@@ -43,12 +43,9 @@ import {
   LARGE_PRACTICE_ID,
   LARGE_PRACTICE_NAME,
   clinicianEmail,
-  pick,
-  pickWeighted,
   personName,
-  prng,
-  randInt,
 } from './lib/bench-stats'
+import { pick, pickWeighted, prng, randInt } from '../lib/seeded-random'
 import { symptomAnswers, attachmentAnswers as demoAttachmentAnswers } from '../lib/db/seed-demo-history'
 
 // A relative DATABASE_URL (./.data/…) is project-relative, as for the other scripts.

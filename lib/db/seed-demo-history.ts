@@ -4,20 +4,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Prisma } from './generated/client'
 import { getInstrument, scoreResponse, type InstrumentId } from '@/lib/assessments'
+import { prng } from '@/lib/seeded-random'
 
 type Tx = Prisma.TransactionClient
-
-/** Small seeded PRNG (demo data only; nothing secret). */
-export function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export type Trajectory = 'improving' | 'flat' | 'deteriorating' | 'risk-resolved' | 'risk-open'
 
