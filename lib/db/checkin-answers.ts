@@ -10,10 +10,9 @@ import {
   type InstrumentDefinition,
   type ScoreResult,
 } from '@/lib/assessments'
-import { buildGoalProgressResponse, GOAL_PROGRESS_ID, goalRatingGaps, type GoalItem, type GoalProgressResponse } from './goal-progress'
-
-/** Answers per check-in item id: raw values in item order, null for unanswered. */
-export type AnswerMap = Record<string, (number | null)[]>
+import type { AnswerMap } from '@/lib/checkins/types'
+import type { GoalItem } from '@/lib/goals/types'
+import { buildGoalProgressResponse, GOAL_PROGRESS_ID, goalRatingGaps, type GoalProgressResponse } from './goal-progress'
 
 export interface AnswerItem {
   id: string

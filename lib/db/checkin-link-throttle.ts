@@ -16,9 +16,8 @@ import {
   saveCheckInDraft,
   submitCheckIn,
   type PublicCheckIn,
-  type SaveDraftResult,
-  type SubmitResult,
 } from './checkin-public'
+import type { SaveDraftResult, SubmitResult } from '@/lib/checkins/types'
 import { LINK_POLICY, isThrottled, linkKey, recordFailure, type Policy } from './throttle'
 
 export type Throttled = { status: 'throttled' }

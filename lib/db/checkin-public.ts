@@ -16,8 +16,10 @@ import { decryptField, encryptField, type Aad } from '@/lib/crypto/field'
 import { hashToken, isWellFormedToken } from '@/lib/crypto/tokens'
 import { logger } from '@/lib/log'
 import { recordAudit } from '@/lib/audit/record'
-import { findMissing, fitGoalDrafts, isGoalProgressItem, parseAnswerMap, scoreItems, type AnswerMap } from './checkin-answers'
-import { goalItemsForCheckIn, type GoalItem } from './goal-progress'
+import { findMissing, fitGoalDrafts, isGoalProgressItem, parseAnswerMap, scoreItems } from './checkin-answers'
+import { goalItemsForCheckIn } from './goal-progress'
+import type { AnswerMap, CheckInItemView, SaveDraftResult, SubmitResult } from '@/lib/checkins/types'
+import type { GoalItem } from '@/lib/goals/types'
 import { isUuid } from '@/lib/validation/uuid'
 
 /** Shown when a risk item is answered above zero and the practice has not written its own text. */
@@ -29,14 +31,6 @@ export const DEFAULT_CRISIS_RESOURCES = [
   'Your practice does not see your answers as you send them, so please reach out to one of these now rather than waiting to hear from them.',
 ].join('\n')
 
-export interface PublicCheckInItem {
-  itemId: string
-  instrumentId: string
-  relationshipTarget: string | null
-  /** Goal-progress items only: the goals to rate, in the client's own words, in order. */
-  goals?: GoalItem[]
-}
-
 export type PublicCheckIn =
   | { state: 'inactive'; practiceName: string }
   | {
@@ -45,18 +39,9 @@ export type PublicCheckIn =
       timeZone: string
       crisisResources: string
       expiresAt: Date
-      items: PublicCheckInItem[]
+      items: CheckInItemView[]
       draft: AnswerMap | null
     }
-
-export type SaveDraftResult = { status: 'ok' | 'inactive' | 'not-found' | 'invalid' }
-
-export type SubmitResult =
-  | { status: 'submitted'; crisis: boolean; replay: boolean }
-  | { status: 'incomplete'; missing: Record<string, number[]> }
-  | { status: 'inactive' }
-  | { status: 'not-found' }
-  | { status: 'invalid' }
 
 const draftAad = (checkInId: string, practiceId: string): Aad => ['CheckIn', checkInId, 'draft', practiceId]
 
@@ -131,7 +116,7 @@ export async function getCheckInForToken(token: string, clock: Clock = systemClo
   const practiceName = checkIn.practice.name
   if (link.revokedAt || !isOpen(checkIn, clock())) return { state: 'inactive', practiceName }
   const resolved = await resolveItems(checkIn.items, checkIn.clientId, link.createdAt)
-  const items: PublicCheckInItem[] = resolved.map((i) => ({
+  const items: CheckInItemView[] = resolved.map((i) => ({
     itemId: i.id,
     instrumentId: i.instrumentId,
     relationshipTarget: i.relationshipTarget,

@@ -10,14 +10,9 @@ import { clientScope } from './clients'
 import { listActiveGoals } from './goals'
 import { NotFoundError } from './errors'
 import { isUuid } from '@/lib/validation/uuid'
+import type { GoalItem, GoalProgressSeries } from '@/lib/goals/types'
 
 export const GOAL_PROGRESS_ID = goalProgress.id
-
-export interface GoalItem {
-  goalId: string
-  /** The goal in the client's own words, as the client is asked about it. */
-  title: string
-}
 
 /**
  * The goals a goal-progress check-in asks about, oldest first. Without `asOf`: the goals active
@@ -106,15 +101,6 @@ export function buildGoalProgressResponse(goals: readonly GoalItem[], ratings: G
     answers: goals.map((g) => ({ goalId: g.goalId, title: g.title, rating: result.values[g.goalId] })),
     scores: { ...result.values },
   }
-}
-
-export interface GoalProgressSeries {
-  goalId: string
-  /** The goal's current wording. */
-  title: string
-  status: 'ACTIVE' | 'PAUSED' | 'ACHIEVED'
-  /** Oldest first; `date` is an ISO 8601 instant (UTC). */
-  points: { date: string; rating: number; responseId: string }[]
 }
 
 const SERIES_LIMIT = 500

@@ -5,7 +5,7 @@
 import { db } from './client'
 import { TX_OPTIONS } from './tx'
 import type { Prisma } from './generated/client'
-import type { GoalStatus } from './generated/enums'
+import type { GoalStatus } from '@/lib/goals/types'
 import type { Actor } from '@/lib/auth/actor'
 import type { Quadrant } from '@/lib/assessments'
 import { getGoalTemplate, suggestedTemplates, type SuggestedTemplate } from '@/lib/goals/library'

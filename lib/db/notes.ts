@@ -22,7 +22,7 @@ import { logger } from '@/lib/log'
 import { actorFields, recordAudit, type AuditInput } from '@/lib/audit/record'
 
 export { getNote, listNoteVersions, listClientNotes, listNoteGoalOptions, canAccessClientNotes } from './note-reads'
-export type { NoteDetail, NoteGoalDetail, NoteGoalOption, NoteVersion, NoteSummary } from './note-reads'
+export type { NoteDetail, NoteGoalDetail, NoteVersion, NoteSummary } from './note-reads'
 export { captureScoreSnapshot } from './score-snapshot'
 export { rotateEncryptionKeys } from './note-crypto'
 

@@ -13,7 +13,8 @@ import {
   GoalProgressIncompleteError,
   listGoalProgressSeries,
 } from '../../lib/db/goal-progress'
-import { getClientTimeline, type TimelineEntry } from '../../lib/db/timeline'
+import { getClientTimeline } from '../../lib/db/timeline'
+import type { TimelineEntry } from '../../lib/timeline/types'
 import { ScoringInputError } from '../../lib/assessments'
 import { actorFor, createClientRow, createWorld } from '../fixtures/factory'
 

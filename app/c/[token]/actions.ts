@@ -9,13 +9,7 @@ import { clientIp } from '@/lib/auth/request-ip'
 import { saveCheckInDraftFrom, submitCheckInFrom } from '@/lib/db/checkin-link-throttle'
 import { logger } from '@/lib/log'
 import { uuidSchema } from '@/lib/validation/uuid'
-
-export type SaveDraftActionResult = { status: 'ok' | 'inactive' | 'not-found' | 'invalid' | 'error' }
-
-export type SubmitActionResult =
-  | { status: 'submitted'; crisis: boolean; replay: boolean }
-  | { status: 'incomplete'; missing: Record<string, number[]> }
-  | { status: 'inactive' | 'not-found' | 'invalid' | 'error' }
+import type { SaveDraftActionResult, SubmitActionResult } from '@/lib/checkins/types'
 
 // Shapes only; lib/db checks the answers against the check-in's own items and instruments.
 const token = z.string().min(1).max(64)
@@ -36,7 +30,7 @@ async function callerAddress(): Promise<string> {
   return clientIp(await headers())
 }
 
-// The page's client code has no words for "throttled" yet (components/checkin/types.ts); 'error'
+// The page's client code has no words for "throttled" yet (lib/checkins/types.ts); 'error'
 // keeps the client's answers on the page and asks them to try again later, which is what they
 // should do. The full "Too many attempts" page is shown on the next load of the link.
 const REFUSED = { status: 'error' } as const
