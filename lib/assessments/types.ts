@@ -174,6 +174,12 @@ export interface InstrumentDefinition {
   readonly relationshipTargets?: readonly string[]
 }
 
+/** A risk item answered above zero: its 1-based number and the value given. */
+export interface RiskItem {
+  itemNumber: number
+  itemValue: number
+}
+
 export interface ScoreResult {
   complete: boolean
   scores: Record<string, number>

@@ -16,7 +16,7 @@ import { decryptField, encryptField, type Aad } from '@/lib/crypto/field'
 import { hashToken, isWellFormedToken } from '@/lib/crypto/tokens'
 import { logger } from '@/lib/log'
 import { recordAudit } from '@/lib/audit/record'
-import { findMissing, fitGoalDrafts, isGoalProgressItem, parseAnswerMap, scoreItems } from './checkin-answers'
+import { fitGoalDrafts, isGoalProgressItem, parseAnswerMap, responseColumns, scoreCheckIn } from '@/lib/assessments/checkin-answers'
 import { goalItemsForCheckIn } from './goal-progress'
 import type { AnswerMap, CheckInItemView, SaveDraftResult, SubmitResult } from '@/lib/checkins/types'
 import type { GoalItem } from '@/lib/goals/types'
@@ -209,12 +209,10 @@ async function submitInTx(tx: Tx, tokenHash: string, submissionKey: string, raw:
   if (!isOpen(checkIn, now)) return { status: 'inactive' }
 
   const items = await resolveItems(checkIn.items, checkIn.clientId, link.createdAt, tx)
-  const answers = parseAnswerMap(items, raw)
-  if (!answers) return { status: 'invalid' }
-  // Every item of every instrument (every goal of a goal-progress item) is required before a check-in can be sent.
-  const missing = findMissing(items, answers)
-  if (Object.keys(missing).length > 0) return { status: 'incomplete', missing }
-  const scored = scoreItems(items, answers)
+  // Checked and scored once, in pure code; only a complete, valid submission is written.
+  const scoring = scoreCheckIn(items, raw)
+  if (scoring.status !== 'complete') return scoring
+  const { scored } = scoring
 
   // The state change is the lock: of any number of concurrent submits exactly one flips OPEN.
   const flip = await tx.checkIn.updateMany({
@@ -229,16 +227,8 @@ async function submitInTx(tx: Tx, tokenHash: string, submissionKey: string, raw:
       ...base,
       checkInId: checkIn.id,
       checkInItemId: s.item.id,
-      instrumentId: s.instrumentId,
-      instrumentVersion: s.instrumentVersion,
-      scoringVersion: s.scoringVersion,
       relationshipTarget: s.item.relationshipTarget,
-      answers: s.answers,
-      complete: s.result.complete,
-      scores: s.result.scores,
-      band: s.result.band ?? null,
-      quadrant: s.result.quadrant ?? null,
-      flags: s.result.flags,
+      ...responseColumns(s),
       submittedAt: now,
     })),
     select: { id: true, checkInItemId: true },

@@ -6,13 +6,8 @@ import { db } from '../../lib/db/client'
 import type { AuditEvent } from '../../lib/db/generated/client'
 import { NotFoundError } from '../../lib/db/errors'
 import { createGoal, goalSuggestions, listActiveGoals, listGoals, updateGoal } from '../../lib/db/goals'
-import {
-  buildGoalProgressResponse,
-  goalItemsForCheckIn,
-  goalRatingGaps,
-  GoalProgressIncompleteError,
-  listGoalProgressSeries,
-} from '../../lib/db/goal-progress'
+import { goalItemsForCheckIn, listGoalProgressSeries } from '../../lib/db/goal-progress'
+import { buildGoalProgressResponse, goalRatingGaps, GoalProgressIncompleteError } from '../../lib/assessments/goal-ratings'
 import { getClientTimeline } from '../../lib/db/timeline'
 import type { TimelineEntry } from '../../lib/timeline/types'
 import { ScoringInputError } from '../../lib/assessments'
