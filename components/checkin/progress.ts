@@ -1,5 +1,6 @@
 // Pure helpers of the check-in flow (no React), shared by the flow and its tests.
 import { getInstrument, goalProgress, isInstrumentId } from '@/lib/assessments'
+import { riskItems } from '@/lib/assessments/scoring'
 import type { AnswerMap, CheckInItemView } from '@/lib/checkins/types'
 import type { Part } from './types'
 
@@ -55,7 +56,7 @@ export function countAnswered(answers: AnswerMap): number {
 export function isRiskPositive(part: Part, values: readonly (number | null)[] | undefined): boolean {
   // Goal ratings are not a symptom measure: they never raise a risk.
   if (part.kind === 'goals') return false
-  return part.def.items.some((it) => it.risk && (values?.[it.number - 1] ?? 0) > 0)
+  return riskItems(part.def, values ?? []).length > 0
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ScoringInputError } from './errors'
 import { roundTo } from './math'
 import { answerRange, getInstrument } from './registry'
-import type { InstrumentDefinition, InstrumentId, Quadrant, QuadrantRule, RiskItem, ScoreResult } from './types'
+import type { InstrumentDefinition, InstrumentId, Item, Quadrant, QuadrantRule, RiskItem, ScoreResult } from './types'
 
 export const RISK_FLAG = 'risk'
 
@@ -53,13 +53,19 @@ export function applyKeys(def: InstrumentDefinition, answers: readonly (number |
 }
 
 /**
- * The one risk rule: every risk item answered above zero, read item by item regardless of
- * completeness or total. The response's flag and the stored RiskFlag rows both come from this.
+ * The one risk rule: a risk item answered above zero, read item by item regardless of completeness
+ * or total. The response's flag, the stored RiskFlag rows, the check-in page's crisis panel and the
+ * highlighted answer in the response detail all come from this.
  */
-export function riskItems(def: InstrumentDefinition, answers: readonly (number | null)[]): RiskItem[] {
+export function isRiskAnswer(item: Pick<Item, 'risk'>, value: number | null | undefined): value is number {
+  return item.risk && value !== null && value !== undefined && value > 0
+}
+
+/** Every risk item of a response answered above zero (1-based number and the value given). */
+export function riskItems(def: InstrumentDefinition, answers: readonly (number | null | undefined)[]): RiskItem[] {
   return def.items.flatMap((item, i) => {
     const value = answers[i]
-    return item.risk && value !== null && value !== undefined && value > 0 ? [{ itemNumber: item.number, itemValue: value }] : []
+    return isRiskAnswer(item, value) ? [{ itemNumber: item.number, itemValue: value }] : []
   })
 }
 

@@ -1,8 +1,9 @@
 /**
  * Shared types for SecureBase questionnaire definitions and scoring.
  *
- * Everything under lib/assessments is pure (no I/O, no imports from outside this folder) so it
- * can run in the browser and on the server. Source of truth: docs/INSTRUMENTS.md.
+ * Everything under lib/assessments is pure (no I/O; imports only this folder and the pure,
+ * type-only contracts of lib/checkins/types.ts and lib/goals/types.ts) so it can run in the
+ * browser and on the server. Source of truth: docs/INSTRUMENTS.md.
  */
 
 /** The standardised instruments that `scoreResponse` can score. */

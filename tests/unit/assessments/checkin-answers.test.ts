@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { INSTRUMENT_IDS, getInstrument, scoreResponse } from '../../../lib/assessments'
 import { fitGoalDrafts, parseAnswerMap, responseColumns, scoreCheckIn, scoreInstrumentAnswers } from '../../../lib/assessments/checkin-answers'
 import { goalProgressSeries } from '../../../lib/assessments/goal-ratings'
-import { scoreWithRisks } from '../../../lib/assessments/scoring'
+import { isRiskAnswer, scoreWithRisks } from '../../../lib/assessments/scoring'
 import { prng, randInt } from '../../../lib/seeded-random'
 
 const goals = [
@@ -102,6 +102,12 @@ describe('scoreCheckIn (submissions)', () => {
 })
 
 describe('one risk rule', () => {
+  it('is a risk item answered above zero', () => {
+    expect([1, 3].map((v) => isRiskAnswer({ risk: true }, v))).toStrictEqual([true, true])
+    expect([0, null, undefined].map((v) => isRiskAnswer({ risk: true }, v))).toStrictEqual([false, false, false])
+    expect(isRiskAnswer({ risk: false }, 3)).toBe(false)
+  })
+
   it('gives the flag exactly when a risk item is above zero, for random answers of every instrument', () => {
     const rand = prng(20260310)
     for (const id of INSTRUMENT_IDS) {
