@@ -17,13 +17,13 @@ import { CheckpointLineError, checkpointLine, latestCheckpoint, parseCheckpointL
 import { closeDatabase } from '../lib/db/client'
 import { DatabaseInUseError } from '../lib/db/pglite'
 import { requireConfig } from '../lib/env'
+import { isUuid } from '../lib/validation/uuid'
 
 // An --expect-file path is the operator's, relative to where they ran the command.
 const invokedFrom = process.cwd()
 // A relative DATABASE_URL (./.data/pglite) is project-relative, as for the other scripts.
 process.chdir(path.resolve(import.meta.dirname, '..'))
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const USAGE = 'Usage: npm run audit:verify -- [--checkpoint] [--expect "<line>"]... [--expect-file <path>]... [--practice <id|global>]'
 
 class UsageError extends Error {}
@@ -71,7 +71,7 @@ function parseOptions(argv: string[]): Options {
     })
   }
   const p = values.practice
-  if (p !== undefined && p !== 'global' && !UUID.test(p)) throw new UsageError('--practice takes a practice id or "global"')
+  if (p !== undefined && p !== 'global' && !isUuid(p)) throw new UsageError('--practice takes a practice id or "global"')
   return { checkpoint: values.checkpoint ?? false, expect, practiceId: p === undefined ? undefined : p === 'global' ? null : p.toLowerCase() }
 }
 

@@ -26,7 +26,8 @@ import { closeDatabase, db } from '../lib/db/client'
 import type { Prisma } from '../lib/db/generated/client'
 import { env, requireConfig } from '../lib/env'
 import { hashPassword } from '../lib/auth/password'
-import { getInstrument, scoreResponse, type InstrumentId } from '../lib/assessments'
+import type { InstrumentId } from '../lib/assessments'
+import { responseColumns, scoreInstrumentAnswers } from '../lib/assessments/checkin-answers'
 import {
   addDays,
   addMonthsClamped,
@@ -43,12 +44,9 @@ import {
   LARGE_PRACTICE_ID,
   LARGE_PRACTICE_NAME,
   clinicianEmail,
-  pick,
-  pickWeighted,
   personName,
-  prng,
-  randInt,
 } from './lib/bench-stats'
+import { pick, pickWeighted, prng, randInt } from '../lib/seeded-random'
 import { symptomAnswers, attachmentAnswers as demoAttachmentAnswers } from '../lib/db/seed-demo-history'
 
 // A relative DATABASE_URL (./.data/…) is project-relative, as for the other scripts.
@@ -287,8 +285,7 @@ function buildClient(rows: Rows, n: number, clinicianId: string, now: Date, toda
           answers = symptomAnswers('gad7', clamp(base * 0.75 + gadShift, 0, 21), rand)
         }
       }
-      const def = getInstrument(o.instrumentId)
-      const scored = scoreResponse(o.instrumentId, answers)
+      const scored = scoreInstrumentAnswers(o.instrumentId, answers)
       const responseId = randomUUID()
       rows.responses.push({
         id: responseId,
@@ -296,20 +293,11 @@ function buildClient(rows: Rows, n: number, clinicianId: string, now: Date, toda
         clientId,
         checkInId,
         checkInItemId: itemId,
-        instrumentId: o.instrumentId,
-        instrumentVersion: def.instrumentVersion,
-        scoringVersion: def.scoringVersion,
         relationshipTarget: o.relationshipTarget,
-        answers,
-        complete: scored.complete,
-        scores: scored.scores,
-        band: scored.band ?? null,
-        quadrant: scored.quadrant ?? null,
-        flags: scored.flags,
+        ...responseColumns(scored),
         submittedAt,
       })
-      if (scored.flags.includes('risk')) {
-        const riskItem = def.items.find((i) => i.risk)!
+      for (const risk of scored.risks) {
         const resolved = index === resolvedAt
         rows.flags.push({
           id: randomUUID(),
@@ -317,8 +305,7 @@ function buildClient(rows: Rows, n: number, clinicianId: string, now: Date, toda
           clientId,
           responseId,
           instrumentId: o.instrumentId,
-          itemNumber: riskItem.number,
-          itemValue: answers[riskItem.number - 1],
+          ...risk,
           raisedAt: submittedAt,
           status: resolved ? 'RESOLVED' : 'OPEN',
           ...(resolved

@@ -5,6 +5,7 @@ import { CartesianGrid, LineChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import { goalProgress } from '@/lib/assessments'
 import { SERIES_RANGE_LABELS, type SeriesRange } from '@/lib/assessments/series'
 import { formatDate } from '@/lib/format'
+import type { GoalStatus } from '@/lib/goals/types'
 import { ScrollRegion } from '@/components/ui/scroll-region'
 import { ChartCard } from './chart-card'
 import { ChartFrame, type ChartSize } from './chart-frame'
@@ -21,7 +22,7 @@ export interface GoalChartSeries {
   goalId: string
   /** The goal's current wording. */
   title: string
-  status: 'ACTIVE' | 'PAUSED' | 'ACHIEVED'
+  status: GoalStatus
   /** Ratings within the shown range, oldest first. */
   points: GoalRatingPoint[]
   /** The most recent rating, even when it is older than the range. */

@@ -4,6 +4,7 @@
 import { createContext, useCallback, useContext, useRef, useState } from 'react'
 import type { ResponseDetail, ResponseDetailResult } from '@/lib/assessments/response-detail'
 import { quadrantLabel, scoreSummary } from '@/lib/assessments/labels'
+import { isRiskAnswer } from '@/lib/assessments/scoring'
 import { formatDateTime } from '@/lib/format'
 import { buttonStyles } from '@/components/ui/button'
 
@@ -106,7 +107,7 @@ function DetailBody({ detail }: { detail: ResponseDetail }) {
       ) : null}
       <ol className="flex flex-col divide-y divide-stone-100">
         {detail.items.map((item) => {
-          const flagged = item.risk && item.value !== null && item.value > 0
+          const flagged = isRiskAnswer(item, item.value)
           return (
             <li
               key={item.number}

@@ -18,7 +18,8 @@ import {
   toParts,
   unanswered,
 } from './progress'
-import type { Answers, CheckInItemView, SaveDraftFn, SubmitFn } from './types'
+import type { AnswerMap, CheckInItemView } from '@/lib/checkins/types'
+import type { SaveDraftFn, SubmitFn } from './types'
 import { useDraftAutosave, type SaveState } from './use-draft-autosave'
 
 type Step = 'intro' | number | 'done' | 'closed'
@@ -45,12 +46,12 @@ export function CheckInFlow({
   crisisResources: string
   openUntil: string
   items: CheckInItemView[]
-  initialDraft: Answers | null
+  initialDraft: AnswerMap | null
   saveDraft: SaveDraftFn
   submit: SubmitFn
 }) {
   const parts = useMemo(() => toParts(items), [items])
-  const [answers, setAnswers] = useState<Answers>(() => initialAnswers(parts, initialDraft))
+  const [answers, setAnswers] = useState<AnswerMap>(() => initialAnswers(parts, initialDraft))
   const [step, setStep] = useState<Step>(() => resumeStep(parts, answers))
   // A reload lands straight on the first part with a question left, with a word of welcome.
   const [welcomeBack, setWelcomeBack] = useState(() => typeof step === 'number')

@@ -6,7 +6,8 @@ import type { Ref } from 'react'
 import { goalProgress, goalPrompt } from '@/lib/assessments'
 import { questionId } from './question'
 import { StepHeader } from './step-header'
-import type { GoalPart, GoalQuestion } from './types'
+import type { GoalItem } from '@/lib/goals/types'
+import type { GoalPart } from './types'
 
 const RATINGS = Array.from({ length: goalProgress.max - goalProgress.min + 1 }, (_, i) => goalProgress.min + i)
 const ENDS: Readonly<Record<number, string>> = { [goalProgress.min]: 'none', [goalProgress.max]: 'a great deal' }
@@ -75,7 +76,7 @@ function GoalRating({
 }: {
   itemId: string
   number: number
-  goal: GoalQuestion
+  goal: GoalItem
   value: number | null
   invalid: boolean
   onAnswer: (value: number) => void

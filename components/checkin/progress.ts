@@ -1,6 +1,8 @@
 // Pure helpers of the check-in flow (no React), shared by the flow and its tests.
 import { getInstrument, goalProgress, isInstrumentId } from '@/lib/assessments'
-import type { Answers, CheckInItemView, Part } from './types'
+import { riskItems } from '@/lib/assessments/scoring'
+import type { AnswerMap, CheckInItemView } from '@/lib/checkins/types'
+import type { Part } from './types'
 
 export function toParts(items: readonly CheckInItemView[]): Part[] {
   return items.flatMap((i): Part[] => {
@@ -20,8 +22,8 @@ export function partMinutes(part: Part): number {
 }
 
 /** The saved draft where it fits each part (for goals: one answer per goal), otherwise empty answers. */
-export function initialAnswers(parts: readonly Part[], draft: Answers | null): Answers {
-  const out: Answers = {}
+export function initialAnswers(parts: readonly Part[], draft: AnswerMap | null): AnswerMap {
+  const out: AnswerMap = {}
   for (const p of parts) {
     const saved = draft?.[p.itemId]
     const n = questionCount(p)
@@ -35,18 +37,18 @@ export function unanswered(values: readonly (number | null)[] | undefined): numb
   return (values ?? []).flatMap((v, i) => (v === null ? [i + 1] : []))
 }
 
-export function hasAnyAnswer(answers: Answers): boolean {
+export function hasAnyAnswer(answers: AnswerMap): boolean {
   return Object.values(answers).some((vs) => vs.some((v) => v !== null))
 }
 
 /** Where to resume: the intro for a fresh start, else the first part with a question left. */
-export function resumeStep(parts: readonly Part[], answers: Answers): 'intro' | number {
+export function resumeStep(parts: readonly Part[], answers: AnswerMap): 'intro' | number {
   if (parts.length === 0 || !hasAnyAnswer(answers)) return 'intro'
   const gap = parts.findIndex((p) => unanswered(answers[p.itemId]).length > 0)
   return gap === -1 ? parts.length - 1 : gap
 }
 
-export function countAnswered(answers: Answers): number {
+export function countAnswered(answers: AnswerMap): number {
   return Object.values(answers).reduce((n, vs) => n + vs.filter((v) => v !== null).length, 0)
 }
 
@@ -54,7 +56,7 @@ export function countAnswered(answers: Answers): number {
 export function isRiskPositive(part: Part, values: readonly (number | null)[] | undefined): boolean {
   // Goal ratings are not a symptom measure: they never raise a risk.
   if (part.kind === 'goals') return false
-  return part.def.items.some((it) => it.risk && (values?.[it.number - 1] ?? 0) > 0)
+  return riskItems(part.def, values ?? []).length > 0
 }
 
 /**

@@ -1,21 +1,6 @@
 import type { InstrumentDefinition } from '@/lib/assessments'
-
-/** Answers per check-in item id: raw values in item order, null for unanswered. */
-export type Answers = Record<string, (number | null)[]>
-
-/** One goal of a goal-progress item, in the client's own words. */
-export interface GoalQuestion {
-  goalId: string
-  title: string
-}
-
-export interface CheckInItemView {
-  itemId: string
-  instrumentId: string
-  relationshipTarget: string | null
-  /** Goal-progress items only: the goals to rate, in order (one answer per goal). */
-  goals?: GoalQuestion[]
-}
+import type { AnswerMap, CheckInItemView, SaveDraftActionResult, SubmitActionResult } from '@/lib/checkins/types'
+import type { GoalItem } from '@/lib/goals/types'
 
 /** One step of the check-in: one instrument, or the client's goals to rate. */
 export type Part = InstrumentPart | GoalPart
@@ -27,17 +12,9 @@ export interface InstrumentPart extends CheckInItemView {
 
 export interface GoalPart extends CheckInItemView {
   kind: 'goals'
-  goals: GoalQuestion[]
+  goals: GoalItem[]
 }
 
-export type SaveDraftFn = (token: string, draft: Answers) => Promise<{ status: string }>
+export type SaveDraftFn = (token: string, draft: AnswerMap) => Promise<SaveDraftActionResult>
 
-export type SubmitFn = (
-  token: string,
-  submissionKey: string,
-  answers: Answers,
-) => Promise<
-  | { status: 'submitted'; crisis: boolean; replay: boolean }
-  | { status: 'incomplete'; missing: Record<string, number[]> }
-  | { status: 'inactive' | 'not-found' | 'invalid' | 'error' }
->
+export type SubmitFn = (token: string, submissionKey: string, answers: AnswerMap) => Promise<SubmitActionResult>

@@ -1,6 +1,7 @@
 'use client'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Answers, SaveDraftFn } from './types'
+import type { AnswerMap } from '@/lib/checkins/types'
+import type { SaveDraftFn } from './types'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed'
 
@@ -13,7 +14,7 @@ const DEBOUNCE_MS = 600
  */
 export function useDraftAutosave(
   token: string,
-  answers: Answers,
+  answers: AnswerMap,
   saveDraft: SaveDraftFn,
   { enabled, onClosed }: { enabled: boolean; onClosed: () => void },
 ): SaveState {

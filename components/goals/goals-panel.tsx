@@ -1,7 +1,8 @@
 'use client'
 import { useActionState, useEffect, useRef, useState } from 'react'
 import { idleState, type ActionState } from '@/lib/validation/action-state'
-import { GOAL_STATUSES, goalStatusLabel, type GoalStatusValue } from '@/lib/validation/goal'
+import { goalStatusLabel } from '@/lib/validation/goal'
+import { GOAL_STATUSES, type GoalStatus } from '@/lib/goals/types'
 import { FormMessage } from '@/components/ui/field'
 import { SubmitButton, buttonStyles } from '@/components/ui/button'
 
@@ -18,7 +19,7 @@ export interface GoalHistoryView {
 export interface GoalItemView {
   id: string
   title: string
-  status: GoalStatusValue
+  status: GoalStatus
   /** Library template title and what progress looks like, when the goal started from one. */
   template: { title: string; progress: string } | null
   dimensionLabel: string | null
@@ -28,7 +29,7 @@ export interface GoalItemView {
 
 type UpdateAction = (prev: ActionState, form: FormData) => Promise<ActionState>
 
-const badge: Record<GoalStatusValue, string> = {
+const badge: Record<GoalStatus, string> = {
   ACTIVE: 'border-accent-700 bg-accent-50 text-accent-800',
   PAUSED: 'border-stone-400 bg-stone-100 text-stone-800',
   ACHIEVED: 'border-stone-600 bg-white text-stone-900',

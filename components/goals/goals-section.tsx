@@ -1,7 +1,7 @@
 // Server-renderable: turns the goals and suggestions read on the server (listGoals, goalSuggestions)
 // into plain, formatted props for the client components. No hooks, no 'use client'.
 import type { ActionState } from '@/lib/validation/action-state'
-import type { GoalStatusValue } from '@/lib/validation/goal'
+import type { GoalStatus } from '@/lib/goals/types'
 import { GOAL_DIMENSION_LABELS, getGoalTemplate, type GoalDimension } from '@/lib/goals/library'
 import { instrumentLabel, quadrantLabel } from '@/lib/assessments/labels'
 import { formatDate } from '@/lib/format'
@@ -14,9 +14,9 @@ export interface GoalsSectionGoal {
   templateKey: string | null
   title: string
   dimension: string | null
-  status: GoalStatusValue
+  status: GoalStatus
   createdAt: Date
-  revisions: { id: string; title: string; status: GoalStatusValue; changedAt: Date; changedByName: string | null }[]
+  revisions: { id: string; title: string; status: GoalStatus; changedAt: Date; changedByName: string | null }[]
 }
 
 /** The shape of lib/db/goals goalSuggestions (null when there is no attachment score). */
@@ -28,7 +28,7 @@ export interface GoalsSectionSuggestions {
 
 type FormAction = (prev: ActionState, form: FormData) => Promise<ActionState>
 
-const statusWord: Record<GoalStatusValue, string> = { ACTIVE: 'active', PAUSED: 'paused', ACHIEVED: 'achieved' }
+const statusWord: Record<GoalStatus, string> = { ACTIVE: 'active', PAUSED: 'paused', ACHIEVED: 'achieved' }
 
 function historyOf(g: GoalsSectionGoal, timeZone: string): GoalHistoryView[] {
   return g.revisions.map((r, i) => {

@@ -13,7 +13,8 @@ import { SaveStatusLine } from './save-status'
 import { ScoreSnapshotTable } from './score-snapshot'
 import { SignButton } from './sign-button'
 import { useNoteAutosave } from './use-note-autosave'
-import type { EditorInitial, GoalOption, NotePayload, NoteScoresFn, SaveNoteFn, SignNoteFn } from './types'
+import type { GoalOption } from '@/lib/goals/types'
+import type { EditorInitial, NotePayload, NoteScoresFn, SaveNoteFn, SignNoteFn } from './types'
 
 const errorText = 'text-sm font-medium text-red-800'
 

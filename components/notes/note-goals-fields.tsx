@@ -1,6 +1,6 @@
 'use client'
 import { MAX_GOAL_COMMENT } from '@/lib/validation/note'
-import type { GoalOption } from './types'
+import type { GoalOption } from '@/lib/goals/types'
 
 export type GoalEntry = { rating: number | null; comment: string }
 const errorText = 'text-sm font-medium text-red-800'

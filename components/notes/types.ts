@@ -28,12 +28,6 @@ export type SaveNoteFn = (target: NoteSaveTarget, payload: NotePayload) => Promi
 export type NoteScoresFn = (noteId: string, expectedVersion: number, mode: 'insert' | 'remove') => Promise<NoteScoresResult>
 export type SignNoteFn = (noteId: string, expectedVersion: number) => Promise<ActionState>
 
-export interface GoalOption {
-  id: string
-  title: string
-  status: 'ACTIVE' | 'PAUSED' | 'ACHIEVED'
-}
-
 /** What the editor starts from: a saved draft, or nothing yet (a new note). */
 export interface EditorInitial {
   noteId: string | null

@@ -3,38 +3,8 @@
 import Link from 'next/link'
 import { instrumentLabel } from '@/lib/assessments/labels'
 import { formatCalendarDate, formatDate } from '@/lib/format'
-
-type GoalStatus = 'ACTIVE' | 'PAUSED' | 'ACHIEVED'
-
-interface Base {
-  id: string
-  at: string
-  dateOnly: boolean
-}
-/** Structurally the entries of lib/db/timeline getClientTimeline. */
-export type TimelineEntryView =
-  | (Base & { kind: 'note'; noteId: string; format: 'FREE' | 'DAP' | 'SOAP'; status: 'DRAFT' | 'SIGNED'; revisions: number; goals: { id: string; title: string }[] })
-  | (Base & { kind: 'checkin'; status: 'COMPLETED' | 'EXPIRED' | 'CANCELLED'; dueDate: string; instruments: string[]; goalRatings: Record<string, number> })
-  | (Base & { kind: 'risk'; event: 'raised' | 'resolved'; instrumentId: string; itemNumber: number })
-  | (Base & {
-      kind: 'goal'
-      goalId: string
-      change: 'created' | 'reworded' | 'status' | 'reworded-and-status'
-      title: string
-      previousTitle: string | null
-      status: GoalStatus
-      previousStatus: GoalStatus | null
-    })
-
-export interface TimelineView {
-  entries: TimelineEntryView[]
-  goals: { id: string; title: string; status: GoalStatus }[]
-  goal: { id: string; title: string } | null
-  unknownGoal: boolean
-  includesNotes: boolean
-  truncated: boolean
-  timeZone: string
-}
+import type { GoalStatus } from '@/lib/goals/types'
+import type { ClientTimeline, TimelineEntry } from '@/lib/timeline/types'
 
 const kindLabel = { note: 'Session note', checkin: 'Check-in', risk: 'Risk flag', goal: 'Goal' } as const
 const formatLabel = { FREE: 'Free text', DAP: 'DAP', SOAP: 'SOAP' } as const
@@ -42,7 +12,7 @@ const statusWord: Record<GoalStatus, string> = { ACTIVE: 'active', PAUSED: 'paus
 const link = 'text-accent-700 underline underline-offset-4'
 
 /** Shapes drawn next to the kind's name (never colour alone); hidden from screen readers, which read the name. */
-function KindIcon({ kind }: { kind: TimelineEntryView['kind'] }) {
+function KindIcon({ kind }: { kind: TimelineEntry['kind'] }) {
   const common = { width: 20, height: 20, viewBox: '0 0 20 20', 'aria-hidden': true, focusable: false, className: 'shrink-0' } as const
   switch (kind) {
     case 'note':
@@ -77,7 +47,7 @@ function KindIcon({ kind }: { kind: TimelineEntryView['kind'] }) {
   }
 }
 
-function When({ e, timeZone }: { e: TimelineEntryView; timeZone: string }) {
+function When({ e, timeZone }: { e: TimelineEntry; timeZone: string }) {
   const text = e.dateOnly ? formatCalendarDate(e.at) : formatDate(e.at, timeZone)
   return (
     <time dateTime={e.dateOnly ? e.at.slice(0, 10) : e.at} className="text-sm text-stone-600">
@@ -86,7 +56,7 @@ function When({ e, timeZone }: { e: TimelineEntryView; timeZone: string }) {
   )
 }
 
-function Summary({ e, clientId, filterGoalId }: { e: TimelineEntryView; clientId: string; filterGoalId: string | null }) {
+function Summary({ e, clientId, filterGoalId }: { e: TimelineEntry; clientId: string; filterGoalId: string | null }) {
   switch (e.kind) {
     case 'note':
       return (
@@ -149,7 +119,7 @@ export function Timeline({
   preserve = {},
 }: {
   clientId: string
-  timeline: TimelineView
+  timeline: ClientTimeline
   /** Other query parameters of the page to keep when the filter changes (e.g. a chart range). */
   preserve?: Record<string, string>
 }) {

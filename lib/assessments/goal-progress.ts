@@ -50,6 +50,9 @@ export const goalProgress: GoalProgressDefinition = deepFreeze({
   total: false,
 })
 
+/** The instrument id stored on goal-progress check-in items and responses. */
+export const GOAL_PROGRESS_ID = goalProgress.id
+
 /** The prompt for one goal, in the client's words. */
 export function goalPrompt(goalText: string): string {
   return goalProgress.prompt.replace(GOAL_PLACEHOLDER, goalText.trim())

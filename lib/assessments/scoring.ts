@@ -1,7 +1,7 @@
 import { ScoringInputError } from './errors'
 import { roundTo } from './math'
 import { answerRange, getInstrument } from './registry'
-import type { InstrumentDefinition, InstrumentId, Quadrant, QuadrantRule, ScoreResult } from './types'
+import type { InstrumentDefinition, InstrumentId, Item, Quadrant, QuadrantRule, RiskItem, ScoreResult } from './types'
 
 export const RISK_FLAG = 'risk'
 
@@ -52,13 +52,21 @@ export function applyKeys(def: InstrumentDefinition, answers: readonly (number |
   return answers.map((raw, i) => (raw !== null && def.items[i]?.reverse ? min + max - raw : raw))
 }
 
-/** Risk flags, read item by item regardless of completeness or total. */
-export function riskFlags(def: InstrumentDefinition, answers: readonly (number | null)[]): string[] {
-  const positive = def.items.some((item, i) => {
+/**
+ * The one risk rule: a risk item answered above zero, read item by item regardless of completeness
+ * or total. The response's flag, the stored RiskFlag rows, the check-in page's crisis panel and the
+ * highlighted answer in the response detail all come from this.
+ */
+export function isRiskAnswer(item: Pick<Item, 'risk'>, value: number | null | undefined): value is number {
+  return item.risk && value !== null && value !== undefined && value > 0
+}
+
+/** Every risk item of a response answered above zero (1-based number and the value given). */
+export function riskItems(def: InstrumentDefinition, answers: readonly (number | null | undefined)[]): RiskItem[] {
+  return def.items.flatMap((item, i) => {
     const value = answers[i]
-    return item.risk && value !== null && value !== undefined && value > 0
+    return isRiskAnswer(item, value) ? [{ itemNumber: item.number, itemValue: value }] : []
   })
-  return positive ? [RISK_FLAG] : []
 }
 
 /** Quadrant descriptor; a score exactly at the midpoint counts as low. */
@@ -88,9 +96,18 @@ export function bandFor(def: InstrumentDefinition, scoreKey: string, score: numb
  * that is not an integer within the item's range.
  */
 export function scoreResponse(instrumentId: InstrumentId, answers: (number | null)[]): ScoreResult {
+  return scoreWithRisks(instrumentId, answers).result
+}
+
+/** scoreResponse plus the risk items behind its flag, from one pass over the answers. */
+export function scoreWithRisks(instrumentId: InstrumentId, answers: (number | null)[]): { result: ScoreResult; risks: RiskItem[] } {
   const def = getInstrument(instrumentId)
   validateAnswers(def, answers)
-  const flags = riskFlags(def, answers)
+  const risks = riskItems(def, answers)
+  return { result: scoreValidated(def, answers, risks.length > 0 ? [RISK_FLAG] : []), risks }
+}
+
+function scoreValidated(def: InstrumentDefinition, answers: readonly (number | null)[], flags: string[]): ScoreResult {
   const keyed = applyKeys(def, answers)
   const missing = keyed.filter((v) => v === null).length
   const rule = def.missingData

@@ -1,8 +1,9 @@
 /**
  * Shared types for SecureBase questionnaire definitions and scoring.
  *
- * Everything under lib/assessments is pure (no I/O, no imports from outside this folder) so it
- * can run in the browser and on the server. Source of truth: docs/INSTRUMENTS.md.
+ * Everything under lib/assessments is pure (no I/O; imports only this folder and the pure,
+ * type-only contracts of lib/checkins/types.ts and lib/goals/types.ts) so it can run in the
+ * browser and on the server. Source of truth: docs/INSTRUMENTS.md.
  */
 
 /** The standardised instruments that `scoreResponse` can score. */
@@ -172,6 +173,12 @@ export interface InstrumentDefinition {
   readonly loinc?: { readonly panel: string }
   /** Relationship targets an instrument can be asked about (ECR-RS). The first is the default. */
   readonly relationshipTargets?: readonly string[]
+}
+
+/** A risk item answered above zero: its 1-based number and the value given. */
+export interface RiskItem {
+  itemNumber: number
+  itemValue: number
 }
 
 export interface ScoreResult {

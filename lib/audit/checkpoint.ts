@@ -7,7 +7,10 @@ import { Prisma } from '@/lib/db/generated/client'
 import { db } from '@/lib/db/client'
 import { env } from '@/lib/env'
 import { logger } from '@/lib/log'
+import { TX_OPTIONS } from '@/lib/db/tx'
+// Must be the key lib/audit/record.ts locks while appending, so a head is read between appends.
 import { chainKey } from './record'
+import { isUuid } from '@/lib/validation/uuid'
 
 export interface Checkpoint {
   practiceId: string | null
@@ -23,14 +26,10 @@ type CheckpointRow = Omit<Checkpoint, 'eventCount'> & { eventCount: bigint | num
 
 export const DEFAULT_MIN_AGE_MS = 5 * 60_000
 const LINE_PREFIX = 'audit-checkpoint v1'
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const LINE = new RegExp(
   `^${LINE_PREFIX} practice=(global|[0-9a-f-]{36}) events=([1-9][0-9]{0,14}) last=([1-9][0-9]{0,18}) ` +
     'hash=([0-9a-f]{64}) at=(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z) mac=([0-9a-f]{64})$',
 )
-
-// Must be the key lib/audit/record.ts locks while appending, so a head is read between appends.
-const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 }
 
 function canonical(c: Omit<Checkpoint, 'mac'>): string {
   return ['securebase audit checkpoint v1', c.practiceId ?? 'global', String(c.eventCount), String(c.lastEventId), c.lastHash, c.createdAt.toISOString()].join('\n')
@@ -61,7 +60,7 @@ export class CheckpointLineError extends Error {}
 /** Parses a line from checkpointLine(); the signature is checked by the verifier, not here. */
 export function parseCheckpointLine(line: string): Checkpoint {
   const m = LINE.exec(line.trim())
-  if (!m || (m[1] !== 'global' && !UUID.test(m[1]))) {
+  if (!m || (m[1] !== 'global' && !isUuid(m[1]))) {
     throw new CheckpointLineError(`not a checkpoint line (expected "${LINE_PREFIX} practice=… events=… last=… hash=… at=… mac=…")`)
   }
   const createdAt = new Date(m[5])

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor'
 import { isInClientScope } from '@/lib/db/scope'
 import { logger } from '@/lib/log'
 import { actorFields, recordAudit } from './record'
+import { isUuid } from '@/lib/validation/uuid'
 
 export type DeniedTargetType = 'Client' | 'Assignment' | 'RiskFlag' | 'CheckIn'
 
@@ -16,7 +17,6 @@ export interface DeniedAttempt {
   targetId: string
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 interface Owner {
   practiceId: string
@@ -51,7 +51,7 @@ async function findOwner(targetType: DeniedTargetType, id: string): Promise<Owne
  * Returns whether an event was recorded.
  */
 export async function recordDenied(actor: Actor, attempt: DeniedAttempt): Promise<boolean> {
-  if (!UUID.test(attempt.targetId)) return false
+  if (!isUuid(attempt.targetId)) return false
   try {
     const owner = await findOwner(attempt.targetType, attempt.targetId)
     if (!owner || isInClientScope(actor, owner)) return false

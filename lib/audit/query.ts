@@ -11,6 +11,7 @@ import { addDays, startOfDayInTimeZone, todayInTimeZone } from '@/lib/scheduling
 import { AUDIT_MAX_PAGE_SIZE, type AuditFilters, type AuditPage, type AuditRow } from '@/lib/validation/audit'
 import { actorFields, recordAudit } from './record'
 import { csvCell } from '@/lib/assessments/csv'
+import { isUuid } from '@/lib/validation/uuid'
 
 export type { AuditPage, AuditRow } from '@/lib/validation/audit'
 
@@ -20,7 +21,6 @@ export interface AuditRequestContext {
   requestId?: string | null
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 async function practiceTimeZone(actor: Actor): Promise<string> {
   const p = await db.practice.findUnique({ where: { id: actor.practiceId }, select: { timeZone: true } })
@@ -63,7 +63,7 @@ type RawRow = Prisma.AuditEventGetPayload<{ select: typeof rowSelect }>
 
 /** Names of the practice's users among the actors (never another practice's). */
 async function actorNames(actor: Actor, rows: RawRow[]): Promise<Map<string, string>> {
-  const ids = [...new Set(rows.filter((r) => r.actorType === 'USER' && r.actorId && UUID.test(r.actorId)).map((r) => r.actorId!))]
+  const ids = [...new Set(rows.filter((r) => r.actorType === 'USER' && r.actorId && isUuid(r.actorId)).map((r) => r.actorId!))]
   if (ids.length === 0) return new Map()
   const users = await db.user.findMany({ where: { id: { in: ids }, practiceId: actor.practiceId }, select: { id: true, name: true } })
   return new Map(users.map((u) => [u.id, u.name]))

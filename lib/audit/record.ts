@@ -4,6 +4,7 @@
 // Ids and codes only — never names, answers, note text, tokens or passwords.
 import crypto from 'node:crypto'
 import { db } from '@/lib/db/client'
+import { TX_OPTIONS } from '@/lib/db/tx'
 import type { Prisma } from '@/lib/db/generated/client'
 
 export type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE'
@@ -65,10 +66,8 @@ export const chainKey = (practiceId: string | null) => `audit:${practiceId ?? 'g
 async function requestContext(): Promise<{ ip: string | null; requestId: string | null }> {
   try {
     const { headers } = await import('next/headers')
-    const h = await headers()
-    const { clientIp } = await import('@/lib/auth/request-ip')
-    const ip = clientIp(h)
-    return { ip: ip === 'unknown' ? null : ip, requestId: h.get('x-request-id')?.slice(0, 64) ?? null }
+    const { auditRequestContext } = await import('@/lib/auth/request-ip')
+    return auditRequestContext(await headers())
   } catch {
     return { ip: null, requestId: null } // outside a request (scheduler, scripts, tests)
   }
@@ -119,7 +118,7 @@ export async function recordAudit(e: AuditInput, tx?: Tx): Promise<void> {
     e = { ...e, ip: e.ip === undefined ? ctx.ip : e.ip, requestId: e.requestId === undefined ? ctx.requestId : e.requestId }
   }
   if (tx) return append(tx, e)
-  await db.$transaction((t) => append(t, e), { maxWait: 15_000, timeout: 15_000 })
+  await db.$transaction((t) => append(t, e), TX_OPTIONS)
 }
 
 /** Actor fields for a signed-in user. */

@@ -12,6 +12,7 @@ import { createMfaChallenge, hasMfaEnabled, markSessionMfa, mfaThrottleKey, veri
 import { recordAudit } from '@/lib/audit/record'
 import { clientIp } from './request-ip'
 import { logger } from '@/lib/log'
+import { uuidSchema } from '@/lib/validation/uuid'
 
 /**
  * Error codes the sign-in page turns into messages. next-auth v4 hands an error thrown in
@@ -33,7 +34,7 @@ const credentials = z.object({
 })
 
 const mfaCredentials = z.object({
-  challengeId: z.string().uuid(),
+  challengeId: uuidSchema(),
   code: z.string().trim().min(1).max(64),
 })
 

@@ -12,3 +12,12 @@ export function clientIp(headers: Record<string, string | string[] | undefined> 
   const value = Array.isArray(raw) ? raw[0] : raw
   return (value || 'unknown').slice(0, 64)
 }
+
+/**
+ * "From where" for the audit trail: the client's address (null when unknown) and the request id
+ * the proxy gave this request (bounded, as it is stored).
+ */
+export function auditRequestContext(headers: Headers): { ip: string | null; requestId: string | null } {
+  const ip = clientIp(headers)
+  return { ip: ip === 'unknown' ? null : ip, requestId: headers.get('x-request-id')?.slice(0, 64) ?? null }
+}

@@ -8,9 +8,9 @@ import { actorFields, recordAudit } from '@/lib/audit/record'
 import { systemClock, type Clock } from '@/lib/clock'
 import { AccountRuleError, NotFoundError } from './errors'
 import { assertAdmin } from './scope'
-import { TX_OPTIONS } from './user-tokens'
+import { TX_OPTIONS } from './tx'
+import { isUuid } from '@/lib/validation/uuid'
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
 
 export interface TransferRequest {
   fromClinicianId: string

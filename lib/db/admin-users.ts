@@ -12,7 +12,9 @@ import type { InviteInput } from '@/lib/validation/admin'
 import { systemClock, type Clock } from '@/lib/clock'
 import { AccountRuleError, NotFoundError } from './errors'
 import { assertAdmin } from './scope'
-import { TX_OPTIONS, expireUserTokens, issueUserToken } from './user-tokens'
+import { TX_OPTIONS } from './tx'
+import { expireUserTokens, issueUserToken } from './user-tokens'
+import { isUuid } from '@/lib/validation/uuid'
 
 export { transferClients, listTransferChoices } from './admin-transfer'
 export { getPracticeSettings, updatePracticeSettings } from './practice-settings'
@@ -25,7 +27,6 @@ export const EMAIL_TAKEN = 'An account with this email already exists.'
 export const LAST_ADMIN =
   'The practice needs at least one active admin. Make someone else an admin first, then change or deactivate this account.'
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
 
 /** Only admins; anyone else is answered as if the account did not exist. */
 async function assertTarget(admin: Actor, userId: string): Promise<void> {

@@ -1,18 +1,18 @@
 // Assignments of questionnaires to a client, always within the actor's client scope.
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import type { Actor } from '@/lib/auth/actor'
 import { clientScope } from './scope'
 import { NotFoundError, ConflictError } from './errors'
 import type { AssignmentInput } from '@/lib/validation/assignment'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
+import { isUuid } from '@/lib/validation/uuid'
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`)
-const uuid = /^[0-9a-f-]{36}$/i
-const TX = { maxWait: 15_000, timeout: 15_000 }
 
 async function assertClientInScope(actor: Actor, clientId: string, action: string) {
-  if (!uuid.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const c = await db.client.findFirst({ where: { id: clientId, ...clientScope(actor) }, select: { id: true, status: true } })
   if (!c) {
     await recordDenied(actor, { action, targetType: 'Client', targetId: clientId })
@@ -56,7 +56,7 @@ export async function createAssignments(actor: Actor, clientId: string, input: A
       tx,
     )
     return ids
-  }, TX)
+  }, TX_OPTIONS)
 }
 
 export async function listAssignments(actor: Actor, clientId: string) {
@@ -88,7 +88,7 @@ const transitions: Record<Change, { from: ('ACTIVE' | 'PAUSED')[]; to: 'ACTIVE' 
 /** Pause, resume or end; scoped and conditional in one statement. Ended is final (history stays). */
 /** Returns the id of the (in-scope) client the assignment belongs to: callers must use this one, never an id from the browser. */
 export async function changeAssignmentStatus(actor: Actor, assignmentId: string, change: Change): Promise<{ clientId: string }> {
-  if (!uuid.test(assignmentId)) throw new NotFoundError('Assignment')
+  if (!isUuid(assignmentId)) throw new NotFoundError('Assignment')
   const t = transitions[change]
   const changed = await db.$transaction(async (tx) => {
     const r = await tx.assignment.updateMany({
@@ -102,7 +102,7 @@ export async function changeAssignmentStatus(actor: Actor, assignmentId: string,
       tx,
     )
     return { clientId }
-  }, TX)
+  }, TX_OPTIONS)
   if (changed) return changed
   const exists = await db.assignment.findFirst({ where: { id: assignmentId, client: clientScope(actor) }, select: { status: true } })
   if (!exists) {
@@ -118,7 +118,7 @@ export async function updateAssignmentSchedule(
   assignmentId: string,
   input: Pick<AssignmentInput, 'recurrence' | 'startDate' | 'endDate'> & { relationshipTarget?: string | null },
 ): Promise<{ clientId: string }> {
-  if (!uuid.test(assignmentId)) throw new NotFoundError('Assignment')
+  if (!isUuid(assignmentId)) throw new NotFoundError('Assignment')
   const where = { id: assignmentId, client: clientScope(actor), status: { in: ['ACTIVE' as const, 'PAUSED' as const] } }
   const data = { recurrence: input.recurrence, startDate: day(input.startDate), endDate: input.endDate ? day(input.endDate) : null }
   const updated = await db.$transaction(async (tx) => {
@@ -134,7 +134,7 @@ export async function updateAssignmentSchedule(
       tx,
     )
     return { clientId: before.clientId }
-  }, TX)
+  }, TX_OPTIONS)
   if (!updated) {
     await recordDenied(actor, { action: 'ASSIGNMENT_UPDATE', targetType: 'Assignment', targetId: assignmentId })
     throw new NotFoundError('Assignment')

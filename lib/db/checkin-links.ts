@@ -9,9 +9,9 @@ import type { Actor } from '@/lib/auth/actor'
 import { logger } from '@/lib/log'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
-import { CHECKIN_CLOSED_MESSAGE, TX_OPTIONS, issueLink, type IssueLinkOptions, type IssuedLink } from './system/checkin-link-issue'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { CHECKIN_CLOSED_MESSAGE, issueLink, type IssueLinkOptions, type IssuedLink } from './system/checkin-link-issue'
+import { TX_OPTIONS } from './tx'
+import { isUuid } from '@/lib/validation/uuid'
 
 const scopeOf = (actor: Actor, checkInId: string): Prisma.CheckInWhereInput => ({ id: checkInId, client: clientScope(actor) })
 
@@ -26,7 +26,7 @@ export async function issueCheckInLink(actor: Actor, checkInId: string, opts: Is
 
 /** Revokes every live link of a check-in in the actor's scope; returns how many. */
 export async function revokeCheckInLinks(actor: Actor, checkInId: string, now: Date = new Date()): Promise<number> {
-  if (!UUID.test(checkInId)) throw new NotFoundError('Check-in')
+  if (!isUuid(checkInId)) throw new NotFoundError('Check-in')
   const where = scopeOf(actor, checkInId)
   const checkIn = await db.checkIn.findFirst({ where, select: { id: true, clientId: true } })
   if (!checkIn) {
@@ -60,7 +60,7 @@ export async function revokeCheckInLinks(actor: Actor, checkInId: string, now: D
 
 /** OPEN → CANCELLED with all its links revoked. Items stay, so the scheduler never re-creates it. */
 export async function cancelCheckIn(actor: Actor, checkInId: string, now: Date = new Date()): Promise<void> {
-  if (!UUID.test(checkInId)) throw new NotFoundError('Check-in')
+  if (!isUuid(checkInId)) throw new NotFoundError('Check-in')
   const where = scopeOf(actor, checkInId)
   const cancelled = await db.$transaction(async (tx) => {
     const r = await tx.checkIn.updateMany({ where: { ...where, status: 'OPEN' }, data: { status: 'CANCELLED' } })

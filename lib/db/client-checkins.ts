@@ -6,11 +6,11 @@ import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
 import { generateDueCheckIns } from './system/due-checkins'
+import { isUuid } from '@/lib/validation/uuid'
 
-const uuid = /^[0-9a-f-]{36}$/i
 
 export async function listClientCheckIns(actor: Actor, clientId: string, take = 20) {
-  if (!uuid.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   return db.checkIn.findMany({
     where: { clientId, client: clientScope(actor) },
     orderBy: [{ dueDate: 'desc' }, { createdAt: 'desc' }],
@@ -29,7 +29,7 @@ export async function listClientCheckIns(actor: Actor, clientId: string, take = 
 }
 
 export async function listRecentResponses(actor: Actor, clientId: string, take = 30) {
-  if (!uuid.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const rows = await db.response.findMany({
     where: { clientId, client: clientScope(actor) },
     orderBy: { submittedAt: 'desc' },

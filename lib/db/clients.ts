@@ -1,6 +1,7 @@
 // Clients, always read and written through the actor's scope: a clinician reaches only their own
 // caseload, an admin the whole practice. Anything else answers exactly like a missing record.
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import type { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
 import { isAdmin, isClinician } from '@/lib/auth/actor'
@@ -9,8 +10,9 @@ import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
 import { clientScope, ownClientScope } from './scope'
+import { isUuid } from '@/lib/validation/uuid'
+import { toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
 
-const TX = { maxWait: 15_000, timeout: 15_000 }
 
 const listSelect = {
   id: true,
@@ -60,7 +62,7 @@ const detailSelect = {
 export type ClientDetail = Prisma.ClientGetPayload<{ select: typeof detailSelect }>
 
 export async function getClient(actor: Actor, clientId: string): Promise<ClientDetail> {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const client = await db.client.findFirst({ where: { id: clientId, ...clientScope(actor) }, select: detailSelect })
   if (!client) {
     await recordDenied(actor, { action: 'CLIENT_VIEW', targetType: 'Client', targetId: clientId })
@@ -87,9 +89,15 @@ async function resolvePrimaryClinician(actor: Actor, requested: string | undefin
   return c.id
 }
 
+async function practiceTimeZone(tx: Prisma.TransactionClient, practiceId: string): Promise<string> {
+  return (await tx.practice.findUniqueOrThrow({ where: { id: practiceId }, select: { timeZone: true } })).timeZone
+}
+
 export async function createClient(actor: Actor, input: ClientInput): Promise<{ id: string }> {
   const primaryClinicianId = await resolvePrimaryClinician(actor, input.primaryClinicianId)
   return db.$transaction(async (tx) => {
+    // No start given: the episode starts on the practice's today, not UTC's.
+    const episodeStart = input.episodeStart ?? toDateColumn(todayInTimeZone(new Date(), await practiceTimeZone(tx, actor.practiceId)))
     const created = await tx.client.create({
       data: {
         practiceId: actor.practiceId,
@@ -100,7 +108,7 @@ export async function createClient(actor: Actor, input: ClientInput): Promise<{ 
         email: input.email ?? null,
         phone: input.phone ?? null,
         dateOfBirth: input.dateOfBirth,
-        episodeStart: input.episodeStart ?? new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z'),
+        episodeStart,
         status: input.status ?? 'ACTIVE',
       },
       select: { id: true },
@@ -108,7 +116,7 @@ export async function createClient(actor: Actor, input: ClientInput): Promise<{ 
     const target = { targetType: 'Client', targetId: created.id, clientId: created.id }
     await recordAudit({ ...actorFields(actor), action: 'CLIENT_CREATE', ...target, details: { primaryClinicianId } }, tx)
     return created
-  }, TX)
+  }, TX_OPTIONS)
 }
 
 /** Every column an edit may write, read back first so the audit names the fields that changed. */
@@ -129,7 +137,7 @@ const sameValue = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b
 
 export async function updateClient(actor: Actor, clientId: string, input: ClientInput): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   // Only an admin may move a client to another clinician (and only within the practice).
   const primaryClinicianId =
     isAdmin(actor) && input.primaryClinicianId ? await resolvePrimaryClinician(actor, input.primaryClinicianId) : undefined
@@ -159,7 +167,7 @@ export async function updateClient(actor: Actor, clientId: string, input: Client
       tx,
     )
     return true
-  }, TX)
+  }, TX_OPTIONS)
   if (!updated) {
     await recordDenied(actor, { action: 'CLIENT_UPDATE', targetType: 'Client', targetId: clientId })
     throw new NotFoundError('Client')

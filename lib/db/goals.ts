@@ -3,17 +3,17 @@
 // had is a GoalRevision row written in the same transaction as the change, as is its audit event
 // (ids and field names only: never a goal's wording, which is the client's own words).
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import type { Prisma } from './generated/client'
-import type { GoalStatus } from './generated/enums'
+import type { GoalStatus } from '@/lib/goals/types'
 import type { Actor } from '@/lib/auth/actor'
 import type { Quadrant } from '@/lib/assessments'
 import { getGoalTemplate, suggestedTemplates, type SuggestedTemplate } from '@/lib/goals/library'
 import { clientScope } from './scope'
 import { ConflictError, NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
+import { isUuid } from '@/lib/validation/uuid'
 
-const TX = { maxWait: 15_000, timeout: 15_000 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Instruments whose responses place the client on the anxiety × avoidance plane. */
 export const ATTACHMENT_INSTRUMENTS = ['ecr-r', 'ecr-rs'] as const
 
@@ -37,7 +37,7 @@ export type GoalView = Omit<GoalRow, 'revisions'> & { revisions: GoalRevisionVie
 
 /** Goals of a client (active first, then paused, then achieved; oldest first within each), with history newest first. */
 export async function listGoals(actor: Actor, clientId: string): Promise<GoalView[]> {
-  if (!UUID.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const goals = await db.goal.findMany({
     where: { clientId, client: clientScope(actor) },
     orderBy: [{ status: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
@@ -59,7 +59,7 @@ export interface CreateGoalInput {
 }
 
 export async function createGoal(actor: Actor, clientId: string, input: CreateGoalInput): Promise<{ id: string }> {
-  if (!UUID.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const template = getGoalTemplate(input.templateKey)
   if (input.templateKey && !template) throw new RangeError('Unknown goal template')
   const title = input.title.trim()
@@ -88,7 +88,7 @@ export async function createGoal(actor: Actor, clientId: string, input: CreateGo
       tx,
     )
     return goal
-  }, TX)
+  }, TX_OPTIONS)
 }
 
 export interface UpdateGoalInput {
@@ -98,7 +98,7 @@ export interface UpdateGoalInput {
 
 /** Rewords a goal and/or changes its status. Returns changed: false (and writes nothing) when neither differs. */
 export async function updateGoal(actor: Actor, goalId: string, input: UpdateGoalInput): Promise<{ changed: boolean }> {
-  if (!UUID.test(goalId)) throw new NotFoundError('Goal')
+  if (!isUuid(goalId)) throw new NotFoundError('Goal')
   const scope = { id: goalId, client: clientScope(actor) } satisfies Prisma.GoalWhereInput
   return db.$transaction(async (tx) => {
     const current = await tx.goal.findFirst({
@@ -122,7 +122,7 @@ export async function updateGoal(actor: Actor, goalId: string, input: UpdateGoal
       tx,
     )
     return { changed: true }
-  }, TX)
+  }, TX_OPTIONS)
 }
 
 export interface GoalSuggestions {
@@ -137,7 +137,7 @@ export interface GoalSuggestions {
  * when there is none. A suggestion only: this never writes anything.
  */
 export async function goalSuggestions(actor: Actor, clientId: string): Promise<GoalSuggestions | null> {
-  if (!UUID.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const [latest, inUse] = await Promise.all([
     db.response.findFirst({
       where: { clientId, client: clientScope(actor), instrumentId: { in: [...ATTACHMENT_INSTRUMENTS] }, quadrant: { not: null } },

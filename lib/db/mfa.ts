@@ -12,6 +12,7 @@ import { hashRecoveryCode, newRecoveryCodes } from '@/lib/auth/recovery-codes'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import type { Actor } from '@/lib/auth/actor'
 import { systemClock, type Clock } from '@/lib/clock'
+import { isUuid } from '@/lib/validation/uuid'
 
 export const MFA_CHALLENGE_MINUTES = 5
 export const MFA_CHALLENGE_ATTEMPTS = 5
@@ -219,7 +220,7 @@ export type MfaChallengeResult =
 
 export async function verifyMfaChallenge(challengeId: string, code: string, ip: string | null, clock: Clock = systemClock): Promise<MfaChallengeResult> {
   const now = clock()
-  if (!/^[0-9a-f-]{36}$/i.test(challengeId)) return { ok: false, reason: 'expired' }
+  if (!isUuid(challengeId)) return { ok: false, reason: 'expired' }
   const ch = await db.mfaChallenge.findUnique({
     where: { id: challengeId },
     select: {

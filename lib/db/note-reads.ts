@@ -10,7 +10,8 @@ import { requireNoteScope } from './scope'
 import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { decryptGoalComment, decryptNoteBody } from './note-crypto'
-import { isUuid } from '@/lib/validation/note'
+import { isUuid } from '@/lib/validation/uuid'
+import type { GoalOption, GoalStatus } from '@/lib/goals/types'
 import { parseScoreSnapshot, type ScoreSnapshot } from '@/lib/notes/snapshot'
 import type { NoteBody, NoteFormat } from '@/lib/notes/templates'
 
@@ -30,7 +31,7 @@ async function namesOf(actor: Actor, ids: (string | null)[]): Promise<Map<string
 export interface NoteGoalDetail {
   goalId: string
   title: string
-  goalStatus: 'ACTIVE' | 'PAUSED' | 'ACHIEVED'
+  goalStatus: GoalStatus
   rating: number | null
   comment: string
 }
@@ -214,14 +215,8 @@ export async function listClientNotes(actor: Actor, clientId: string): Promise<N
   }))
 }
 
-export interface NoteGoalOption {
-  id: string
-  title: string
-  status: 'ACTIVE' | 'PAUSED' | 'ACHIEVED'
-}
-
 /** The client's goals a note can link (the editor shows active ones and any already linked). */
-export async function listNoteGoalOptions(actor: Actor, clientId: string): Promise<NoteGoalOption[]> {
+export async function listNoteGoalOptions(actor: Actor, clientId: string): Promise<GoalOption[]> {
   const scope = requireNoteScope(actor, 'Client')
   if (!isUuid(clientId)) throw new NotFoundError('Client')
   return db.goal.findMany({

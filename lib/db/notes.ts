@@ -7,6 +7,7 @@
 import 'server-only'
 import crypto from 'node:crypto'
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
 import { ConflictError, NotFoundError } from './errors'
@@ -14,18 +15,18 @@ import { decryptGoalComment, decryptNoteBody, encryptGoalComment, encryptNoteBod
 import { noteWhere } from './note-reads'
 import { requireNoteScope } from './scope'
 import { captureScoreSnapshot } from './score-snapshot'
-import { isUuid, type NoteInput, type NoteSaveInput } from '@/lib/validation/note'
+import type { NoteInput, NoteSaveInput } from '@/lib/validation/note'
+import { isUuid } from '@/lib/validation/uuid'
 import { isBodyEmpty } from '@/lib/notes/templates'
 import type { ScoreSnapshot } from '@/lib/notes/snapshot'
 import { logger } from '@/lib/log'
 import { actorFields, recordAudit, type AuditInput } from '@/lib/audit/record'
 
 export { getNote, listNoteVersions, listClientNotes, listNoteGoalOptions } from './note-reads'
-export type { NoteDetail, NoteGoalDetail, NoteGoalOption, NoteVersion, NoteSummary } from './note-reads'
+export type { NoteDetail, NoteGoalDetail, NoteVersion, NoteSummary } from './note-reads'
 export { captureScoreSnapshot } from './score-snapshot'
 export { rotateEncryptionKeys } from './note-crypto'
 
-const TX = { maxWait: 15_000, timeout: 15_000 }
 
 export const SIGNED_MESSAGE = 'This note has been signed and can no longer be edited.'
 export const STALE_MESSAGE =
@@ -108,7 +109,7 @@ export async function createNoteDraft(actor: Actor, clientId: string, input: Not
         select: { id: true },
       })
       await auditNote(tx, actor, 'NOTE_CREATE', { id, clientId: client.id }, { version: 1 })
-    }, TX)
+    }, TX_OPTIONS)
   } catch (e) {
     if (!opts.id || !isUniqueViolation(e)) throw e
     // A retry of a create that already happened: save this content over it, through the same
@@ -145,7 +146,7 @@ export async function saveNoteDraft(actor: Actor, noteId: string, input: NoteSav
     // Autosave makes this frequent; each save is still one change to a clinical record.
     await auditNote(tx, actor, 'NOTE_UPDATE', { id: noteId, clientId: head.clientId }, { version: input.expectedVersion + 1 })
     return true
-  }, TX)
+  }, TX_OPTIONS)
   if (!saved) throw await explainMiss(actor, scope, noteId)
   return { version: input.expectedVersion + 1 }
 }
@@ -175,7 +176,7 @@ export async function signNote(actor: Actor, noteId: string, expectedVersion: nu
     if (r.count !== 1) return false
     await auditNote(tx, actor, 'NOTE_SIGN', { id: noteId, clientId: n.clientId }, { version: expectedVersion + 1 })
     return true
-  }, TX)
+  }, TX_OPTIONS)
   if (!signed) throw await explainMiss(actor, scope, noteId)
   logger.info('note signed', { noteId, actorId: actor.userId })
   return { version: expectedVersion + 1, signedAt }
@@ -238,7 +239,7 @@ export async function amendNote(actor: Actor, noteId: string): Promise<{ id: str
       })
       // The new draft is the target; the signed version it amends stays unchanged.
       await auditNote(tx, actor, 'NOTE_AMEND', { id, clientId: src.clientId }, { amendsId: src.id, revision: src.revision + 1 })
-    }, TX)
+    }, TX_OPTIONS)
   } catch (e) {
     if (!isUniqueViolation(e)) throw e
     return openAmendment(actor, scope, src.rootId, src.id)
@@ -271,7 +272,7 @@ export async function setNoteScores(
     if (r.count !== 1) return false
     await auditNote(tx, actor, 'NOTE_SCORES', { id: noteId, clientId: head.clientId }, { mode, version: expectedVersion + 1 })
     return true
-  }, TX)
+  }, TX_OPTIONS)
   if (!saved) throw await explainMiss(actor, scope, noteId)
   return { version: expectedVersion + 1, snapshot }
 }

@@ -9,7 +9,7 @@ import { settingsInput } from '@/lib/validation/admin'
 import { systemClock, type Clock } from '@/lib/clock'
 import { NotFoundError } from './errors'
 import { assertAdmin } from './scope'
-import { TX_OPTIONS } from './user-tokens'
+import { TX_OPTIONS } from './tx'
 
 const settingsSelect = {
   name: true,

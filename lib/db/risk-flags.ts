@@ -1,16 +1,16 @@
 // Risk flags: raised by a positive risk item, acknowledged and then resolved by a person.
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import type { Actor } from '@/lib/auth/actor'
 import { clientScope } from './scope'
 import { ConflictError, NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
+import { isUuid } from '@/lib/validation/uuid'
 
-const uuid = /^[0-9a-f-]{36}$/i
-const TX = { maxWait: 15_000, timeout: 15_000 }
 
 export async function listRiskFlags(actor: Actor, clientId: string) {
-  if (!uuid.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   return db.riskFlag.findMany({
     where: { clientId, client: clientScope(actor) },
     orderBy: [{ status: 'asc' }, { raisedAt: 'desc' }],
@@ -41,7 +41,7 @@ export async function countOpenFlags(actor: Actor): Promise<Map<string, number>>
 }
 
 export async function acknowledgeRiskFlag(actor: Actor, flagId: string): Promise<void> {
-  if (!uuid.test(flagId)) throw new NotFoundError('Risk flag')
+  if (!isUuid(flagId)) throw new NotFoundError('Risk flag')
   const acknowledged = await db.$transaction(async (tx) => {
     const r = await tx.riskFlag.updateMany({
       where: { id: flagId, status: 'OPEN', client: clientScope(actor) },
@@ -51,7 +51,7 @@ export async function acknowledgeRiskFlag(actor: Actor, flagId: string): Promise
     const { clientId } = await tx.riskFlag.findUniqueOrThrow({ where: { id: flagId }, select: { clientId: true } })
     await recordAudit({ ...actorFields(actor), action: 'FLAG_ACKNOWLEDGE', targetType: 'RiskFlag', targetId: flagId, clientId }, tx)
     return true
-  }, TX)
+  }, TX_OPTIONS)
   if (acknowledged) return
   const f = await db.riskFlag.findFirst({ where: { id: flagId, client: clientScope(actor) }, select: { status: true } })
   if (!f) {
@@ -63,7 +63,7 @@ export async function acknowledgeRiskFlag(actor: Actor, flagId: string): Promise
 
 /** Resolving needs a note; an unacknowledged flag is acknowledged by the same person at once. */
 export async function resolveRiskFlag(actor: Actor, flagId: string, note: string): Promise<void> {
-  if (!uuid.test(flagId)) throw new NotFoundError('Risk flag')
+  if (!isUuid(flagId)) throw new NotFoundError('Risk flag')
   const now = new Date()
   try {
     await db.$transaction(async (tx) => {
@@ -93,7 +93,7 @@ export async function resolveRiskFlag(actor: Actor, flagId: string, note: string
         },
         tx,
       )
-    }, TX)
+    }, TX_OPTIONS)
   } catch (e) {
     // Outside the (rolled back) transaction: the refusal is recorded on its own.
     if (e instanceof NotFoundError) await recordDenied(actor, { action: 'FLAG_RESOLVE', targetType: 'RiskFlag', targetId: flagId })

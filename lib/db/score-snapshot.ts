@@ -4,7 +4,7 @@ import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
 import { NotFoundError } from './errors'
 import { requireNoteScope } from './scope'
-import { isUuid } from '@/lib/validation/note'
+import { isUuid } from '@/lib/validation/uuid'
 import { buildScoreSnapshot, type ScoreSnapshot } from '@/lib/notes/snapshot'
 
 /** Baseline (first complete score on or after the episode start), latest and change, per score. */

@@ -3,21 +3,11 @@
 // an open one. Deterministic (seeded), scored by lib/assessments like real answers.
 import { randomUUID } from 'node:crypto'
 import type { Prisma } from './generated/client'
-import { getInstrument, scoreResponse, type InstrumentId } from '@/lib/assessments'
+import { getInstrument, type InstrumentId } from '@/lib/assessments'
+import { responseColumns, scoreInstrumentAnswers } from '@/lib/assessments/checkin-answers'
+import { prng } from '@/lib/seeded-random'
 
 type Tx = Prisma.TransactionClient
-
-/** Small seeded PRNG (demo data only; nothing secret). */
-export function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export type Trajectory = 'improving' | 'flat' | 'deteriorating' | 'risk-resolved' | 'risk-open'
 
@@ -122,36 +112,17 @@ export async function seedClientHistory(
       const itemId = randomUUID()
       const responseId = randomUUID()
       items.push({ id: itemId, checkInId, assignmentId: it.assignmentId, occurrenceDate: due, instrumentId: it.instrumentId, relationshipTarget: it.target, position })
-      const def = getInstrument(it.instrumentId)
-      const scored = scoreResponse(it.instrumentId, it.answers)
-      responses.push({
-        id: responseId,
-        practiceId: o.practiceId,
-        clientId: o.clientId,
-        checkInId,
-        checkInItemId: itemId,
-        instrumentId: it.instrumentId,
-        instrumentVersion: def.instrumentVersion,
-        scoringVersion: def.scoringVersion,
-        relationshipTarget: it.target,
-        answers: it.answers,
-        complete: scored.complete,
-        scores: scored.scores,
-        band: scored.band ?? null,
-        quadrant: scored.quadrant ?? null,
-        flags: scored.flags,
-        submittedAt,
-      })
-      if (scored.flags.includes('risk')) {
-        const riskItem = def.items.find((i) => i.risk)!
+      // Scored like a real submission: the same columns and one flag per positive risk item.
+      const scored = scoreInstrumentAnswers(it.instrumentId, it.answers)
+      responses.push({ id: responseId, practiceId: o.practiceId, clientId: o.clientId, checkInId, checkInItemId: itemId, relationshipTarget: it.target, ...responseColumns(scored), submittedAt })
+      for (const risk of scored.risks) {
         const resolved = o.trajectory === 'risk-resolved'
         flags.push({
           practiceId: o.practiceId,
           clientId: o.clientId,
           responseId,
           instrumentId: it.instrumentId,
-          itemNumber: riskItem.number,
-          itemValue: it.answers[riskItem.number - 1],
+          ...risk,
           raisedAt: submittedAt,
           status: resolved ? 'RESOLVED' : 'OPEN',
           ...(resolved

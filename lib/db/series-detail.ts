@@ -9,13 +9,13 @@ import { recordDenied } from '@/lib/audit/denied'
 import { getInstrument, isInstrumentId, RISK_FLAG } from '@/lib/assessments'
 import { ANSWERED_BY_CLIENT, describeAnswers, type ResponseDetail } from '@/lib/assessments/response-detail'
 import { readScores } from '@/lib/assessments/series'
+import { isUuid } from '@/lib/validation/uuid'
 
 export { ANSWERED_BY_CLIENT, type ResponseDetail }
 
-const uuid = /^[0-9a-f-]{36}$/i
 
 export async function getResponseDetail(actor: Actor, clientId: string, responseId: string): Promise<ResponseDetail> {
-  if (!uuid.test(clientId) || !uuid.test(responseId)) throw new NotFoundError('Response')
+  if (!isUuid(clientId) || !isUuid(responseId)) throw new NotFoundError('Response')
   const r = await db.response.findFirst({
     where: { id: responseId, clientId, client: clientScope(actor) },
     select: {

@@ -2,6 +2,7 @@
 // Scope lives in every statement: another clinician's or practice's client is "not found".
 import 'server-only'
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import type { Actor } from '@/lib/auth/actor'
 import { clientScope, clientScopeSql } from './scope'
 import { NotFoundError } from './errors'
@@ -10,13 +11,13 @@ import { recordDenied } from '@/lib/audit/denied'
 import { buildScoresCsv, type CsvResponseRow } from '@/lib/assessments/csv'
 import { prepareSeries, rangeStartDay, type ClientSeries, type SeriesRange, type SeriesRow } from '@/lib/assessments/series'
 import { startOfDayInTimeZone, toCalendarDate, toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
+import { isUuid } from '@/lib/validation/uuid'
 
-const uuid = /^[0-9a-f-]{36}$/i
 
 export type { ClientSeries }
 
 async function scopedClientFrame(actor: Actor, clientId: string, attempted: string) {
-  if (!uuid.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const client = await db.client.findFirst({
     where: { id: clientId, ...clientScope(actor) },
     select: { id: true, episodeStart: true, practice: { select: { timeZone: true } } },
@@ -77,7 +78,7 @@ export async function getClientSeries(actor: Actor, clientId: string, range: Ser
  * A date in the future is refused. Scoped in the same statement as the write.
  */
 export async function startNewEpisode(actor: Actor, clientId: string, date?: string): Promise<{ episodeStart: string }> {
-  if (!uuid.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const practice = await db.practice.findUnique({ where: { id: actor.practiceId }, select: { timeZone: true } })
   if (!practice) throw new NotFoundError('Client')
   const today = todayInTimeZone(new Date(), practice.timeZone)
@@ -93,7 +94,7 @@ export async function startNewEpisode(actor: Actor, clientId: string, date?: str
       )
       return true
     },
-    { maxWait: 15_000, timeout: 15_000 },
+    TX_OPTIONS,
   )
   if (!updated) {
     await recordDenied(actor, { action: 'CLIENT_EPISODE_START', targetType: 'Client', targetId: clientId })

@@ -3,6 +3,7 @@
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
 import { systemClock, type Clock } from '@/lib/clock'
+import { isUuid } from '@/lib/validation/uuid'
 
 export const ABSOLUTE_SESSION_HOURS = 12
 // lastSeenAt is written at most this often, so a busy page does not write on every request.
@@ -29,7 +30,7 @@ export type SessionCheck = { ok: true; actor: Actor } | { ok: false; reason: Ses
 
 /** Validates a session id from the cookie: not revoked, not idle, not past 12 h, user active. */
 export async function validateSession(sessionId: string, clock: Clock = systemClock): Promise<SessionCheck> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return { ok: false, reason: 'missing' }
+  if (!isUuid(sessionId)) return { ok: false, reason: 'missing' }
   const now = clock()
   const s = await db.userSession.findUnique({
     where: { id: sessionId },

@@ -7,83 +7,21 @@ import type { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
 import { canAccessClientNotes, clientScope } from './scope'
 import { NotFoundError } from './errors'
-import { GOAL_PROGRESS_ID } from './goal-progress'
+import { GOAL_PROGRESS_ID } from '@/lib/assessments/goal-progress'
+import type { CheckInEntry, ClientTimeline, GoalChangeEntry, NoteEntry, RiskEntry, TimelineEntry } from '@/lib/timeline/types'
+import type { GoalStatus } from '@/lib/goals/types'
+import { isUuid } from '@/lib/validation/uuid'
+import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const TIMELINE_LIMIT = 200
 // Rows read per source: enough for TIMELINE_LIMIT entries after merging, bounded whatever happens.
 const PER_SOURCE = TIMELINE_LIMIT
 const NOTE_ROWS = TIMELINE_LIMIT * 3
 
-type GoalStatus = 'ACTIVE' | 'PAUSED' | 'ACHIEVED'
-
-interface Base {
-  id: string
-  /** ISO instant the entry is ordered by (a calendar date's UTC midnight when `dateOnly`). */
-  at: string
-  /** True when only the day is known (session date, a cancelled check-in's due date). */
-  dateOnly: boolean
-}
-
-export interface NoteEntry extends Base {
-  kind: 'note'
-  /** The latest version's id (what the note page opens) and the note's stable root id. */
-  noteId: string
-  rootId: string
-  sessionDate: string
-  format: 'FREE' | 'DAP' | 'SOAP'
-  status: 'DRAFT' | 'SIGNED'
-  revisions: number
-  goals: { id: string; title: string }[]
-}
-
-export interface CheckInEntry extends Base {
-  kind: 'checkin'
-  status: 'COMPLETED' | 'EXPIRED' | 'CANCELLED'
-  dueDate: string
-  instruments: string[]
-  /** Goal-progress ratings given in this check-in, by goal id (empty otherwise). */
-  goalRatings: Record<string, number>
-}
-
-export interface RiskEntry extends Base {
-  kind: 'risk'
-  event: 'raised' | 'resolved'
-  flagId: string
-  instrumentId: string
-  itemNumber: number
-}
-
-export interface GoalChangeEntry extends Base {
-  kind: 'goal'
-  goalId: string
-  change: 'created' | 'reworded' | 'status' | 'reworded-and-status'
-  title: string
-  previousTitle: string | null
-  status: GoalStatus
-  previousStatus: GoalStatus | null
-}
-
-export type TimelineEntry = NoteEntry | CheckInEntry | RiskEntry | GoalChangeEntry
-
-export interface ClientTimeline {
-  entries: TimelineEntry[]
-  /** The client's goals, for the filter. */
-  goals: { id: string; title: string; status: GoalStatus }[]
-  /** The goal the list is filtered by, or null (also null when the requested goal is not this client's). */
-  goal: { id: string; title: string } | null
-  /** A goal filter was asked for but names no goal of this client: the whole list is shown. */
-  unknownGoal: boolean
-  /** False when notes are left out because the reader is not the client's clinician. */
-  includesNotes: boolean
-  truncated: boolean
-  timeZone: string
-}
-
 const day = (d: Date) => d.toISOString().slice(0, 10)
 
 export async function getClientTimeline(actor: Actor, clientId: string, opts: { goalId?: string | null } = {}): Promise<ClientTimeline> {
-  if (!UUID.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const client = await db.client.findFirst({
     where: { id: clientId, ...clientScope(actor) },
     select: { id: true, primaryClinicianId: true, practice: { select: { timeZone: true } }, goals: { orderBy: [{ status: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], select: { id: true, title: true, status: true } } },
@@ -286,11 +224,10 @@ function goalEntries(rows: { id: string; goalId: string; title: string; status: 
  * id, so the order is stable.
  */
 function newestFirst(timeZone: string) {
-  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
   const days = new Map<TimelineEntry, string>()
   const dayOf = (e: TimelineEntry) => {
     let d = days.get(e)
-    if (d === undefined) days.set(e, (d = e.dateOnly ? e.at.slice(0, 10) : local.format(new Date(e.at))))
+    if (d === undefined) days.set(e, (d = e.dateOnly ? e.at.slice(0, 10) : todayInTimeZone(new Date(e.at), timeZone)))
     return d
   }
   const cmp = (x: string, y: string) => (x < y ? 1 : x > y ? -1 : 0)

@@ -4,6 +4,7 @@
 // only setting the password does, in one transaction that also ends every session of the account.
 import 'server-only'
 import { db } from './client'
+import { TX_OPTIONS } from './tx'
 import type { Prisma } from './generated/client'
 import type { UserTokenKind } from './generated/enums'
 import type { Actor } from '@/lib/auth/actor'
@@ -22,8 +23,6 @@ export const TOKEN_TTL_MS: Record<UserTokenKind, number> = {
   INVITE: 7 * 24 * 3_600_000,
   PASSWORD_RESET: 3_600_000,
 }
-
-export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const
 
 /** One answer for a wrong, expired, used or superseded link, so links cannot be probed. */
 export class InvalidLinkError extends Error {

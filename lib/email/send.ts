@@ -11,6 +11,7 @@ import { NotFoundError } from '@/lib/db/errors'
 import { decryptField, encryptField, type Aad } from '@/lib/crypto/field'
 import type { Actor } from '@/lib/auth/actor'
 import { logger } from '@/lib/log'
+import { isUuid } from '@/lib/validation/uuid'
 
 export type EmailStatus = 'SENT' | 'OUTBOX' | 'FAILED'
 /** OutboundEmail.kind values written by the check-in flow. */
@@ -117,7 +118,7 @@ export interface OutboxEmail {
 
 /** A client's mail, newest first, for the clinician's outbox view. */
 export async function listOutbox(actor: Actor, clientId: string): Promise<OutboxEmail[]> {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) throw new NotFoundError('Client')
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
   const client = await db.client.findFirst({ where: { id: clientId, ...clientScope(actor) }, select: { id: true } })
   if (!client) throw new NotFoundError('Client')
   const rows = await db.outboundEmail.findMany({

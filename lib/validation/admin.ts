@@ -2,6 +2,7 @@
 // password forms (invite/reset/own). Shared by the forms (messages) and the server actions.
 // Strict objects: an unexpected field (e.g. "status" or "practiceId") is refused, never applied.
 import { z } from 'zod'
+import { uuidSchema } from './uuid'
 
 export const ROLES = ['CLINICIAN', 'ADMIN'] as const
 export type RoleCode = (typeof ROLES)[number]
@@ -15,7 +16,7 @@ export const SETTINGS_BOUNDS = {
   name: { min: 2, max: 120 },
 } as const
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Choose from the list.')
+const uuid = uuidSchema('Choose from the list.')
 
 const personName = z
   .string({ error: 'Enter their name.' })

@@ -1,6 +1,7 @@
 // The audit log's URL filters, parsed leniently: a hand-edited or stale URL falls back to the
 // defaults instead of failing. Pure: used by the page, the export route, lib/audit and components.
 import { z } from 'zod'
+import { isUuid } from './uuid'
 
 export const AUDIT_DEFAULT_PAGE_SIZE = 50
 export const AUDIT_MAX_PAGE_SIZE = 200
@@ -28,7 +29,6 @@ export const DEFAULT_AUDIT_FILTERS: AuditFilters = {
   pageSize: AUDIT_DEFAULT_PAGE_SIZE,
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const ACTION = /^[A-Z][A-Z0-9_]{0,63}$/
 
 function isCalendarDate(s: string): boolean {
@@ -40,7 +40,7 @@ function isCalendarDate(s: string): boolean {
 const id = z
   .string()
   .trim()
-  .regex(UUID)
+  .refine(isUuid)
   .transform((s) => s.toLowerCase())
   .nullable()
   .catch(null)

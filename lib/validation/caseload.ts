@@ -1,6 +1,7 @@
 // The caseload's URL: search, sort, filters and page, parsed leniently (a hand-edited or stale URL
 // falls back to defaults instead of failing). Pure: used by the page, lib/db and the components.
 import { z } from 'zod'
+import { uuidSchema } from './uuid'
 import { INSTRUMENT_IDS } from '@/lib/assessments/registry'
 import type { ChangeCategory, InstrumentId, Quadrant } from '@/lib/assessments/types'
 
@@ -55,7 +56,6 @@ export const DEFAULT_CASELOAD_QUERY: CaseloadQuery = {
   scope: 'own',
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const flag = z.enum(['1', 'true', 'on', 'yes']).transform(() => true).catch(false)
 const positiveInt = (fallback: number, max: number) =>
   z.coerce
@@ -77,7 +77,7 @@ const schema = z.object({
   overdue: flag,
   deteriorated: flag,
   instrument: z.enum(INSTRUMENT_IDS as readonly [InstrumentId, ...InstrumentId[]]).nullable().catch(null),
-  clinician: z.string().regex(uuid).transform((s) => s.toLowerCase()).nullable().catch(null),
+  clinician: uuidSchema().transform((s) => s.toLowerCase()).nullable().catch(null),
   status: z.enum(CASELOAD_STATUSES).catch('active'),
   page: positiveInt(1, MAX_PAGE),
   pageSize: positiveInt(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),

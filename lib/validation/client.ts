@@ -1,5 +1,6 @@
 // Client details as typed in the add/edit forms. Shared by the forms (messages) and the actions.
 import { z } from 'zod'
+import { isUuid } from './uuid'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
@@ -20,10 +21,6 @@ const optionalText = (max: number, label: string) =>
 
 const name = (label: string) =>
   z.string({ error: `Enter the client's ${label}.` }).trim().min(1, `Enter the client's ${label}.`).max(100, `${label} must be at most 100 characters.`)
-
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10)
-}
 
 export const clientInput = z
   .object({
@@ -88,7 +85,7 @@ export const clientInput = z
       .string()
       .optional()
       .transform((v) => (v ? v : undefined))
-      .refine((v) => v === undefined || /^[0-9a-f-]{36}$/i.test(v), 'Choose a clinician from the list.'),
+      .refine((v) => v === undefined || isUuid(v), 'Choose a clinician from the list.'),
   })
   .strict()
 

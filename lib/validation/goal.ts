@@ -1,11 +1,9 @@
 // Goals as typed in the add and edit forms. Shared by the forms (messages) and the actions.
 import { z } from 'zod'
 import { isGoalTemplateKey } from '@/lib/goals/library'
+import { GOAL_STATUSES, type GoalStatus } from '@/lib/goals/types'
 
-export const GOAL_STATUSES = ['ACTIVE', 'PAUSED', 'ACHIEVED'] as const
-export type GoalStatusValue = (typeof GOAL_STATUSES)[number]
-
-export const goalStatusLabel: Readonly<Record<GoalStatusValue, string>> = {
+export const goalStatusLabel: Readonly<Record<GoalStatus, string>> = {
   ACTIVE: 'Active',
   PAUSED: 'Paused',
   ACHIEVED: 'Achieved',

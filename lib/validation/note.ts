@@ -2,12 +2,10 @@
 import { z } from 'zod'
 import { NOTE_FORMATS, validateBody, type NoteBody } from '@/lib/notes/templates'
 import { isSignKey, sortSigns } from '@/lib/notes/signs'
+import { isUuid } from './uuid'
 
 export const MAX_GOAL_COMMENT = 500
 export const MAX_NOTE_GOALS = 50
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && uuid.test(v)
 
 /** Today in the latest time zone on Earth (UTC+14): a session held "today" anywhere is accepted. */
 export function latestTodayIso(now = Date.now()): string {

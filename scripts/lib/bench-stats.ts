@@ -1,46 +1,13 @@
-// Pure helpers for `npm run seed:large` and `npm run bench`: a seeded PRNG, names, percentiles,
+// Pure helpers for `npm run seed:large` and `npm run bench`: names, percentiles,
 // script-tag parsing, cookies and the statements-per-request arithmetic. No I/O here, so every
-// function is unit-tested (tests/unit/bench-stats.test.ts).
+// function is unit-tested (tests/unit/bench-stats.test.ts). The seeded PRNG is lib/seeded-random.ts.
+import { pick } from '../../lib/seeded-random'
 
 // The large practice of `npm run seed:large`, which `npm run bench` signs in to.
 export const LARGE_PRACTICE_ID = '0d3e5c1a-7b2f-4c59-9a51-5ecb0a5eb001'
 export const LARGE_PRACTICE_NAME = 'Large Bench Practice'
 export const LARGE_PASSWORD = 'securebase-bench-2026'
 export const LARGE_ADMIN_EMAIL = 'admin@bench.securebase.local'
-
-/** Small seeded PRNG (mulberry32). Benchmark data only: nothing secret or unguessable. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** An integer in [min, max] (both inclusive). */
-export function randInt(rand: () => number, min: number, max: number): number {
-  return min + Math.floor(rand() * (max - min + 1))
-}
-
-/** One of the items, uniformly. */
-export function pick<T>(rand: () => number, items: readonly T[]): T {
-  return items[Math.floor(rand() * items.length)]
-}
-
-/** A key chosen by weight, e.g. { improving: 45, flat: 25 }. */
-export function pickWeighted<K extends string>(rand: () => number, weights: Record<K, number>): K {
-  const entries = Object.entries(weights) as [K, number][]
-  const total = entries.reduce((s, [, w]) => s + w, 0)
-  let r = rand() * total
-  for (const [k, w] of entries) {
-    r -= w
-    if (r < 0) return k
-  }
-  return entries[entries.length - 1][0]
-}
 
 // Varied but small name lists: 64 × 64 combinations for 2,500 clients, so some names repeat, as
 // in a real practice. "Pat" (Patel, Patricia, Patrick) and "son" are the bench's searches.

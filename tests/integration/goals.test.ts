@@ -7,13 +7,10 @@ import type { AuditEvent } from '../../lib/db/generated/client'
 import { NotFoundError } from '../../lib/db/errors'
 import { createGoal, goalSuggestions, listGoals, updateGoal } from '../../lib/db/goals'
 import { goalItemsForCheckIn, listActiveGoals } from '../../lib/db/system/checkin-goals'
-import {
-  buildGoalProgressResponse,
-  goalRatingGaps,
-  GoalProgressIncompleteError,
-  listGoalProgressSeries,
-} from '../../lib/db/goal-progress'
-import { getClientTimeline, type TimelineEntry } from '../../lib/db/timeline'
+import { listGoalProgressSeries } from '../../lib/db/goal-progress'
+import { buildGoalProgressResponse, goalRatingGaps, GoalProgressIncompleteError } from '../../lib/assessments/goal-ratings'
+import { getClientTimeline } from '../../lib/db/timeline'
+import type { TimelineEntry } from '../../lib/timeline/types'
 import { ScoringInputError } from '../../lib/assessments'
 import { actorFor, createClientRow, createWorld } from '../fixtures/factory'
 

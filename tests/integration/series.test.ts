@@ -4,7 +4,8 @@ import { db } from '../../lib/db/client'
 import { NotFoundError } from '../../lib/db/errors'
 import { exportClientScores, getClientSeries, startNewEpisode } from '../../lib/db/series'
 import { ANSWERED_BY_CLIENT, getResponseDetail } from '../../lib/db/series-detail'
-import { changeCategory, getInstrument, scoreResponse, type InstrumentId } from '../../lib/assessments'
+import { changeCategory, getInstrument, type InstrumentId } from '../../lib/assessments'
+import { responseColumns, scoreInstrumentAnswers } from '../../lib/assessments/checkin-answers'
 import { SCORES_CSV_HEADER } from '../../lib/assessments/csv'
 import { startOfDayInTimeZone, todayInTimeZone } from '../../lib/scheduling/recurrence'
 import type { Prisma } from '../../lib/db/generated/client'
@@ -76,24 +77,15 @@ async function seedHistory(practiceId: string, clientId: string, clinicianId: st
     if (week % 4 === 0) parts.push(['ecr-rs', ecrRsAnswers(6 - Math.floor(week / 26), 5 - Math.floor(week / 35)), 'your romantic partner'])
     parts.forEach(([instrumentId, answers, target], position) => {
       const itemId = randomUUID()
-      const def = getInstrument(instrumentId)
-      const scored = scoreResponse(instrumentId, answers)
+      const scored = scoreInstrumentAnswers(instrumentId, answers)
       items.push({ id: itemId, checkInId, assignmentId: ids[instrumentId as keyof typeof ids], occurrenceDate: due, instrumentId, relationshipTarget: target, position })
       responses.push({
         practiceId,
         clientId,
         checkInId,
         checkInItemId: itemId,
-        instrumentId,
-        instrumentVersion: def.instrumentVersion,
-        scoringVersion: def.scoringVersion,
         relationshipTarget: target,
-        answers,
-        complete: scored.complete,
-        scores: scored.scores,
-        band: scored.band ?? null,
-        quadrant: scored.quadrant ?? null,
-        flags: scored.flags,
+        ...responseColumns(scored),
         submittedAt,
       })
     })

@@ -10,12 +10,10 @@ import {
   perRequest,
   percentile,
   personName,
-  pickWeighted,
-  prng,
-  randInt,
   scriptSources,
   summarize,
 } from '../../scripts/lib/bench-stats'
+import { pickWeighted, prng, randInt } from '../../lib/seeded-random'
 
 describe('percentile (nearest rank)', () => {
   it('picks the smallest sample with at least p % at or below it', () => {

@@ -8,20 +8,15 @@ import { z } from 'zod'
 import { clientIp } from '@/lib/auth/request-ip'
 import { saveCheckInDraftFrom, submitCheckInFrom } from '@/lib/db/system/checkin-link-throttle'
 import { logger } from '@/lib/log'
-
-export type SaveDraftActionResult = { status: 'ok' | 'inactive' | 'not-found' | 'invalid' | 'error' }
-
-export type SubmitActionResult =
-  | { status: 'submitted'; crisis: boolean; replay: boolean }
-  | { status: 'incomplete'; missing: Record<string, number[]> }
-  | { status: 'inactive' | 'not-found' | 'invalid' | 'error' }
+import { uuidSchema } from '@/lib/validation/uuid'
+import type { SaveDraftActionResult, SubmitActionResult } from '@/lib/checkins/types'
 
 // Shapes only; lib/db checks the answers against the check-in's own items and instruments.
 const token = z.string().min(1).max(64)
 const answerMap = z
-  .record(z.uuid(), z.array(z.number().int().min(0).max(100).nullable()).max(100))
+  .record(uuidSchema(), z.array(z.number().int().min(0).max(100).nullable()).max(100))
   .refine((m) => Object.keys(m).length <= 20)
-const submissionKey = z.uuid()
+const submissionKey = uuidSchema()
 
 // A token that fails the schema is still a guess: it is looked up as '' (never well formed), so it
 // is counted and, from a blocked address, refused like any other.
@@ -35,7 +30,7 @@ async function callerAddress(): Promise<string> {
   return clientIp(await headers())
 }
 
-// The page's client code has no words for "throttled" yet (components/checkin/types.ts); 'error'
+// The page's client code has no words for "throttled" yet (lib/checkins/types.ts); 'error'
 // keeps the client's answers on the page and asks them to try again later, which is what they
 // should do. The full "Too many attempts" page is shown on the next load of the link.
 const REFUSED = { status: 'error' } as const

@@ -5,10 +5,10 @@ import { db } from '../client'
 import { systemClock, type Clock } from '@/lib/clock'
 import { encryptField } from '@/lib/crypto/field'
 import { recordAudit } from '@/lib/audit/record'
-import { parseAnswerMap } from '../checkin-answers'
-import { TX, draftAad, findLink, isOpen, resolveItems } from './checkin-token'
-
-export type SaveDraftResult = { status: 'ok' | 'inactive' | 'not-found' | 'invalid' }
+import { parseAnswerMap } from '@/lib/assessments/checkin-answers'
+import type { SaveDraftResult } from '@/lib/checkins/types'
+import { TX_OPTIONS } from '../tx'
+import { draftAad, findLink, isOpen, resolveItems } from './checkin-token'
 
 /** Keeps the answers so far (encrypted), so a reload resumes where the client stopped. */
 export async function saveCheckInDraft(token: string, draft: unknown, clock: Clock = systemClock): Promise<SaveDraftResult> {
@@ -49,6 +49,6 @@ export async function saveCheckInDraft(token: string, draft: unknown, clock: Clo
       return true
     }
     return (await tx.checkIn.updateMany({ where, data })).count === 1
-  }, TX)
+  }, TX_OPTIONS)
   return saved ? { status: 'ok' } : { status: 'inactive' }
 }

@@ -3,15 +3,14 @@
 // scheduler, chosen the row itself).
 import { db } from '../client'
 import type { Prisma } from '../generated/client'
-import type { GoalItem } from '../goal-progress'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import type { GoalItem } from '@/lib/goals/types'
+import { isUuid } from '@/lib/validation/uuid'
 
 type GoalReader = Pick<Prisma.TransactionClient, 'goal'>
 
 /** A client's ACTIVE goals, oldest first. */
 export async function listActiveGoals(clientId: string, client: GoalReader = db) {
-  if (!UUID.test(clientId)) return []
+  if (!isUuid(clientId)) return []
   return client.goal.findMany({
     where: { clientId, status: 'ACTIVE' },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -28,7 +27,7 @@ export async function listActiveGoals(clientId: string, client: GoalReader = db)
 export async function goalItemsForCheckIn(clientId: string, opts: { asOf?: Date; client?: GoalReader } = {}): Promise<GoalItem[]> {
   const c = opts.client ?? db
   if (!opts.asOf) return (await listActiveGoals(clientId, c)).map((g) => ({ goalId: g.id, title: g.title }))
-  if (!UUID.test(clientId)) return []
+  if (!isUuid(clientId)) return []
   const asOf = opts.asOf
   const goals = await c.goal.findMany({
     where: { clientId, revisions: { some: { changedAt: { lte: asOf } } } },

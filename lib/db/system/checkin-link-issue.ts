@@ -13,6 +13,8 @@ import { deliverEmail, type EmailStatus } from '@/lib/email/send'
 import { logger } from '@/lib/log'
 import { actorFields, recordAudit, type AuditInput } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
+import { isUuid } from '@/lib/validation/uuid'
+import { TX_OPTIONS } from '../tx'
 
 export type LinkReason = 'new' | 'reissue' | 'reminder'
 
@@ -31,8 +33,6 @@ export interface IssuedLink {
 }
 
 export const CHECKIN_CLOSED_MESSAGE = 'This check-in is no longer open.'
-export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 type Tx = Prisma.TransactionClient
 
@@ -72,7 +72,7 @@ interface IssueCore extends IssueLinkOptions {
 export async function issueLink(actor: Actor | null, checkInId: string, opts: IssueCore): Promise<IssuedLink | null> {
   const now = opts.now ?? new Date()
   const reason = opts.reason ?? 'new'
-  if (!UUID.test(checkInId)) throw new NotFoundError('Check-in')
+  if (!isUuid(checkInId)) throw new NotFoundError('Check-in')
   const where = scopeOf(actor, checkInId)
   const checkIn = await db.checkIn.findFirst({ where, select: issueSelect })
   if (!checkIn) {

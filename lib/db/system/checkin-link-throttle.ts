@@ -12,8 +12,9 @@ import { recordAudit } from '@/lib/audit/record'
 import { systemClock, type Clock } from '@/lib/clock'
 import { logger } from '@/lib/log'
 import { getCheckInForToken, type PublicCheckIn } from './checkin-view'
-import { saveCheckInDraft, type SaveDraftResult } from './checkin-draft'
-import { submitCheckIn, type SubmitResult } from './checkin-submit'
+import { saveCheckInDraft } from './checkin-draft'
+import { submitCheckIn } from './checkin-submit'
+import type { SaveDraftResult, SubmitResult } from '@/lib/checkins/types'
 import { LINK_POLICY, isThrottled, linkKey, recordFailure, type Policy } from '../throttle'
 
 export type Throttled = { status: 'throttled' }

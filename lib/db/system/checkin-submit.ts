@@ -8,17 +8,11 @@ import { systemClock, type Clock } from '@/lib/clock'
 import { hashToken, isWellFormedToken } from '@/lib/crypto/tokens'
 import { logger } from '@/lib/log'
 import { recordAudit } from '@/lib/audit/record'
-import { findMissing, parseAnswerMap, scoreItems } from '../checkin-answers'
-import { TX, isOpen, linkSelect, resolveItems, type Tx } from './checkin-token'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-export type SubmitResult =
-  | { status: 'submitted'; crisis: boolean; replay: boolean }
-  | { status: 'incomplete'; missing: Record<string, number[]> }
-  | { status: 'inactive' }
-  | { status: 'not-found' }
-  | { status: 'invalid' }
+import { responseColumns, scoreCheckIn } from '@/lib/assessments/checkin-answers'
+import type { SubmitResult } from '@/lib/checkins/types'
+import { isUuid } from '@/lib/validation/uuid'
+import { TX_OPTIONS } from '../tx'
+import { isOpen, linkSelect, resolveItems, type Tx } from './checkin-token'
 
 function isUniqueViolation(e: unknown): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002'
@@ -41,12 +35,10 @@ async function submitInTx(tx: Tx, tokenHash: string, submissionKey: string, raw:
   if (!isOpen(checkIn, now)) return { status: 'inactive' }
 
   const items = await resolveItems(checkIn.items, checkIn.clientId, link.createdAt, tx)
-  const answers = parseAnswerMap(items, raw)
-  if (!answers) return { status: 'invalid' }
-  // Every item of every instrument (every goal of a goal-progress item) is required before a check-in can be sent.
-  const missing = findMissing(items, answers)
-  if (Object.keys(missing).length > 0) return { status: 'incomplete', missing }
-  const scored = scoreItems(items, answers)
+  // Checked and scored once, in pure code; only a complete, valid submission is written.
+  const scoring = scoreCheckIn(items, raw)
+  if (scoring.status !== 'complete') return scoring
+  const { scored } = scoring
 
   // The state change is the lock: of any number of concurrent submits exactly one flips OPEN.
   const flip = await tx.checkIn.updateMany({
@@ -61,16 +53,8 @@ async function submitInTx(tx: Tx, tokenHash: string, submissionKey: string, raw:
       ...base,
       checkInId: checkIn.id,
       checkInItemId: s.item.id,
-      instrumentId: s.instrumentId,
-      instrumentVersion: s.instrumentVersion,
-      scoringVersion: s.scoringVersion,
       relationshipTarget: s.item.relationshipTarget,
-      answers: s.answers,
-      complete: s.result.complete,
-      scores: s.result.scores,
-      band: s.result.band ?? null,
-      quadrant: s.result.quadrant ?? null,
-      flags: s.result.flags,
+      ...responseColumns(s),
       submittedAt: now,
     })),
     select: { id: true, checkInItemId: true },
@@ -117,11 +101,11 @@ export async function submitCheckIn(
   clock: Clock = systemClock,
 ): Promise<SubmitResult> {
   if (!isWellFormedToken(token)) return { status: 'not-found' }
-  if (typeof submissionKey !== 'string' || !UUID.test(submissionKey)) return { status: 'invalid' }
+  if (typeof submissionKey !== 'string' || !isUuid(submissionKey)) return { status: 'invalid' }
   const tokenHash = hashToken(token)
   const now = clock()
   try {
-    return await db.$transaction((tx) => submitInTx(tx, tokenHash, submissionKey, answers, now), TX)
+    return await db.$transaction((tx) => submitInTx(tx, tokenHash, submissionKey, answers, now), TX_OPTIONS)
   } catch (e) {
     if (e instanceof ScoringInputError) return { status: 'invalid' }
     if (!isUniqueViolation(e)) throw e
@@ -137,7 +121,7 @@ export async function submitCheckIn(
       // Still open: the key is already used by another check-in (a reused key), not a lost race.
       if (isOpen(link.checkIn, now)) return { status: 'invalid' } as const
       return settled(tx, link.checkIn.id, submissionKey)
-    }, TX)
+    }, TX_OPTIONS)
     logger.warn('checkin.submit.race', { result: again.status })
     return again
   }

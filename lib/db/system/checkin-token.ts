@@ -10,11 +10,10 @@ import { db } from '../client'
 import type { Prisma } from '../generated/client'
 import type { Aad } from '@/lib/crypto/field'
 import { hashToken, isWellFormedToken } from '@/lib/crypto/tokens'
-import { isGoalProgressItem } from '../checkin-answers'
-import type { GoalItem } from '../goal-progress'
+import { isGoalProgressItem } from '@/lib/assessments/checkin-answers'
+import type { GoalItem } from '@/lib/goals/types'
 import { goalItemsForCheckIn } from './checkin-goals'
 
-export const TX = { maxWait: 15_000, timeout: 15_000 }
 export const draftAad = (checkInId: string, practiceId: string): Aad => ['CheckIn', checkInId, 'draft', practiceId]
 
 export const itemsSelect = {

@@ -6,8 +6,8 @@ import { systemClock, type Clock } from '@/lib/clock'
 import { decryptField } from '@/lib/crypto/field'
 import { hashToken, isWellFormedToken } from '@/lib/crypto/tokens'
 import { logger } from '@/lib/log'
-import { fitGoalDrafts, parseAnswerMap, type AnswerMap } from '../checkin-answers'
-import type { GoalItem } from '../goal-progress'
+import { fitGoalDrafts, parseAnswerMap } from '@/lib/assessments/checkin-answers'
+import type { AnswerMap, CheckInItemView } from '@/lib/checkins/types'
 import { draftAad, isOpen, itemsSelect, resolveItems, type RawItem, type ResolvedItem } from './checkin-token'
 
 /** Shown when a risk item is answered above zero and the practice has not written its own text. */
@@ -19,14 +19,6 @@ export const DEFAULT_CRISIS_RESOURCES = [
   'Your practice does not see your answers as you send them, so please reach out to one of these now rather than waiting to hear from them.',
 ].join('\n')
 
-export interface PublicCheckInItem {
-  itemId: string
-  instrumentId: string
-  relationshipTarget: string | null
-  /** Goal-progress items only: the goals to rate, in the client's own words, in order. */
-  goals?: GoalItem[]
-}
-
 export type PublicCheckIn =
   | { state: 'inactive'; practiceName: string }
   | {
@@ -35,7 +27,7 @@ export type PublicCheckIn =
       timeZone: string
       crisisResources: string
       expiresAt: Date
-      items: PublicCheckInItem[]
+      items: CheckInItemView[]
       draft: AnswerMap | null
     }
 
@@ -66,7 +58,7 @@ export async function getCheckInForToken(token: string, clock: Clock = systemClo
   const practiceName = checkIn.practice.name
   if (link.revokedAt || !isOpen(checkIn, clock())) return { state: 'inactive', practiceName }
   const resolved = await resolveItems(checkIn.items, checkIn.clientId, link.createdAt)
-  const items: PublicCheckInItem[] = resolved.map((i) => ({
+  const items: CheckInItemView[] = resolved.map((i) => ({
     itemId: i.id,
     instrumentId: i.instrumentId,
     relationshipTarget: i.relationshipTarget,

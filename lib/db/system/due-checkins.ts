@@ -5,7 +5,8 @@
 // bundling, so concurrent runs (several app instances) create nothing twice.
 import { db } from '../client'
 import type { Prisma } from '../generated/client'
-import { TX_OPTIONS } from './checkin-link-issue'
+import { TX_OPTIONS } from '../tx'
+import { isUuid } from '@/lib/validation/uuid'
 import { addDays, checkInExpiry, latestOccurrence, toCalendarDate, toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { logger } from '@/lib/log'
 
@@ -22,7 +23,6 @@ export interface GenerateOptions extends TickScope {
   within?: Prisma.ClientWhereInput
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const practiceFilter = (s: TickScope) => (s.practiceId ? { practiceId: s.practiceId } : {})
 
 interface DueItem {
@@ -158,7 +158,7 @@ async function materialise(clientId: string, { practiceId, items }: ClientDue, n
 /** Creates the check-ins that are due now (latest occurrence only, never back-filled). */
 export async function generateDueCheckIns(opts: GenerateOptions = {}): Promise<{ created: string[] }> {
   const now = opts.now ?? new Date()
-  if (opts.clientId && !UUID.test(opts.clientId)) return { created: [] }
+  if (opts.clientId && !isUuid(opts.clientId)) return { created: [] }
   const created: string[] = []
   for (const [clientId, due] of await findDue(now, opts)) {
     try {

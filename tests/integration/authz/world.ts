@@ -16,6 +16,7 @@ import { issueUserToken } from '@/lib/db/user-tokens'
 import { noteInput } from '@/lib/validation/note'
 import { newToken } from '@/lib/crypto/tokens'
 import { actorFor, createClientRow, createPractice, createUser } from '../../fixtures/factory'
+import { isUuid } from '@/lib/validation/uuid'
 
 export type ActorName = 'anon' | 'adminP1' | 'clinA' | 'clinB' | 'adminP2'
 export const ACTORS: readonly ActorName[] = ['anon', 'adminP1', 'clinA', 'clinB', 'adminP2']
@@ -167,7 +168,6 @@ export async function createWorld(): Promise<World> {
   return { p1, p2, users, inviteTokenP1, C1, C2, C3 }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 
 /**
@@ -176,6 +176,6 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/
  */
 export function ghostOf<T extends Record<string, string>>(target: T): T {
   const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(target)) out[k] = UUID.test(v) ? crypto.randomUUID() : TOKEN.test(v) ? newToken() : v
+  for (const [k, v] of Object.entries(target)) out[k] = isUuid(v) ? crypto.randomUUID() : TOKEN.test(v) ? newToken() : v
   return out as T
 }

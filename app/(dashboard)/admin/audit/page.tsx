@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { headers } from 'next/headers'
 import { requireRole } from '@/lib/auth/session'
-import { clientIp } from '@/lib/auth/request-ip'
+import { auditRequestContext } from '@/lib/auth/request-ip'
 import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit/query'
 import { auditExportHref, auditHref, DEFAULT_AUDIT_FILTERS, hasAuditFilters, parseAuditFilters } from '@/lib/validation/audit'
 import { AuditFiltersForm } from '@/components/audit/audit-filters'
@@ -16,9 +16,7 @@ export const dynamic = 'force-dynamic'
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireRole('ADMIN')
   const filters = parseAuditFilters(await searchParams)
-  const h = await headers()
-  const ip = clientIp(h)
-  const ctx = { ip: ip === 'unknown' ? null : ip, requestId: h.get('x-request-id')?.slice(0, 100) ?? null }
+  const ctx = auditRequestContext(await headers())
   // Viewing the trail is itself recorded (AUDIT_VIEW, inside listAuditEvents).
   const options = await listAuditFilterOptions(admin)
   const result = await listAuditEvents(admin, filters, ctx)

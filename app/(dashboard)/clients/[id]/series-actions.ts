@@ -7,13 +7,13 @@ import { formatCalendarDate } from '@/lib/format'
 import { getResponseDetail } from '@/lib/db/series-detail'
 import type { ResponseDetailResult } from '@/lib/assessments/response-detail'
 import type { ActionState } from '@/lib/validation/action-state'
+import { isUuid } from '@/lib/validation/uuid'
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The item-level answers behind one chart point. */
 export async function loadResponseDetailAction(clientId: string, responseId: string): Promise<ResponseDetailResult> {
   const user = await requireUser()
-  if (!uuid.test(String(clientId)) || !uuid.test(String(responseId))) return { status: 'error', message: 'Answers not found.' }
+  if (!isUuid(String(clientId)) || !isUuid(String(responseId))) return { status: 'error', message: 'Answers not found.' }
   try {
     return { status: 'success', detail: await getResponseDetail(user, String(clientId), String(responseId)) }
   } catch (e) {
@@ -25,7 +25,7 @@ export async function loadResponseDetailAction(clientId: string, responseId: str
 /** A new episode of care from today (practice time zone): the next answers become the new baseline. */
 export async function startNewEpisodeAction(clientId: string): Promise<ActionState> {
   const user = await requireUser()
-  if (!uuid.test(String(clientId))) return { status: 'error', message: 'Client not found.' }
+  if (!isUuid(String(clientId))) return { status: 'error', message: 'Client not found.' }
   let episodeStart: string
   try {
     ;({ episodeStart } = await startNewEpisode(user, String(clientId)))

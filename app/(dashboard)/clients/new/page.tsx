@@ -2,7 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { requireRole } from '@/lib/auth/session'
 import { isAdmin, isClinician } from '@/lib/auth/actor'
-import { listPracticeClinicians } from '@/lib/db/users'
+import { getPractice, listPracticeClinicians } from '@/lib/db/users'
+import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { ClientForm } from '@/components/clients/client-form'
 import { createClientAction } from '../actions'
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: 'Add client' }
 
 export default async function NewClientPage() {
   const user = await requireRole('CLINICIAN', 'ADMIN')
-  const clinicians = isAdmin(user) ? await listPracticeClinicians(user) : undefined
+  const [clinicians, practice] = await Promise.all([isAdmin(user) ? listPracticeClinicians(user) : undefined, getPractice(user)])
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -19,7 +20,7 @@ export default async function NewClientPage() {
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">Add client</h1>
-      <ClientForm action={createClientAction} mode="create" clinicians={clinicians} allowSelf={isClinician(user)} today={new Date().toISOString().slice(0, 10)} />
+      <ClientForm action={createClientAction} mode="create" clinicians={clinicians} allowSelf={isClinician(user)} today={todayInTimeZone(new Date(), practice.timeZone)} />
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { requireRole } from '@/lib/auth/session'
-import { clientIp } from '@/lib/auth/request-ip'
+import { auditRequestContext } from '@/lib/auth/request-ip'
+import { csvResponse } from '@/lib/http/csv-response'
 import { auditCsv } from '@/lib/audit/query'
 import { parseAuditFilters } from '@/lib/validation/audit'
 
@@ -9,17 +10,6 @@ export const dynamic = 'force-dynamic'
 export async function GET(request: Request) {
   const admin = await requireRole('ADMIN')
   const filters = parseAuditFilters(new URL(request.url).searchParams)
-  const ip = clientIp(request.headers)
-  const { filename, csv } = await auditCsv(admin, filters, {
-    ip: ip === 'unknown' ? null : ip,
-    requestId: request.headers.get('x-request-id')?.slice(0, 100) ?? null,
-  })
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  })
+  const { filename, csv } = await auditCsv(admin, filters, auditRequestContext(request.headers))
+  return csvResponse(filename, csv)
 }

@@ -1,5 +1,6 @@
 import { requireUser } from '@/lib/auth/session'
-import { clientIp } from '@/lib/auth/request-ip'
+import { auditRequestContext } from '@/lib/auth/request-ip'
+import { csvResponse } from '@/lib/http/csv-response'
 import { NotFoundError } from '@/lib/db/errors'
 import { exportClientScores } from '@/lib/db/series'
 
@@ -13,20 +14,9 @@ export const dynamic = 'force-dynamic'
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser()
   const { id } = await params
-  const ip = clientIp(request.headers)
   try {
-    const { filename, csv } = await exportClientScores(user, id, {
-      ip: ip === 'unknown' ? null : ip,
-      requestId: request.headers.get('x-request-id')?.slice(0, 100) ?? null,
-    })
-    return new Response(csv, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${filename}"`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    })
+    const { filename, csv } = await exportClientScores(user, id, auditRequestContext(request.headers))
+    return csvResponse(filename, csv)
   } catch (e) {
     if (e instanceof NotFoundError) {
       return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })

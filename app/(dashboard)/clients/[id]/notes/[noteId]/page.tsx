@@ -7,6 +7,7 @@ import { NotFoundError } from '@/lib/db/errors'
 import { getNote, listNoteGoalOptions, listNoteVersions, type NoteDetail } from '@/lib/db/notes'
 import { getPractice } from '@/lib/db/users'
 import { templateFor } from '@/lib/notes/templates'
+import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { NoteEditor } from '@/components/notes/note-editor'
 import { NoteView } from '@/components/notes/note-view'
@@ -84,7 +85,7 @@ export default async function NotePage({
   )
 
   if (note.canEdit) {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+    const today = todayInTimeZone(new Date(), tz)
     const goals = await listNoteGoalOptions(user, id)
     return (
       <div className="flex max-w-3xl flex-col gap-4">

@@ -9,6 +9,7 @@ import { listNoteGoalOptions } from '@/lib/db/notes'
 import { canAccessClientNotes } from '@/lib/db/scope'
 import { getPractice } from '@/lib/db/users'
 import { emptyBody } from '@/lib/notes/templates'
+import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { NoteEditor } from '@/components/notes/note-editor'
 import { noteScoresAction, saveNoteDraftAction, signNoteAction } from '../actions'
 
@@ -28,7 +29,7 @@ export default async function NewNotePage({ params }: { params: Promise<{ id: st
   // Notes belong to the client's own clinician only (an admin who can see the client cannot).
   if (!canAccessClientNotes(user, { primaryClinicianId: client.primaryClinician.id })) notFound()
   const [practice, goals] = await Promise.all([getPractice(user), listNoteGoalOptions(user, client.id)])
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: practice.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+  const today = todayInTimeZone(new Date(), practice.timeZone)
   const name = client.preferredName ? `${client.preferredName} ${client.lastName}` : `${client.firstName} ${client.lastName}`
 
   return (
