@@ -1,6 +1,6 @@
 'use client'
 import { useActionState, useRef, useState } from 'react'
-import { idleState, type ActionState } from '@/lib/validation/action-state'
+import { idleState, type ActionState } from '@/lib/actions/result'
 import { GOAL_STATUSES, goalStatusLabel } from '@/lib/validation/goal'
 import { getGoalTemplate, templatesByDimension } from '@/lib/goals/library'
 import { FormMessage } from '@/components/ui/field'

@@ -1,6 +1,6 @@
 'use client'
 import { useActionState, useEffect, useRef, useState } from 'react'
-import { idleState, type ActionState } from '@/lib/validation/action-state'
+import { idleState, type ActionState } from '@/lib/actions/result'
 import { GOAL_STATUSES, goalStatusLabel, type GoalStatusValue } from '@/lib/validation/goal'
 import { FormMessage } from '@/components/ui/field'
 import { SubmitButton, buttonStyles } from '@/components/ui/button'

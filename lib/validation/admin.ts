@@ -2,6 +2,7 @@
 // password forms (invite/reset/own). Shared by the forms (messages) and the server actions.
 // Strict objects: an unexpected field (e.g. "status" or "practiceId") is refused, never applied.
 import { z } from 'zod'
+import { idField } from './id'
 
 export const ROLES = ['CLINICIAN', 'ADMIN'] as const
 export type RoleCode = (typeof ROLES)[number]
@@ -15,7 +16,7 @@ export const SETTINGS_BOUNDS = {
   name: { min: 2, max: 120 },
 } as const
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Choose from the list.')
+const uuid = idField('Choose from the list.')
 
 const personName = z
   .string({ error: 'Enter their name.' })
@@ -45,10 +46,8 @@ export const inviteInput = z
   .strict()
 export type InviteInput = z.output<typeof inviteInput>
 
-export const rolesInput = z.object({ userId: uuid, roles: rolesField }).strict()
-export type RolesInput = z.output<typeof rolesInput>
-
-export const userIdInput = z.object({ userId: uuid }).strict()
+// The account's id is bound to the action and parsed there (lib/validation/id.ts).
+export const rolesInput = z.object({ roles: rolesField }).strict()
 
 export const transferInput = z
   .object({

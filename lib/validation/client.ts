@@ -1,5 +1,6 @@
 // Client details as typed in the add/edit forms. Shared by the forms (messages) and the actions.
 import { z } from 'zod'
+import { isId } from './id'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
@@ -88,18 +89,8 @@ export const clientInput = z
       .string()
       .optional()
       .transform((v) => (v ? v : undefined))
-      .refine((v) => v === undefined || /^[0-9a-f-]{36}$/i.test(v), 'Choose a clinician from the list.'),
+      .refine((v) => v === undefined || isId(v), 'Choose a clinician from the list.'),
   })
   .strict()
 
 export type ClientInput = z.output<typeof clientInput>
-
-/** Field name → first message, for showing next to each field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'form')
-    out[key] ??= issue.message
-  }
-  return out
-}
