@@ -1,7 +1,7 @@
 'use server'
 import { redirect } from 'next/navigation'
 import { revalidatePath } from 'next/cache'
-import { requireUser } from '@/lib/auth/session'
+import { requireRole } from '@/lib/auth/session'
 import { createClient, updateClient } from '@/lib/db/clients'
 import { NotFoundError } from '@/lib/db/errors'
 import { clientInput } from '@/lib/validation/client'
@@ -12,7 +12,7 @@ import { fromKnownError } from '@/lib/actions/known-errors'
 const CHOOSE_CLINICIAN = 'Choose a clinician from the list.'
 
 export async function createClientAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   const values = formValues(form)
   const parsed = clientInput.safeParse(values)
   if (!parsed.success) return invalid(parsed.error, values)
@@ -29,7 +29,7 @@ export async function createClientAction(_prev: ActionState, form: FormData): Pr
 }
 
 export async function updateClientAction(clientId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   const values = formValues(form)
   if (!isId(clientId)) return recordNotFound('Client', values)
   const parsed = clientInput.safeParse(values)

@@ -1,6 +1,6 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { requireUser } from '@/lib/auth/session'
+import { requireRole } from '@/lib/auth/session'
 import { changeAssignmentStatus, createAssignments, updateAssignmentSchedule } from '@/lib/db/assignments'
 import { cancelCheckIn, generateDueCheckIns, issueCheckInLink, revokeCheckInLinks } from '@/lib/db/checkins'
 import { acknowledgeRiskFlag, resolveRiskFlag } from '@/lib/db/risk-flags'
@@ -11,7 +11,7 @@ import { FIX_FIELDS, failed, fieldErrors, invalid, ok, recordNotFound, type Acti
 import { fromKnownError } from '@/lib/actions/known-errors'
 
 export async function assignAction(clientId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   if (!isId(clientId)) return recordNotFound('Client')
   const parsed = assignmentInput.safeParse(assignmentFormData(form))
   if (!parsed.success) return invalid(parsed.error)
@@ -41,7 +41,7 @@ export async function assignAction(clientId: string, _prev: ActionState, form: F
 }
 
 export async function changeAssignmentAction(clientId: string, assignmentId: string, change: 'pause' | 'resume' | 'end'): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   if (!parseIds({ clientId, assignmentId })) return recordNotFound('Assignment')
   if (!['pause', 'resume', 'end'].includes(change)) return failed('Unknown change.')
   let owner: string
@@ -58,7 +58,7 @@ export async function changeAssignmentAction(clientId: string, assignmentId: str
 
 /** Changes how often (and from/until when) an assignment is due. Only the assignment id is bound. */
 export async function editAssignmentAction(assignmentId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   if (!isId(assignmentId)) return recordNotFound('Assignment')
   const parsed = scheduleInput.safeParse({
     recurrence: String(form.get('recurrence') ?? ''),
@@ -78,7 +78,7 @@ export async function editAssignmentAction(assignmentId: string, _prev: ActionSt
 }
 
 export async function linkAction(clientId: string, checkInId: string, mode: 'copy' | 'email' | 'reissue' | 'revoke' | 'cancel'): Promise<LinkActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   if (!parseIds({ clientId, checkInId })) return recordNotFound('Check-in')
   try {
     if (mode === 'revoke') {
@@ -111,7 +111,7 @@ export async function linkAction(clientId: string, checkInId: string, mode: 'cop
 }
 
 export async function acknowledgeFlagAction(clientId: string, flagId: string): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   if (!parseIds({ clientId, flagId })) return recordNotFound('Risk flag')
   try {
     await acknowledgeRiskFlag(user, flagId)
@@ -124,7 +124,7 @@ export async function acknowledgeFlagAction(clientId: string, flagId: string): P
 }
 
 export async function resolveFlagAction(clientId: string, flagId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   if (!parseIds({ clientId, flagId })) return recordNotFound('Risk flag')
   const parsed = riskResolutionInput.safeParse({ note: form.get('note') ?? '' })
   if (!parsed.success) return failed('Please add a note.', { fieldErrors: fieldErrors(parsed.error) })

@@ -1,6 +1,6 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { requireUser } from '@/lib/auth/session'
+import { requireRole } from '@/lib/auth/session'
 import { createGoal, updateGoal } from '@/lib/db/goals'
 import { goalCreateInput, goalFormData, goalUpdateInput } from '@/lib/validation/goal'
 import { isId, parseIds } from '@/lib/validation/id'
@@ -8,7 +8,7 @@ import { formValues, invalid, ok, recordNotFound, type ActionState } from '@/lib
 import { fromKnownError } from '@/lib/actions/known-errors'
 
 export async function createGoalAction(clientId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   const values = formValues(form)
   if (!isId(clientId)) return recordNotFound('Client', values)
   const parsed = goalCreateInput.safeParse(goalFormData(form, ['templateKey', 'title', 'status']))
@@ -24,7 +24,7 @@ export async function createGoalAction(clientId: string, _prev: ActionState, for
 
 /** The goal comes from a hidden field; lib/db finds it only through the user's scope. */
 export async function updateGoalAction(clientId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   const values = formValues(form)
   const ids = parseIds({ clientId, goalId: form.get('goalId') })
   if (!ids) return recordNotFound('Goal', values)

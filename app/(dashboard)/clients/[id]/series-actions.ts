@@ -1,6 +1,6 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { requireUser } from '@/lib/auth/session'
+import { requireRole } from '@/lib/auth/session'
 import { startNewEpisode } from '@/lib/db/series'
 import { formatCalendarDate } from '@/lib/format'
 import { getResponseDetail } from '@/lib/db/series-detail'
@@ -11,7 +11,7 @@ import { fromKnownError } from '@/lib/actions/known-errors'
 
 /** The item-level answers behind one chart point. */
 export async function loadResponseDetailAction(clientId: string, responseId: string): Promise<ResponseDetailResult> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   if (!parseIds({ clientId, responseId })) return recordNotFound('Answers')
   try {
     return { status: 'success', detail: await getResponseDetail(user, clientId, responseId) }
@@ -22,7 +22,7 @@ export async function loadResponseDetailAction(clientId: string, responseId: str
 
 /** A new episode of care from today (practice time zone): the next answers become the new baseline. */
 export async function startNewEpisodeAction(clientId: string): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   if (!isId(clientId)) return recordNotFound('Client')
   let episodeStart: string
   try {

@@ -1,4 +1,4 @@
-import { requireUser } from '@/lib/auth/session'
+import { requireRole } from '@/lib/auth/session'
 import { clientIp } from '@/lib/auth/request-ip'
 import { NotFoundError } from '@/lib/db/errors'
 import { exportClientScores } from '@/lib/db/series'
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic'
  * (AUTHZ_DENIED) in the audit trail before answering, so nothing is recorded twice here.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   const { id } = await params
   const ip = clientIp(request.headers)
   try {

@@ -4,7 +4,7 @@
 import { redirect } from 'next/navigation'
 import { revalidatePath } from 'next/cache'
 import type { z } from 'zod'
-import { requireUser } from '@/lib/auth/session'
+import { requireRole } from '@/lib/auth/session'
 import { amendNote, createNoteDraft, saveNoteDraft, setNoteScores, signNote } from '@/lib/db/notes'
 import { expectedVersionInput, noteFieldErrors, noteInput, noteSaveInput } from '@/lib/validation/note'
 import { parseIds } from '@/lib/validation/id'
@@ -25,7 +25,7 @@ const saved = (id: string, version: number) => ({ status: 'saved' as const, id, 
 
 /** Autosave and "save": creates the draft on the first save, then saves it at the version seen. */
 export async function saveNoteDraftAction(clientId: string, target: NoteSaveTarget, payload: unknown): Promise<NoteSaveResult> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   if (typeof target !== 'object' || target === null) return gone()
   // A new draft's id is made by the editor, so a retried first save cannot create two drafts.
   const noteId = 'noteId' in target ? target.noteId : 'draftId' in target ? target.draftId : null
@@ -48,7 +48,7 @@ export async function saveNoteDraftAction(clientId: string, target: NoteSaveTarg
 
 /** "Insert scores" / "Remove scores": the snapshot is taken on the server and stored in the draft. */
 export async function noteScoresAction(clientId: string, noteId: string, expectedVersion: number, mode: 'insert' | 'remove'): Promise<NoteScoresResult> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   const version = expectedVersionInput.safeParse(expectedVersion)
   if (!parseIds({ clientId, noteId }) || !version.success || (mode !== 'insert' && mode !== 'remove')) return gone()
   try {
@@ -60,7 +60,7 @@ export async function noteScoresAction(clientId: string, noteId: string, expecte
 }
 
 export async function signNoteAction(clientId: string, noteId: string, expectedVersion: number): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   const version = expectedVersionInput.safeParse(expectedVersion)
   if (!parseIds({ clientId, noteId }) || !version.success) return recordNotFound('Note')
   try {
@@ -75,7 +75,7 @@ export async function signNoteAction(clientId: string, noteId: string, expectedV
 
 /** Starts (or reopens) the amendment of a signed note and opens it in the editor. */
 export async function amendNoteAction(clientId: string, noteId: string, _prev?: ActionState): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   if (!parseIds({ clientId, noteId })) return recordNotFound('Note')
   let id: string
   try {
