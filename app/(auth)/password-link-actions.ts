@@ -5,27 +5,26 @@
 import { z } from 'zod'
 import { InvalidLinkError, PasswordRejectedError, redeemUserToken } from '@/lib/db/user-tokens'
 import { setPasswordInput } from '@/lib/validation/admin'
-import { fieldErrors } from '@/lib/validation/client'
 import { logger } from '@/lib/log'
-import type { ActionState } from '@/lib/validation/action-state'
-
-export type SetPasswordState = ActionState & { done?: boolean; mfaSetupNeeded?: boolean }
+import { failed, invalid, type SetPasswordState } from '@/lib/actions/result'
 
 const tokenShape = z.string().min(1).max(64)
 
 // The token travels as a form field, not a bound argument, so it never appears in action logs.
 async function setPassword(kind: 'INVITE' | 'PASSWORD_RESET', form: FormData): Promise<SetPasswordState> {
   const t = tokenShape.safeParse(form.get('token'))
-  if (!t.success) return { status: 'error', message: new InvalidLinkError().message }
+  if (!t.success) return failed(new InvalidLinkError().message)
   const parsed = setPasswordInput.safeParse({ password: String(form.get('password') ?? ''), confirm: String(form.get('confirm') ?? '') })
-  if (!parsed.success) return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrors(parsed.error) }
+  if (!parsed.success) return invalid(parsed.error)
   try {
     const r = await redeemUserToken(t.data, kind, parsed.data.password)
     logger.info('password set from link', { userId: r.userId, kind })
     return { status: 'success', done: true, mfaSetupNeeded: r.mfaSetupNeeded }
   } catch (e) {
-    if (e instanceof InvalidLinkError) return { status: 'error', message: e.message }
-    if (e instanceof PasswordRejectedError) return { status: 'error', message: 'Please choose another password.', fieldErrors: { password: e.message } }
+    // A dead link has one answer whatever the reason, so links cannot be probed; and only the new
+    // password can be refused here (there is no current one).
+    if (e instanceof InvalidLinkError) return failed(e.message)
+    if (e instanceof PasswordRejectedError) return failed('Please choose another password.', { fieldErrors: { password: e.message } })
     throw e
   }
 }

@@ -2,7 +2,7 @@
 import { useActionState } from 'react'
 import { Field, FormMessage } from '@/components/ui/field'
 import { SubmitButton } from '@/components/ui/button'
-import { idleState, type ActionState } from '@/lib/validation/action-state'
+import { idleState, type ActionState } from '@/lib/actions/result'
 
 export function ChangePasswordForm({ email, hint, action }: { email: string; hint: string; action: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
   const [state, formAction] = useActionState(action, idleState)

@@ -1,7 +1,7 @@
 'use client'
 import { useActionState } from 'react'
-import type { ActionState } from '@/lib/validation/action-state'
-import { idleState } from '@/lib/validation/action-state'
+import type { ActionState } from '@/lib/actions/result'
+import { idleState } from '@/lib/actions/result'
 import { SubmitButton } from '@/components/ui/button'
 import { Field, FormMessage } from '@/components/ui/field'
 

@@ -1,13 +1,10 @@
 'use client'
 import { useActionState, useState, useTransition } from 'react'
-import type { ActionState } from '@/lib/validation/action-state'
+import { idleState, type ConfirmEnrolmentState, type StartEnrolmentResult } from '@/lib/actions/result'
 import { buttonStyles, SubmitButton } from '@/components/ui/button'
 import { Field, FormMessage } from '@/components/ui/field'
 import { useHydrated } from '@/components/ui/use-hydrated'
 import { MfaRecoveryCodes } from './mfa-recovery-codes'
-
-type StartResult = { status: 'ready'; secret: string; otpauthUrl: string } | { status: 'error'; message: string }
-type ConfirmState = ActionState & { recoveryCodes?: string[] }
 
 /** "ABCDEFGH…" → "ABCD EFGH …": easier to copy by eye into an app. */
 export function groupsOfFour(secret: string): string {
@@ -18,13 +15,13 @@ export function MfaEnrol({
   start,
   confirm,
 }: {
-  start: () => Promise<StartResult>
-  confirm: (prev: ConfirmState, form: FormData) => Promise<ConfirmState>
+  start: () => Promise<StartEnrolmentResult>
+  confirm: (prev: ConfirmEnrolmentState, form: FormData) => Promise<ConfirmEnrolmentState>
 }) {
   const hydrated = useHydrated()
-  const [setup, setSetup] = useState<StartResult | null>(null)
+  const [setup, setSetup] = useState<StartEnrolmentResult | null>(null)
   const [starting, startTransition] = useTransition()
-  const [state, formAction] = useActionState(confirm, { status: 'idle' } as ConfirmState)
+  const [state, formAction] = useActionState(confirm, idleState as ConfirmEnrolmentState)
 
   if (state.status === 'success' && state.recoveryCodes) return <MfaRecoveryCodes codes={state.recoveryCodes} />
 

@@ -3,9 +3,7 @@ import Link from 'next/link'
 import { useActionState } from 'react'
 import { Field, FormMessage } from '@/components/ui/field'
 import { SubmitButton } from '@/components/ui/button'
-import { idleState, type ActionState } from '@/lib/validation/action-state'
-
-export type SetPasswordState = ActionState & { done?: boolean; mfaSetupNeeded?: boolean }
+import { idleState, type SetPasswordState } from '@/lib/actions/result'
 
 /** Choosing a password from an invite or reset link. It never signs in: the person signs in next. */
 export function SetPasswordForm({

@@ -4,11 +4,9 @@ import { SubmitButton, buttonStyles } from '@/components/ui/button'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { FormMessage } from '@/components/ui/field'
 import { useHydrated } from '@/components/ui/use-hydrated'
-import { idleState, type ActionState } from '@/lib/validation/action-state'
+import { idleState, type ActionState, type LinkActionState } from '@/lib/actions/result'
 import { ROLES, roleLabel, type RoleCode } from '@/lib/validation/admin'
 import { OneTimeLink } from './one-time-link'
-
-type LinkResult = ActionState & { url?: string }
 
 export interface AccountActionsProps {
   name: string
@@ -19,8 +17,8 @@ export interface AccountActionsProps {
   changeRoles: (prev: ActionState, form: FormData) => Promise<ActionState>
   deactivate: () => Promise<ActionState>
   reactivate: () => Promise<ActionState>
-  resetPassword: () => Promise<LinkResult>
-  resendInvite: () => Promise<LinkResult>
+  resetPassword: () => Promise<LinkActionState>
+  resendInvite: () => Promise<LinkActionState>
 }
 
 const roleHint: Record<RoleCode, string> = {
@@ -58,7 +56,7 @@ function RolesForm({ roles, isSelf, action }: { roles: RoleCode[]; isSelf: boole
 
 /** What an admin can do with one account. Every action is checked again on the server. */
 export function AccountActions(p: AccountActionsProps) {
-  const [result, setResult] = useState<LinkResult | null>(null)
+  const [result, setResult] = useState<LinkActionState | null>(null)
   const [pending, start] = useTransition()
   const hydrated = useHydrated()
   return (

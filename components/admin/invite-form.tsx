@@ -2,19 +2,17 @@
 import { useActionState } from 'react'
 import { Field, FormMessage } from '@/components/ui/field'
 import { SubmitButton } from '@/components/ui/button'
-import { idleState, type ActionState } from '@/lib/validation/action-state'
+import { idleState, type LinkActionState } from '@/lib/actions/result'
 import { ROLES, roleLabel } from '@/lib/validation/admin'
 import { OneTimeLink } from './one-time-link'
-
-type InviteState = ActionState & { url?: string }
 
 const roleHint = {
   CLINICIAN: 'Has a caseload: adds clients, assigns check-ins, writes notes.',
   ADMIN: 'Manages accounts, client transfers, practice settings and the audit trail.',
 } as const
 
-export function InviteForm({ action }: { action: (prev: InviteState, form: FormData) => Promise<InviteState> }) {
-  const [state, formAction] = useActionState(action, idleState as InviteState)
+export function InviteForm({ action }: { action: (prev: LinkActionState, form: FormData) => Promise<LinkActionState> }) {
+  const [state, formAction] = useActionState(action, idleState as LinkActionState)
   const err = state.fieldErrors ?? {}
   const sent = state.status === 'success'
   // After a successful invite the form starts empty again; after an error it keeps what was typed.

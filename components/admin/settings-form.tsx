@@ -2,7 +2,7 @@
 import { useActionState } from 'react'
 import { Field, FormMessage } from '@/components/ui/field'
 import { SubmitButton } from '@/components/ui/button'
-import { idleState, type ActionState } from '@/lib/validation/action-state'
+import { idleState, type ActionState } from '@/lib/actions/result'
 import { SETTINGS_BOUNDS as B } from '@/lib/validation/admin'
 
 export interface SettingsValues {

@@ -2,7 +2,7 @@
 import { useActionState, useState } from 'react'
 import { FormMessage } from '@/components/ui/field'
 import { SubmitButton } from '@/components/ui/button'
-import { idleState, type ActionState } from '@/lib/validation/action-state'
+import { idleState, type ActionState } from '@/lib/actions/result'
 
 export interface TransferClinician {
   id: string

@@ -2,7 +2,7 @@
 import { useState, useTransition } from 'react'
 import { buttonStyles } from '@/components/ui/button'
 import { ConfirmAction } from '@/components/ui/confirm-action'
-import type { ActionState } from '@/lib/validation/action-state'
+import type { ActionState } from '@/lib/actions/result'
 
 export function AssignmentActions({
   status,

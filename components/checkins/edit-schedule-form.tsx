@@ -1,6 +1,6 @@
 'use client'
 import { useActionState } from 'react'
-import { idleState, type ActionState } from '@/lib/validation/action-state'
+import { idleState, type ActionState } from '@/lib/actions/result'
 import { RECURRENCES, recurrenceLabel } from '@/lib/validation/assignment'
 import { FormMessage } from '@/components/ui/field'
 import { SubmitButton } from '@/components/ui/button'

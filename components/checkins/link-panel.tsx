@@ -3,14 +3,13 @@ import { useState, useTransition } from 'react'
 import { buttonStyles } from '@/components/ui/button'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { useHydrated } from '@/components/ui/use-hydrated'
-import type { ActionState } from '@/lib/validation/action-state'
+import type { LinkActionState } from '@/lib/actions/result'
 
 type Mode = 'copy' | 'email' | 'reissue' | 'revoke' | 'cancel'
-type Result = ActionState & { url?: string }
 
 /** Link actions for one open check-in. A token is shown only right after it is made: the app keeps only its hash. */
-export function LinkPanel({ action, liveLinks }: { action: (mode: Mode) => Promise<Result>; liveLinks: number }) {
-  const [result, setResult] = useState<Result | null>(null)
+export function LinkPanel({ action, liveLinks }: { action: (mode: Mode) => Promise<LinkActionState>; liveLinks: number }) {
+  const [result, setResult] = useState<LinkActionState | null>(null)
   const [copied, setCopied] = useState(false)
   const [pending, start] = useTransition()
   const hydrated = useHydrated()

@@ -1,6 +1,6 @@
 'use client'
 import { useActionState, useRef, useState } from 'react'
-import { idleState, type ActionState } from '@/lib/validation/action-state'
+import { idleState, type ActionState } from '@/lib/actions/result'
 import { goalStatusLabel } from '@/lib/validation/goal'
 import { GOAL_STATUSES } from '@/lib/goals/types'
 import { getGoalTemplate, templatesByDimension } from '@/lib/goals/library'

@@ -1,6 +1,6 @@
 'use client'
 import { useActionState, useEffect, useRef, useState } from 'react'
-import { idleState, type ActionState } from '@/lib/validation/action-state'
+import { idleState, type ActionState } from '@/lib/actions/result'
 import { goalStatusLabel } from '@/lib/validation/goal'
 import { GOAL_STATUSES, type GoalStatus } from '@/lib/goals/types'
 import { FormMessage } from '@/components/ui/field'

@@ -1,6 +1,6 @@
 // Server-renderable: turns the goals and suggestions read on the server (listGoals, goalSuggestions)
 // into plain, formatted props for the client components. No hooks, no 'use client'.
-import type { ActionState } from '@/lib/validation/action-state'
+import type { ActionState } from '@/lib/actions/result'
 import type { GoalStatus } from '@/lib/goals/types'
 import { GOAL_DIMENSION_LABELS, getGoalTemplate, type GoalDimension } from '@/lib/goals/library'
 import { instrumentLabel, quadrantLabel } from '@/lib/assessments/labels'

@@ -1,6 +1,6 @@
 'use client'
 import { useActionState } from 'react'
-import { idleState, type ActionState } from '@/lib/validation/action-state'
+import { idleState, type ActionState } from '@/lib/actions/result'
 import { SubmitButton } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/field'
 

@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { FormMessage } from '@/components/ui/field'
-import type { ActionState } from '@/lib/validation/action-state'
+import type { ActionState } from '@/lib/actions/result'
 
 export const SIGN_EXPLANATION = "Once signed, this note can't be edited. Changes later are made as an amendment, and both versions are kept."
 

@@ -1,7 +1,7 @@
 // The contract between the note editor (client) and its server actions. Plain data only.
 import type { ScoreSnapshot } from '@/lib/notes/snapshot'
 import type { NoteBody, NoteFormat } from '@/lib/notes/templates'
-import type { ActionState } from '@/lib/validation/action-state'
+import type { ActionState, SaveResult } from '@/lib/actions/result'
 
 export interface NotePayload {
   sessionDate: string
@@ -14,15 +14,10 @@ export interface NotePayload {
 /** Where a save goes: the existing draft at the version the editor last saw, or a new draft. */
 export type NoteSaveTarget = { noteId: string; expectedVersion: number } | { draftId: string }
 
-export type NoteSaveResult =
-  | { status: 'saved'; id: string; version: number; savedAt: string }
-  | { status: 'invalid'; message: string; fieldErrors: Record<string, string> }
-  | { status: 'conflict'; message: string }
-  | { status: 'not-found'; message: string }
+export type NoteSaveResult = SaveResult
 
-export type NoteScoresResult =
-  | { status: 'saved'; id: string; version: number; savedAt: string; snapshot: ScoreSnapshot | null }
-  | { status: 'conflict' | 'not-found'; message: string }
+/** Scores are taken on the server: nothing the user typed can be invalid here. */
+export type NoteScoresResult = Exclude<SaveResult<{ snapshot: ScoreSnapshot | null }>, { status: 'invalid' }>
 
 export type SaveNoteFn = (target: NoteSaveTarget, payload: NotePayload) => Promise<NoteSaveResult>
 export type NoteScoresFn = (noteId: string, expectedVersion: number, mode: 'insert' | 'remove') => Promise<NoteScoresResult>

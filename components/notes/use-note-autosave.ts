@@ -60,7 +60,7 @@ export function useNoteAutosave({
 
   /** Applies a result; true when the note is saved as sent. */
   const apply = useCallback(
-    (r: NoteSaveResult | { status: 'saved'; id: string; version: number; savedAt: string }, sent?: NotePayload): boolean => {
+    (r: NoteSaveResult, sent?: NotePayload): boolean => {
       if (r.status === 'saved') {
         version.current = r.version
         if (!noteId.current) {
@@ -134,7 +134,7 @@ export function useNoteAutosave({
 
   /** After an operation that changed the note (new version), without a text change. */
   const acknowledge = useCallback(
-    (r: { status: 'saved'; id: string; version: number; savedAt: string } | { status: 'conflict' | 'not-found'; message: string }) => apply(r),
+    (r: Exclude<NoteSaveResult, { status: 'invalid' }>) => apply(r),
     [apply],
   )
 

@@ -1,6 +1,6 @@
 'use client'
 import { useState, useTransition } from 'react'
-import type { ActionState } from '@/lib/validation/action-state'
+import type { ActionState } from '@/lib/actions/result'
 import { buttonStyles } from './button'
 import { useHydrated } from './use-hydrated'
 

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from 'react'
+import type { ActionState } from '@/lib/actions/result'
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   name: string
@@ -43,7 +44,7 @@ export function Field({ name, label, error, hint, id, required, ...rest }: Field
   )
 }
 
-export function FormMessage({ status, message }: { status: 'idle' | 'error' | 'success'; message?: string }) {
+export function FormMessage({ status, message }: { status: ActionState['status']; message?: string }) {
   if (!message || status === 'idle') return null
   return (
     <p

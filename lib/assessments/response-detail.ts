@@ -2,6 +2,7 @@
 // server action that returns it and the dialog that shows it.
 import { getInstrument } from './registry'
 import type { InstrumentId } from './types'
+import type { DataResult } from '@/lib/actions/result'
 
 /** Every response is answered by the client through their check-in link; nobody answers for them. */
 export const ANSWERED_BY_CLIENT = 'the client (check-in link)'
@@ -39,7 +40,7 @@ export interface ResponseDetail {
   items: ResponseDetailItem[]
 }
 
-export type ResponseDetailResult = { status: 'success'; detail: ResponseDetail } | { status: 'error'; message: string }
+export type ResponseDetailResult = DataResult<{ detail: ResponseDetail }>
 
 /** Each item with its verbatim text and the stored raw answer in words. */
 export function describeAnswers(instrumentId: InstrumentId, answers: unknown): ResponseDetailItem[] {

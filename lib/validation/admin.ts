@@ -46,10 +46,8 @@ export const inviteInput = z
   .strict()
 export type InviteInput = z.output<typeof inviteInput>
 
-export const rolesInput = z.object({ userId: uuid, roles: rolesField }).strict()
-export type RolesInput = z.output<typeof rolesInput>
-
-export const userIdInput = z.object({ userId: uuid }).strict()
+// The account's id is bound to the action and parsed there (lib/validation/id.ts).
+export const rolesInput = z.object({ roles: rolesField }).strict()
 
 export const transferInput = z
   .object({

@@ -90,13 +90,3 @@ export const clientInput = z
   .strict()
 
 export type ClientInput = z.output<typeof clientInput>
-
-/** Field name → first message, for showing next to each field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'form')
-    out[key] ??= issue.message
-  }
-  return out
-}

@@ -14,3 +14,9 @@ export function isUuid(value: unknown): value is string {
 export function uuidSchema(message?: string) {
   return z.string().regex(UUID, message)
 }
+
+/** The ids an action is bound to, as given, or null if any of them is not an id: parsed once, at
+ *  the top of the action, so a malformed id answers exactly like a missing record. */
+export function parseIds<K extends string>(ids: Record<K, unknown>): Record<K, string> | null {
+  return Object.values(ids).every(isUuid) ? (ids as Record<K, string>) : null
+}

@@ -1,30 +1,27 @@
 'use server'
 import { redirect } from 'next/navigation'
 import { revalidatePath } from 'next/cache'
-import { requireUser } from '@/lib/auth/session'
+import { requireRole } from '@/lib/auth/session'
 import { createClient, updateClient } from '@/lib/db/clients'
 import { NotFoundError } from '@/lib/db/errors'
-import { clientInput, fieldErrors } from '@/lib/validation/client'
-import { formValues, type ActionState } from '@/lib/validation/action-state'
+import { clientInput } from '@/lib/validation/client'
+import { isUuid } from '@/lib/validation/uuid'
+import { failed, formValues, invalid, ok, recordNotFound, type ActionState } from '@/lib/actions/result'
+import { fromKnownError } from '@/lib/actions/known-errors'
 
-function parse(form: FormData) {
-  const raw = formValues(form)
-  return { raw, parsed: clientInput.safeParse(raw) }
-}
+const CHOOSE_CLINICIAN = 'Choose a clinician from the list.'
 
 export async function createClientAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser()
-  const { raw, parsed } = parse(form)
-  if (!parsed.success) {
-    return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrors(parsed.error), values: raw }
-  }
+  const user = await requireRole('CLINICIAN', 'ADMIN')
+  const values = formValues(form)
+  const parsed = clientInput.safeParse(values)
+  if (!parsed.success) return invalid(parsed.error, values)
   let id: string
   try {
     id = (await createClient(user, parsed.data)).id
   } catch (e) {
-    if (e instanceof NotFoundError) {
-      return { status: 'error', message: 'Choose a clinician from the list.', fieldErrors: { primaryClinicianId: 'Choose a clinician from the list.' }, values: raw }
-    }
+    // The only record a new client refers to is the clinician picked in the form.
+    if (e instanceof NotFoundError) return failed(CHOOSE_CLINICIAN, { fieldErrors: { primaryClinicianId: CHOOSE_CLINICIAN }, values })
     throw e
   }
   revalidatePath('/clients')
@@ -32,18 +29,17 @@ export async function createClientAction(_prev: ActionState, form: FormData): Pr
 }
 
 export async function updateClientAction(clientId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser()
-  const { raw, parsed } = parse(form)
-  if (!parsed.success) {
-    return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrors(parsed.error), values: raw }
-  }
+  const user = await requireRole('CLINICIAN', 'ADMIN')
+  const values = formValues(form)
+  if (!isUuid(clientId)) return recordNotFound('Client', values)
+  const parsed = clientInput.safeParse(values)
+  if (!parsed.success) return invalid(parsed.error, values)
   try {
-    await updateClient(user, String(clientId), parsed.data)
+    await updateClient(user, clientId, parsed.data)
   } catch (e) {
-    if (e instanceof NotFoundError) return { status: 'error', message: 'Client not found.', values: raw }
-    throw e
+    return fromKnownError(e, 'Client', { values })
   }
   revalidatePath(`/clients/${clientId}`)
   revalidatePath('/clients')
-  return { status: 'success', message: 'Saved.', values: raw }
+  return ok('Saved.', values)
 }

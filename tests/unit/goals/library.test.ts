@@ -8,7 +8,7 @@ import {
   templatesByDimension,
 } from '../../../lib/goals/library'
 import { goalCreateInput, goalUpdateInput } from '../../../lib/validation/goal'
-import { fieldErrors } from '../../../lib/validation/client'
+import { fieldErrors } from '../../../lib/actions/result'
 
 describe('goal library (CLINICAL-FRAME.md)', () => {
   it('holds the 15 templates in the document order with their dimensions', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { clientInput, fieldErrors } from '../../../lib/validation/client'
+import { clientInput } from '../../../lib/validation/client'
+import { fieldErrors } from '../../../lib/actions/result'
 import { formatDate } from '../../../lib/format'
 
 const ok = { firstName: ' Rowan ', lastName: 'Avery', dateOfBirth: '1990-04-23' }

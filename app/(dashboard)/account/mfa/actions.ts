@@ -3,10 +3,11 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { requireUser, requireUserForMfaSetup } from '@/lib/auth/session'
 import { MfaError, confirmEnrolment, disableMfa, startEnrolment, type MfaErrorCode } from '@/lib/db/mfa'
-import type { ActionState } from '@/lib/validation/action-state'
+import { failed, ok, type ActionState, type ConfirmEnrolmentState, type StartEnrolmentResult } from '@/lib/actions/result'
 
 // These actions are the only ones a user who must still set up MFA may call
 // (requireUserForMfaSetup); everything else redirects them here through requireUser().
+// MfaError is this page's own refusal: its wording depends on the code and on the form.
 
 const messages: Record<MfaErrorCode, string> = {
   'already-enabled': 'Two-step verification is already on for your account.',
@@ -19,7 +20,8 @@ const messages: Record<MfaErrorCode, string> = {
 
 const codeInput = z.object({ code: z.string().trim().min(1, 'Enter the code.').max(32, 'That is not a code.') })
 
-export type StartEnrolmentResult = { status: 'ready'; secret: string; otpauthUrl: string } | { status: 'error'; message: string }
+// A one-field form: the message next to the code is the whole answer, with no summary above it.
+const codeRefused = (message: string): ActionState => ({ status: 'error', fieldErrors: { code: message } })
 
 /** Creates a new (not yet active) secret and shows it once to its owner. */
 export async function startMfaEnrolmentAction(): Promise<StartEnrolmentResult> {
@@ -27,12 +29,10 @@ export async function startMfaEnrolmentAction(): Promise<StartEnrolmentResult> {
   try {
     return { status: 'ready', ...(await startEnrolment(actor)) }
   } catch (e) {
-    if (e instanceof MfaError) return { status: 'error', message: messages[e.code] }
+    if (e instanceof MfaError) return failed(messages[e.code])
     throw e
   }
 }
-
-export type ConfirmEnrolmentState = ActionState & { recoveryCodes?: string[] }
 
 /**
  * Turns MFA on and returns the recovery codes, shown once. No revalidatePath here: the page would
@@ -42,12 +42,12 @@ export type ConfirmEnrolmentState = ActionState & { recoveryCodes?: string[] }
 export async function confirmMfaEnrolmentAction(_prev: ConfirmEnrolmentState, form: FormData): Promise<ConfirmEnrolmentState> {
   const actor = await requireUserForMfaSetup()
   const parsed = codeInput.safeParse({ code: form.get('code') })
-  if (!parsed.success) return { status: 'error', fieldErrors: { code: parsed.error.issues[0].message } }
+  if (!parsed.success) return codeRefused(parsed.error.issues[0].message)
   try {
     const recoveryCodes = await confirmEnrolment(actor, parsed.data.code)
-    return { status: 'success', message: 'Two-step verification is on.', recoveryCodes }
+    return { ...ok('Two-step verification is on.'), recoveryCodes }
   } catch (e) {
-    if (e instanceof MfaError) return { status: 'error', fieldErrors: { code: messages[e.code] } }
+    if (e instanceof MfaError) return codeRefused(messages[e.code])
     throw e
   }
 }
@@ -55,17 +55,17 @@ export async function confirmMfaEnrolmentAction(_prev: ConfirmEnrolmentState, fo
 export async function disableMfaAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireUser()
   const parsed = codeInput.safeParse({ code: form.get('code') })
-  if (!parsed.success) return { status: 'error', fieldErrors: { code: parsed.error.issues[0].message } }
+  if (!parsed.success) return codeRefused(parsed.error.issues[0].message)
   try {
     await disableMfa(actor, parsed.data.code)
   } catch (e) {
     if (e instanceof MfaError) {
-      const message =
-        e.code === 'invalid-code' ? "That code didn't work. Enter the current code from your authenticator app, or one of your recovery codes." : messages[e.code]
-      return { status: 'error', fieldErrors: { code: message } }
+      return codeRefused(
+        e.code === 'invalid-code' ? "That code didn't work. Enter the current code from your authenticator app, or one of your recovery codes." : messages[e.code],
+      )
     }
     throw e
   }
   revalidatePath('/account/mfa')
-  return { status: 'success', message: 'Two-step verification is off. You can turn it on again at any time.' }
+  return ok('Two-step verification is off. You can turn it on again at any time.')
 }

@@ -1,48 +1,42 @@
 'use server'
 import { revalidatePath } from 'next/cache'
-import { requireUser } from '@/lib/auth/session'
+import { requireRole } from '@/lib/auth/session'
 import { createGoal, updateGoal } from '@/lib/db/goals'
-import { ConflictError, NotFoundError } from '@/lib/db/errors'
 import { goalCreateInput, goalFormData, goalUpdateInput } from '@/lib/validation/goal'
-import { fieldErrors } from '@/lib/validation/client'
-import { formValues, type ActionState } from '@/lib/validation/action-state'
-
-function known(e: unknown, what: string, form: FormData): ActionState {
-  if (e instanceof NotFoundError) return { status: 'error', message: `${what} not found.`, values: formValues(form) }
-  if (e instanceof ConflictError) return { status: 'error', message: e.message, values: formValues(form) }
-  throw e
-}
+import { isUuid, parseIds } from '@/lib/validation/uuid'
+import { formValues, invalid, ok, recordNotFound, type ActionState } from '@/lib/actions/result'
+import { fromKnownError } from '@/lib/actions/known-errors'
 
 export async function createGoalAction(clientId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
+  const values = formValues(form)
+  if (!isUuid(clientId)) return recordNotFound('Client', values)
   const parsed = goalCreateInput.safeParse(goalFormData(form, ['templateKey', 'title', 'status']))
-  if (!parsed.success) {
-    return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrors(parsed.error), values: formValues(form) }
-  }
+  if (!parsed.success) return invalid(parsed.error, values)
   try {
-    await createGoal(user, String(clientId), parsed.data)
+    await createGoal(user, clientId, parsed.data)
   } catch (e) {
-    return known(e, 'Client', form)
+    return fromKnownError(e, 'Client', { values })
   }
   revalidatePath(`/clients/${clientId}`)
-  return { status: 'success', message: 'Goal added.' }
+  return ok('Goal added.')
 }
 
 /** The goal comes from a hidden field; lib/db finds it only through the user's scope. */
 export async function updateGoalAction(clientId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser()
-  const goalId = String(form.get('goalId') ?? '')
+  const user = await requireRole('CLINICIAN', 'ADMIN')
+  const values = formValues(form)
+  const ids = parseIds({ clientId, goalId: form.get('goalId') })
+  if (!ids) return recordNotFound('Goal', values)
   const parsed = goalUpdateInput.safeParse(goalFormData(form, ['title', 'status']))
-  if (!parsed.success) {
-    return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrors(parsed.error), values: formValues(form) }
-  }
+  if (!parsed.success) return invalid(parsed.error, values)
   let changed: boolean
   try {
-    ;({ changed } = await updateGoal(user, goalId, parsed.data))
+    ;({ changed } = await updateGoal(user, ids.goalId, parsed.data))
   } catch (e) {
-    return known(e, 'Goal', form)
+    return fromKnownError(e, 'Goal', { values })
   }
-  if (!changed) return { status: 'success', message: 'Nothing changed.' }
+  if (!changed) return ok('Nothing changed.')
   revalidatePath(`/clients/${clientId}`)
-  return { status: 'success', message: 'Goal saved. The earlier version is kept in its history.' }
+  return ok('Goal saved. The earlier version is kept in its history.')
 }

@@ -1,4 +1,4 @@
-import { requireUser } from '@/lib/auth/session'
+import { requireRole } from '@/lib/auth/session'
 import { auditRequestContext } from '@/lib/auth/request-ip'
 import { csvResponse } from '@/lib/http/csv-response'
 import { NotFoundError } from '@/lib/db/errors'
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic'
  * (AUTHZ_DENIED) in the audit trail before answering, so nothing is recorded twice here.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   const { id } = await params
   try {
     const { filename, csv } = await exportClientScores(user, id, auditRequestContext(request.headers))

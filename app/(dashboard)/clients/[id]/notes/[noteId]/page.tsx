@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { requireUser } from '@/lib/auth/session'
+import { requireRole } from '@/lib/auth/session'
 import { getClient } from '@/lib/db/clients'
 import { NotFoundError } from '@/lib/db/errors'
 import { getNote, listNoteGoalOptions, listNoteVersions, type NoteDetail } from '@/lib/db/notes'
@@ -34,7 +34,7 @@ export default async function NotePage({
   params: Promise<{ id: string; noteId: string }>
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   const { id, noteId } = await params
   const query = await searchParams
   let note: NoteDetail = await load(getNote(user, noteId))

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { requireUser } from '@/lib/auth/session'
+import { requireRole } from '@/lib/auth/session'
 import { getClient } from '@/lib/db/clients'
 import { NotFoundError } from '@/lib/db/errors'
 import { listNoteGoalOptions } from '@/lib/db/notes'
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'New session note' }
 
 /** Shows an empty editor. Nothing is written until the first autosave creates the draft. */
 export default async function NewNotePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser()
+  const user = await requireRole('CLINICIAN', 'ADMIN')
   const { id } = await params
   let client
   try {
