@@ -1,10 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { requireRole } from '@/lib/auth/session'
+import { getClientOr404 } from './get-client-or-404'
 import { isAdmin } from '@/lib/auth/actor'
-import { getClient } from '@/lib/db/clients'
-import { NotFoundError } from '@/lib/db/errors'
 import { getPractice, listPracticeClinicians } from '@/lib/db/users'
 import { listAssignments } from '@/lib/db/assignments'
 import { listClientCheckIns, listRecentResponses } from '@/lib/db/client-checkins'
@@ -52,13 +50,7 @@ export default async function ClientPage({
   const user = await requireRole('CLINICIAN', 'ADMIN')
   const { id } = await params
   const query = await searchParams
-  let client
-  try {
-    client = await getClient(user, id)
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound()
-    throw e
-  }
+  const client = await getClientOr404(user, id)
   const [practice, clinicians, assignments, checkIns, responses, flags, outbox, goals, suggestions, timeline, series, goalSeries] = await Promise.all([
     getPractice(user),
     isAdmin(user) ? listPracticeClinicians(user) : undefined,
