@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { Suspense } from 'react'
 import { requireRole } from '@/lib/auth/session'
 import { getPractice } from '@/lib/db/users'
 import { parseSeriesRange } from '@/lib/assessments/series'
@@ -14,13 +15,17 @@ import { RecentScoresSection } from './sections/recent-scores-section'
 import { RiskFlagsSection } from './sections/risk-flags-section'
 import { ScoresOverTimeSection } from './sections/scores-over-time-section'
 import { SessionNotesSection } from './sections/session-notes-section'
+import { skeletons } from './sections/skeletons'
 import { TimelineSection } from './sections/timeline-section'
 
 export const metadata: Metadata = { title: 'Client' }
 
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : null)
 
-/** The client overview: the header here, every other part a section that reads its own data. */
+/**
+ * The client overview: the header here; every other part is a section that reads its own data and
+ * streams in under Suspense, with a skeleton of its size until then.
+ */
 export default async function ClientPage({
   params,
   searchParams,
@@ -55,16 +60,33 @@ export default async function ClientPage({
           {formatCalendarDate(client.episodeStart)} · Added {formatDate(client.createdAt, s.timeZone)}
         </p>
       </div>
+      {/* Not under Suspense: open risk flags come with the page, never after it. */}
       <RiskFlagsSection {...s} />
-      <ScoresOverTimeSection {...s} range={parseSeriesRange(query.range)} />
-      <CheckInsSection {...s} />
-      <RecentScoresSection {...s} />
-      <SessionNotesSection {...s} />
-      <ClientGoalsSection {...s} />
-      <AssignSection {...s} />
-      <TimelineSection {...s} goalId={one(query.goal)} range={one(query.range)} />
-      <OutboxSection {...s} />
-      <ClientDetailsSection {...s} />
+      <Suspense fallback={skeletons.charts}>
+        <ScoresOverTimeSection {...s} range={parseSeriesRange(query.range)} />
+      </Suspense>
+      <Suspense fallback={skeletons.checkIns}>
+        <CheckInsSection {...s} />
+      </Suspense>
+      <Suspense fallback={skeletons.scores}>
+        <RecentScoresSection {...s} />
+      </Suspense>
+      <Suspense fallback={skeletons.notes}>
+        <SessionNotesSection {...s} />
+      </Suspense>
+      <Suspense fallback={skeletons.goals}>
+        <ClientGoalsSection {...s} />
+      </Suspense>
+      <Suspense fallback={skeletons.assign}>
+        <AssignSection {...s} />
+      </Suspense>
+      <Suspense fallback={skeletons.timeline}>
+        <TimelineSection {...s} goalId={one(query.goal)} range={one(query.range)} />
+      </Suspense>
+      <Suspense fallback={skeletons.details}>
+        <OutboxSection {...s} />
+        <ClientDetailsSection {...s} />
+      </Suspense>
     </div>
   )
 }

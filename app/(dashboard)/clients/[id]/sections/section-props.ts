@@ -1,6 +1,7 @@
 // What the overview page hands every section: the client has already been found (or the page
 // answered 404 before anything streamed); each section reads its own data, scoped by the actor.
 import type { Actor } from '@/lib/auth/actor'
+import { cardStyles } from '@/components/ui/card-styles'
 
 export interface SectionProps {
   actor: Actor
@@ -9,4 +10,4 @@ export interface SectionProps {
   timeZone: string
 }
 
-export const card = 'rounded-xl border border-stone-200 bg-white p-4 sm:p-6'
+export const card = cardStyles
