@@ -102,10 +102,28 @@ function digestOf(e: unknown): string | null {
   return typeof e === 'object' && e !== null && typeof (e as { digest?: unknown }).digest === 'string' ? (e as { digest: string }).digest : null
 }
 
+type Element = { $$typeof: symbol; type: unknown; props: Record<string, unknown> }
+const isElement = (v: unknown): v is Element => typeof v === 'object' && v !== null && '$$typeof' in v && 'props' in v
+const isAsyncComponent = (t: unknown): t is (props: unknown) => Promise<unknown> => typeof t === 'function' && t.constructor.name === 'AsyncFunction'
+
+/**
+ * A page's element tree with its async server components called and awaited, as React does when
+ * it streams (e.g. the overview's sections under Suspense): what they read is then in the tree.
+ * Client components are left as elements (they cannot be async), and props are searched for
+ * elements, so sections passed as children or slots are reached too.
+ */
+export async function renderServerTree(node: unknown): Promise<unknown> {
+  if (Array.isArray(node)) return Promise.all(node.map(renderServerTree))
+  if (!isElement(node)) return node
+  if (isAsyncComponent(node.type)) return renderServerTree(await node.type(node.props))
+  const props = Object.fromEntries(await Promise.all(Object.entries(node.props).map(async ([k, v]) => [k, await renderServerTree(v)] as const)))
+  return { ...node, props }
+}
+
 /** Runs a server function and classifies how it answered. Anything unexpected is rethrown. */
 export async function classify(run: () => Promise<unknown>): Promise<Outcome> {
   try {
-    const value = await run()
+    const value = await renderServerTree(await run())
     if (value instanceof Response) {
       return { kind: 'response', status: value.status, contentType: value.headers.get('content-type'), body: await value.text() }
     }

@@ -1,9 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { requireRole } from '@/lib/auth/session'
-import { getClient } from '@/lib/db/clients'
-import { NotFoundError } from '@/lib/db/errors'
+import { getClientOr404 } from '../get-client-or-404'
 import { getClientSeries } from '@/lib/db/series'
 import { listGoals } from '@/lib/db/goals'
 import { listGoalProgressSeries } from '@/lib/db/goal-progress'
@@ -39,13 +37,7 @@ function changeText(s: InstrumentSeries, latest: SeriesPoint): string {
 export default async function ProgressReportPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole('CLINICIAN', 'ADMIN')
   const { id } = await params
-  let client
-  try {
-    client = await getClient(user, id)
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound()
-    throw e
-  }
+  const client = await getClientOr404(user, id)
   const [practice, series, goals, goalSeries] = await Promise.all([
     getPractice(user),
     getClientSeries(user, client.id, 'all'),

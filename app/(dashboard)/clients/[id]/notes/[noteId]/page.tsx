@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requireRole } from '@/lib/auth/session'
-import { getClient } from '@/lib/db/clients'
+import { getClientOr404 } from '../../get-client-or-404'
 import { NotFoundError } from '@/lib/db/errors'
 import { getNote, listNoteGoalOptions, listNoteVersions, type NoteDetail } from '@/lib/db/notes'
 import { getPractice } from '@/lib/db/users'
@@ -39,7 +39,7 @@ export default async function NotePage({
   const query = await searchParams
   let note: NoteDetail = await load(getNote(user, noteId))
   if (note.clientId !== id) notFound()
-  const [client, practice, versions] = await Promise.all([load(getClient(user, id)), getPractice(user), load(listNoteVersions(user, note.rootId))])
+  const [client, practice, versions] = await Promise.all([getClientOr404(user, id), getPractice(user), load(listNoteVersions(user, note.rootId))])
   const wanted = typeof query.revision === 'string' ? Number.parseInt(query.revision, 10) : null
   if (wanted !== null) {
     const v = versions.find((x) => x.revision === wanted)

@@ -3,8 +3,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requireRole } from '@/lib/auth/session'
-import { getClient } from '@/lib/db/clients'
-import { NotFoundError } from '@/lib/db/errors'
+import { getClientOr404 } from '../../get-client-or-404'
 import { listNoteGoalOptions } from '@/lib/db/notes'
 import { canAccessClientNotes } from '@/lib/db/scope'
 import { getPractice } from '@/lib/db/users'
@@ -19,13 +18,7 @@ export const metadata: Metadata = { title: 'New session note' }
 export default async function NewNotePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole('CLINICIAN', 'ADMIN')
   const { id } = await params
-  let client
-  try {
-    client = await getClient(user, id)
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound()
-    throw e
-  }
+  const client = await getClientOr404(user, id)
   // Notes belong to the client's own clinician only (an admin who can see the client cannot).
   if (!canAccessClientNotes(user, { primaryClinicianId: client.primaryClinician.id })) notFound()
   const [practice, goals] = await Promise.all([getPractice(user), listNoteGoalOptions(user, client.id)])

@@ -1,0 +1,22 @@
+// The one "find this client or show the not-found page" for the pages under /clients/[id].
+// Kept out of lib/db so the data layer stays free of Next's navigation (scripts import it too).
+import 'server-only'
+import { cache } from 'react'
+import { notFound } from 'next/navigation'
+import type { Actor } from '@/lib/auth/actor'
+import { getClient, type ClientDetail } from '@/lib/db/clients'
+import { NotFoundError } from '@/lib/db/errors'
+
+/**
+ * The client as the actor may see it; otherwise notFound(), for a missing client and for another
+ * clinician's or practice's alike. Cached per request (keyed on the actor object, which
+ * requireUser() also caches): the page and its sections share one read and one CLIENT_VIEW audit.
+ */
+export const getClientOr404 = cache(async (actor: Actor, clientId: string): Promise<ClientDetail> => {
+  try {
+    return await getClient(actor, clientId)
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound()
+    throw e
+  }
+})

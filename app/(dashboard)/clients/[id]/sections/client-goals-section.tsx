@@ -1,0 +1,20 @@
+// The client's goals, with suggestions from the latest attachment scores; read-only once discharged.
+import { goalSuggestions, listGoals } from '@/lib/db/goals'
+import { GoalsSection } from '@/components/goals/goals-section'
+import { createGoalAction, updateGoalAction } from '../goal-actions'
+import { getClientOr404 } from '../get-client-or-404'
+import type { SectionProps } from './section-props'
+
+export async function ClientGoalsSection({ actor, clientId, timeZone }: SectionProps) {
+  const [client, goals, suggestions] = await Promise.all([getClientOr404(actor, clientId), listGoals(actor, clientId), goalSuggestions(actor, clientId)])
+  return (
+    <GoalsSection
+      goals={goals}
+      suggestions={suggestions}
+      timeZone={timeZone}
+      createAction={createGoalAction.bind(null, client.id)}
+      updateAction={updateGoalAction.bind(null, client.id)}
+      readOnly={client.status !== 'ACTIVE'}
+    />
+  )
+}

@@ -1,0 +1,29 @@
+// "Scores over time": the charts for the chosen range (?range=), with goal-progress ratings.
+import type { SeriesRange } from '@/lib/assessments/series'
+import { listGoalProgressSeries } from '@/lib/db/goal-progress'
+import { getClientSeries } from '@/lib/db/series'
+import { ClientCharts } from '@/components/charts/client-charts'
+import { GoalProgressCards } from '@/components/charts/goal-progress-chart'
+import { loadResponseDetailAction, startNewEpisodeAction } from '../series-actions'
+import type { SectionProps } from './section-props'
+
+export async function ScoresOverTimeSection({ actor, clientId, range }: SectionProps & { range: SeriesRange }) {
+  const [series, goalSeries] = await Promise.all([getClientSeries(actor, clientId, range), listGoalProgressSeries(actor, clientId)])
+  // Goal ratings in the chosen range; a goal that is no longer active and has none there is left out.
+  const goalCharts = goalSeries
+    .map((g) => ({ ...g, points: g.points.filter((p) => !series.rangeFrom || p.date >= series.rangeFrom), latest: g.points.at(-1) ?? null }))
+    .filter((g) => g.points.length > 0 || g.status === 'ACTIVE')
+  return (
+    <ClientCharts
+      clientId={clientId}
+      series={series}
+      loadDetail={loadResponseDetailAction.bind(null, clientId)}
+      startNewEpisode={startNewEpisodeAction.bind(null, clientId)}
+      goalProgress={
+        goalCharts.length > 0 ? (
+          <GoalProgressCards goals={goalCharts} range={series.range} rangeFrom={series.rangeFrom} now={series.now} timeZone={series.timeZone} />
+        ) : undefined
+      }
+    />
+  )
+}
