@@ -27,6 +27,9 @@ import { TEST_PASSWORD, actorFor, createClientRow, createUser, createWorld } fro
 
 type World = Awaited<ReturnType<typeof createWorld>>
 let w: World
+
+// Counted within this file's practices: on PostgreSQL every test file shares one database.
+const inWorld = () => ({ practiceId: { in: [w.p1.id, w.p2.id] } })
 const NEW_PASSWORD = 'amber kettle under the stairs'
 const tokenOf = (url: string) => url.split('/').pop()!
 const later = (ms: number) => () => new Date(Date.now() + ms)
@@ -80,10 +83,10 @@ describe('invitations', () => {
   })
 
   it('says when the email already has an account, in any practice and any case; nothing is created', async () => {
-    const users = await db.user.count()
+    const users = await db.user.count({ where: inWorld() })
     await expect(invite(w.clinA.email.toUpperCase())).rejects.toThrow(EMAIL_TAKEN)
     await expect(invite(w.clinP2.email)).rejects.toBeInstanceOf(AccountRuleError)
-    expect(await db.user.count()).toBe(users)
+    expect(await db.user.count({ where: inWorld() })).toBe(users)
     expect(await auditRows(w.p1.id, 'USER_INVITE')).toHaveLength(0)
   })
 

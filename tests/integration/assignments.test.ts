@@ -8,6 +8,9 @@ import { actorFor, createWorld } from '../fixtures/factory'
 
 type World = Awaited<ReturnType<typeof createWorld>>
 let w: World
+
+// Counted within this file's practices: on PostgreSQL every test file shares one database.
+const inWorld = () => ({ practiceId: { in: [w.p1.id, w.p2.id] } })
 const input = (o: Record<string, unknown> = {}) =>
   assignmentInput.parse({ instruments: ['phq9', 'ecr-rs'], recurrence: 'WEEKLY', startDate: '2026-01-05', relationshipTarget: 'your partner', ...o })
 
@@ -37,14 +40,14 @@ describe('assignments', () => {
   })
 
   it("another clinician or practice cannot assign, list or change; nothing is written", async () => {
-    const before = await db.assignment.count()
+    const before = await db.assignment.count({ where: inWorld() })
     await expect(createAssignments(actorFor(w.clinB), w.clientA.id, input())).rejects.toBeInstanceOf(NotFoundError)
     await expect(createAssignments(actorFor(w.admin2), w.clientA.id, input())).rejects.toBeInstanceOf(NotFoundError)
     await expect(listAssignments(actorFor(w.clinB), w.clientA.id)).rejects.toBeInstanceOf(NotFoundError)
     const [a] = await createAssignments(actorFor(w.clinA), w.clientA.id, input({ instruments: ['gad7'] }))
     await expect(changeAssignmentStatus(actorFor(w.clinB), a, 'end')).rejects.toBeInstanceOf(NotFoundError)
     expect((await db.assignment.findUniqueOrThrow({ where: { id: a } })).status).toBe('ACTIVE')
-    expect(await db.assignment.count()).toBe(before + 1)
+    expect(await db.assignment.count({ where: inWorld() })).toBe(before + 1)
   })
 
   it('pauses, resumes and ends; ended is final and history stays', async () => {
