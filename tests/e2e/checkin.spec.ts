@@ -1,31 +1,10 @@
-import { expect, test, type Page } from '@playwright/test'
-import { CLINICIAN, expectNoAxeViolations, hydrated, signIn } from './helpers'
+import { answerStep, expect, test } from './fixtures'
+import { expectNoAxeViolations, hydrated } from './helpers'
 
-/** Answers every question on the current step: the first anchor, or `pick(legend)` when given. */
-async function answerStep(page: Page, pick: (legend: string) => string | null = () => null) {
-  const groups = page.locator('fieldset')
-  const n = await groups.count()
-  for (let i = 0; i < n; i++) {
-    const g = groups.nth(i)
-    const legend = (await g.locator('legend').innerText()).trim()
-    const choice = pick(legend)
-    if (choice) await g.getByLabel(choice, { exact: true }).check()
-    else await g.getByRole('radio').first().check()
-  }
-}
-
-test('a clinician assigns PHQ-9 + ECR-RS, a client completes it on a phone, the clinician sees scores and the risk flag', async ({ page, browser }) => {
-  // The clinician adds a client and assigns two questionnaires due today.
-  await signIn(page, CLINICIAN)
-  await expect(page).toHaveURL(/\/clients$/)
-  await page.getByRole('link', { name: 'Add client' }).click()
-  await hydrated(page)
-  await page.getByLabel('First name').fill('Robin')
-  await page.getByLabel('Last name').fill('Ashdown')
-  await page.getByLabel('Date of birth').fill('1989-10-11')
-  await page.getByRole('button', { name: 'Add client' }).click()
-  await expect(page.getByRole('heading', { name: 'Robin Ashdown' })).toBeVisible()
-  await hydrated(page)
+test('a clinician assigns PHQ-9 + ECR-RS, a client completes it on a phone, the clinician sees scores and the risk flag', async ({ page, browser, ownClient }) => {
+  // The clinician has added a client of their own (the fixture) and assigns two questionnaires due today.
+  const robin = ownClient
+  await expect(page.getByRole('heading', { name: robin.heading })).toBeVisible()
   await page.getByRole('checkbox', { name: /PHQ-9/ }).check()
   await page.getByRole('checkbox', { name: /ECR-RS/ }).check()
   await page.getByLabel('Relationship the ECR-RS asks about').fill('your partner')
@@ -48,13 +27,13 @@ test('a clinician assigns PHQ-9 + ECR-RS, a client completes it on a phone, the 
   await hydrated(client)
   await expect(client.getByText('Harbour Lane Therapy').first()).toBeVisible()
   await expect(client.getByText(/18 questions/)).toBeVisible()
-  await expect(client.getByText('Ashdown')).toHaveCount(0)
+  await expect(client.getByText(robin.lastName)).toHaveCount(0)
   await expectNoAxeViolations(client)
   await client.getByRole('button', { name: 'Start' }).click()
 
   // Skipping a question is pointed out.
   await client.getByRole('button', { name: 'Next' }).click()
-  await expect(client.getByRole('alert').filter({ hasText: /needs? an answer/ })).toBeVisible()
+  await expect(client.getByRole('alert').filter({ hasText: 'Some questions still need an answer' })).toBeVisible()
 
   // Item 9 answered "Several days": crisis resources appear at once.
   await answerStep(client, (legend) => (legend.includes('better off dead') ? 'Several days' : null))
@@ -63,11 +42,11 @@ test('a clinician assigns PHQ-9 + ECR-RS, a client completes it on a phone, the 
   const overflow = await client.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   expect(overflow).toBeLessThanOrEqual(0)
 
-  // Reloading keeps the answers (server-side draft).
-  await client.waitForTimeout(1500)
+  // Reloading keeps the answers (server-side draft), once the page says they are saved.
+  await expect(client.getByRole('status').filter({ hasText: /^Your answers so far are saved\.$/ })).toBeVisible()
   await client.reload()
   await hydrated(client)
-  await expect(client.getByText(/welcome back|pick up|where you left off/i).first()).toBeVisible()
+  await expect(client.getByText('Welcome back. Your earlier answers have been kept, so you can carry on where you left off.')).toBeVisible()
   // It resumes at part 2 (the first unanswered questions); part 1's answers are still there.
   await expect(client.getByText(/Part 2 of 2/).first()).toBeVisible()
   await client.getByRole('button', { name: 'Back' }).click()
@@ -88,12 +67,15 @@ test('a clinician assigns PHQ-9 + ECR-RS, a client completes it on a phone, the 
   await page.reload()
   await expect(page.getByRole('heading', { name: 'Open risk flag' })).toBeVisible()
   await expect(page.getByText('PHQ-9 question 9: “Several days”')).toBeVisible()
-  await expect(page.getByRole('cell', { name: /^1 \(minimal\)|\(minimal\)/ }).first()).toBeVisible()
+  // PHQ-9: 1 (item 9 "Several days", every other item "Not at all"), minimal, with the risk item marked.
+  const phq9 = page.getByRole('region', { name: 'Scores table' }).getByRole('row').filter({ has: page.getByRole('cell', { name: 'PHQ-9', exact: true }) })
+  await expect(phq9).toHaveCount(1)
+  await expect(phq9.getByRole('cell').nth(2)).toHaveText('1 (minimal)risk item')
   await page.goto('/clients')
-  await expect(page.getByRole('row', { name: /Ashdown, Robin/ }).getByText('1 open risk flag')).toBeVisible()
+  await expect(page.getByRole('row', { name: new RegExp(robin.listed) }).getByText('1 open risk flag')).toBeVisible()
 
   // Acknowledge, then resolve with a note.
-  await page.getByRole('link', { name: 'Ashdown, Robin' }).click()
+  await page.getByRole('link', { name: robin.listed }).click()
   await hydrated(page)
   await page.getByRole('button', { name: 'Acknowledge' }).click()
   await expect(page.getByText(/acknowledged/).first()).toBeVisible()

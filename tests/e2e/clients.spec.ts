@@ -1,7 +1,9 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, uniqueLetters } from './fixtures'
 import { ADMIN, CLINICIAN, expectNoAxeViolations, hydrated, signIn } from './helpers'
 
 test('a clinician adds a client: errors next to the fields first, then the new client page', async ({ page }) => {
+  // A last name of this run's own: the caseload then lists exactly one such client.
+  const lastName = `Quinlan${uniqueLetters()}`
   await signIn(page, CLINICIAN)
   await expect(page).toHaveURL(/\/clients$/)
   await page.getByRole('link', { name: 'Add client' }).click()
@@ -14,7 +16,7 @@ test('a clinician adds a client: errors next to the fields first, then the new c
   // What was typed is kept.
   await expect(page.getByLabel('First name')).toHaveValue('Nadia')
 
-  await page.getByLabel('Last name').fill('Quinlan')
+  await page.getByLabel('Last name').fill(lastName)
   await page.getByLabel('Date of birth').fill('1994-06-02')
   await page.getByLabel('Email').fill('not-an-email')
   await page.getByRole('button', { name: 'Add client' }).click()
@@ -22,22 +24,23 @@ test('a clinician adds a client: errors next to the fields first, then the new c
   await page.getByLabel('Email').fill('nadia.q@example.com')
   await page.getByRole('button', { name: 'Add client' }).click()
 
-  await expect(page.getByRole('heading', { name: 'Nadia Quinlan' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: `Nadia ${lastName}` })).toBeVisible()
   await expect(page.getByText('Client added.')).toBeVisible()
   await page.getByRole('link', { name: '← Back to clients' }).click()
-  await expect(page.getByRole('link', { name: 'Quinlan, Nadia' })).toBeVisible()
+  await expect(page.getByRole('link', { name: `${lastName}, Nadia` })).toBeVisible()
 })
 
-test('a clinician edits a client and the change is kept', async ({ page }) => {
-  await signIn(page, CLINICIAN)
-  await page.getByRole('link', { name: 'Nakamura, Chloe' }).click()
-  await hydrated(page)
-  await page.getByText('Details', { exact: true }).click()
+test('a clinician edits a client and the change is kept', async ({ page, ownClient }) => {
+  // The client this test added (the fixture), not a seeded one other specs read.
+  await expect(page.getByRole('heading', { name: ownClient.heading })).toBeVisible()
+  // The folded "Details" section itself (its loading placeholder says "Details" too, hidden from assistive tech).
+  const details = page.locator('summary', { hasText: 'Details' })
+  await details.click()
   await page.getByLabel('Preferred name').fill('Coco')
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
   await page.reload()
-  await page.getByText('Details', { exact: true }).click()
+  await details.click()
   await expect(page.getByLabel('Preferred name')).toHaveValue('Coco')
 })
 

@@ -93,7 +93,7 @@ test('markup typed into a client field is shown as text, never run', async ({ pa
   await expect(page.getByText('Client added.')).toBeVisible()
   await hydrated(page)
   await expect(page.locator('img[src="x"]')).toHaveCount(0)
-  await page.getByText('Details', { exact: true }).click()
+  await page.locator('summary', { hasText: 'Details' }).click()
   await expect(page.getByLabel('Preferred name')).toHaveValue(payload)
 
   // Again from a fresh load, and on the caseload.
@@ -118,7 +118,7 @@ test('nothing is kept in localStorage or sessionStorage while browsing signed in
   await page.getByRole('link', { name: 'Hart, Amelia' }).click()
   await expect(page.getByRole('heading', { name: 'Amelia Hart' })).toBeVisible()
   await hydrated(page)
-  await page.getByText('Details', { exact: true }).click()
+  await page.locator('summary', { hasText: 'Details' }).click()
   expect(await storage()).toEqual({ local: [], session: [] })
   await page.getByRole('link', { name: 'Account', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()

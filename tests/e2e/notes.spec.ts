@@ -1,13 +1,22 @@
-import { expect, test, type Page } from '@playwright/test'
-import { CLINICIAN, expectNoAxeViolations, hydrated, signIn } from './helpers'
+import type { Page } from '@playwright/test'
+import { assignPhq9AndEcr, completeCheckIn, expect, test } from './fixtures'
+import { expectNoAxeViolations, hydrated } from './helpers'
 
 async function waitSaved(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible({ timeout: 15_000 })
 }
 
-test('a clinician adds a goal from a suggestion, writes a DAP note on two goals, inserts scores, signs, amends, and sees it on the timeline', async ({ page }) => {
-  await signIn(page, CLINICIAN)
-  await page.getByRole('link', { name: 'Fairweather, Daniel' }).click()
+test('a clinician adds a goal from a suggestion, writes a DAP note on two goals, inserts scores, signs, amends, and sees it on the timeline', async ({
+  page,
+  browser,
+  ownClient,
+}) => {
+  // A client of this test's own with one completed check-in (PHQ-9 + ECR-RS), so there are scores
+  // and attachment scores to suggest goals from, and no seeded client's notes or goals change.
+  const url = await assignPhq9AndEcr(page)
+  await completeCheckIn(browser, url)
+  await page.goto(ownClient.path)
+  await expect(page.getByRole('heading', { name: ownClient.heading })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Goals', exact: true })).toBeVisible()
   await hydrated(page)
 

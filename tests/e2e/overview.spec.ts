@@ -35,7 +35,9 @@ test('the caseload filters to open risk flags; the client overview shows charts,
   await expect(page.locator('.recharts-surface').first()).toBeVisible()
   await expect(page.getByRole('heading', { name: /PHQ-9/ }).first()).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Attachment path' })).toBeVisible()
-  await expect(page.getByText(/improved|recovered/).first()).toBeVisible()
+  // Amelia's seeded PHQ-9 trajectory ends below the clinical cutoff: the card says so in words.
+  const phq9Card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /PHQ-9/ }) })
+  await expect(phq9Card.getByText('recovered since baseline', { exact: true })).toBeVisible()
 
   // Date range kept in the URL.
   await page.getByRole('link', { name: /3 months/ }).click()
