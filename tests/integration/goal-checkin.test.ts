@@ -66,6 +66,15 @@ async function openView(token: string) {
   return view
 }
 
+
+// Links and goal revisions are stamped to the millisecond: a change made in the same millisecond a
+// link was issued is, by definition, "as of" that link. These tests mean "after", so they let the
+// clock move on (no fixed sleep: it waits only until the millisecond changes).
+async function nextMillisecond() {
+  const t = Date.now()
+  while (Date.now() <= t) await new Promise((r) => setTimeout(r, 1))
+}
+
 describe('assigning', () => {
   it('goal-progress is one of the questionnaires a clinician can assign', () => {
     const parsed = assignmentInput.safeParse({ instruments: ['goal-progress'], recurrence: 'WEEKLY', startDate: '2026-01-05' })
@@ -104,6 +113,7 @@ describe('what the link shows', () => {
     const { client, goalIds } = await clientWithGoals([{ title: 'Say no without apologising' }, { title: 'Ask for reassurance directly' }])
     const m = await assignAndIssue(client.id)
     const before = await openView(m.token)
+    await nextMillisecond()
     // Reworded, paused, and a new one added, all after the link went out.
     await updateGoal(clin(), goalIds[0]!, { title: 'Say no kindly and without apologising' })
     await updateGoal(clin(), goalIds[1]!, { status: 'PAUSED' })
@@ -132,8 +142,10 @@ describe('what the link shows', () => {
     const { client, goalIds } = await clientWithGoals([{ title: 'Notice the urge to withdraw' }])
     const m = await assignAndIssue(client.id)
     await saveCheckInDraft(m.token, { [m.phqItem.id]: [2, null, null, null, null, null, null, null, null], [m.goalItem.id]: [5] })
+    await nextMillisecond()
     const added = await createGoal(clin(), client.id, { title: 'Stay in the room during arguments' })
     await sleep(5)
+    await nextMillisecond()
     const token = await issue(m.checkInId, 'reissue')
     const view = await openView(token)
     expect(view.items[1]!.goals).toEqual([
