@@ -1,6 +1,6 @@
-// Search and filters: a plain GET form (works before hydration and without JavaScript; next/form
-// turns it into a client navigation once hydrated). Sort, scope and page size ride along hidden;
-// applying filters starts again at page 1.
+// Search, filters and sort: a plain GET form (works before hydration and without JavaScript;
+// next/form turns it into a client navigation once hydrated). Scope rides along hidden; applying
+// starts again at page 1. The "Sort by" menu is how a phone (cards, no column headers) sorts.
 import Form from 'next/form'
 import Link from 'next/link'
 import { listInstruments } from '@/lib/assessments/registry'
@@ -8,12 +8,12 @@ import {
   PAGE_SIZES,
   caseloadHref,
   clearedFilters,
-  defaultDir,
   hasActiveFilters,
   MAX_SEARCH_LENGTH,
   type CaseloadQuery,
 } from '@/lib/validation/caseload'
 import { linkButton as buttonStyles } from './styles'
+import { sortOptions } from './caseload-view'
 
 const control = 'min-h-11 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900'
 const label = 'font-medium text-stone-800'
@@ -29,8 +29,6 @@ export function CaseloadFilters({
   return (
     <Form action="/clients" role="search" aria-label="Search and filter clients" className="rounded-xl border border-stone-200 bg-white p-4">
       {query.scope === 'all' ? <input type="hidden" name="scope" value="all" /> : null}
-      {query.sort !== 'name' ? <input type="hidden" name="sort" value={query.sort} /> : null}
-      {query.dir !== defaultDir(query.sort) ? <input type="hidden" name="dir" value={query.dir} /> : null}
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <div className="flex flex-col gap-1 sm:col-span-2">
@@ -85,6 +83,18 @@ export function CaseloadFilters({
             <Check name="deteriorated" checked={query.deteriorated} label="Reliable deterioration" />
           </div>
         </fieldset>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="caseload-sort" className={label}>
+            Sort by
+          </label>
+          <select id="caseload-sort" name="sort" defaultValue={sortOptions(query, clinicians !== null).find((o) => o.value.split(':')[0] === query.sort)?.value} className={control}>
+            {sortOptions(query, clinicians !== null).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="caseload-page-size" className={label}>
             Rows per page

@@ -5,7 +5,6 @@ import { useMemo, useTransition } from 'react'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import {
-  columnVisibilityFeature,
   createColumnHelper,
   metaHelper,
   rowSortingFeature,
@@ -22,7 +21,6 @@ import { riskFlagLabel, type CaseloadViewRow, type ScoreView } from './caseload-
 
 const features = tableFeatures({
   rowSortingFeature,
-  columnVisibilityFeature,
   columnMeta: metaHelper<{ align?: 'end' }>(),
 })
 const helper = createColumnHelper<typeof features, CaseloadViewRow>()
@@ -31,38 +29,27 @@ const helper = createColumnHelper<typeof features, CaseloadViewRow>()
 const sortable = (id: CaseloadSort) => ({ id, enableSorting: true, sortDescFirst: defaultDir(id) === 'desc' })
 const fixed = (id: string) => ({ id, enableSorting: false })
 
+// What needs attention sits next to the name, so at 1280 px nothing a clinician must see is beyond
+// the table's right edge: risk flags and overdue check-ins in one column, last and next check-in in
+// another. Overdue, next due and clinician sort from the "Sort by" menu above the table.
 const columns = helper.columns([
   helper.accessor((r) => r.name, {
     ...sortable('name'),
     header: 'Client',
-    cell: ({ row: { original: r } }) => (
-      <div className="flex flex-col">
-        <Link href={r.href} className="font-medium text-accent-800 underline-offset-4 hover:underline">
-          {r.name}
-        </Link>
-        {r.preferredName ? <span className="text-sm text-stone-600">“{r.preferredName}”</span> : null}
-        {r.discharged ? <span className="text-sm text-stone-600">Discharged</span> : null}
-      </div>
-    ),
+    cell: ({ row: { original: r } }) => <ClientName r={r} />,
   }),
-  helper.accessor((r) => r.clinician, { ...sortable('clinician'), header: 'Clinician', cell: (c) => c.getValue() ?? '—' }),
+  helper.accessor((r) => r.flags, {
+    ...sortable('flags'),
+    header: 'Needs attention',
+    cell: ({ row: { original: r } }) => <Attention r={r} />,
+  }),
   helper.accessor((r) => r.scores.phq9, { ...sortable('phq9'), header: 'PHQ-9', cell: (c) => <ScoreCell score={c.getValue()} /> }),
   helper.accessor((r) => r.scores.gad7, { ...sortable('gad7'), header: 'GAD-7', cell: (c) => <ScoreCell score={c.getValue()} /> }),
   helper.accessor((r) => r.scores.core10, { ...sortable('core10'), header: 'CORE-10', cell: (c) => <ScoreCell score={c.getValue()} /> }),
   helper.accessor((r) => r.change, {
     ...sortable('change'),
     header: 'Change since baseline',
-    cell: (c) => {
-      const v = c.getValue()
-      return v ? (
-        <div className="flex flex-col items-start gap-0.5">
-          <ChangeBadge category={v.category} />
-          <span className="text-sm text-stone-600">{v.detail}</span>
-        </div>
-      ) : (
-        <Empty text="Not enough scores" />
-      )
-    },
+    cell: (c) => <Change change={c.getValue()} />,
   }),
   helper.accessor((r) => r.quadrant, {
     ...fixed('quadrant'),
@@ -74,38 +61,8 @@ const columns = helper.columns([
   }),
   helper.accessor((r) => r.lastCheckIn, {
     ...sortable('lastCheckIn'),
-    header: 'Last check-in',
-    cell: (c) => {
-      const v = c.getValue()
-      return v ? <TwoLine main={v.date} sub={v.hint} /> : <Empty text="None yet" />
-    },
-  }),
-  helper.accessor((r) => r.nextDue, {
-    ...fixed('nextDue'),
-    header: 'Next due',
-    cell: (c) => {
-      const v = c.getValue()
-      if (!v) return <Empty text="Nothing scheduled" />
-      return <TwoLine main={v.date} sub={v.hint} strong={v.late} />
-    },
-  }),
-  helper.accessor((r) => r.overdue, {
-    ...sortable('overdue'),
-    header: 'Overdue check-ins',
-    meta: { align: 'end' },
-    cell: (c) => (c.getValue() > 0 ? <span className="font-semibold">{c.getValue()} overdue</span> : <span className="text-stone-600">0</span>),
-  }),
-  helper.accessor((r) => r.flags, {
-    ...sortable('flags'),
-    header: 'Risk flags',
-    cell: (c) =>
-      c.getValue() > 0 ? (
-        <span className="inline-block rounded-full border border-red-700 bg-white px-2 py-0.5 text-sm font-semibold whitespace-nowrap text-red-900">
-          {riskFlagLabel(c.getValue())}
-        </span>
-      ) : (
-        <span className="text-stone-600">None</span>
-      ),
+    header: 'Check-ins',
+    cell: ({ row: { original: r } }) => <CheckIns r={r} />,
   }),
 ])
 
@@ -123,7 +80,6 @@ export function CaseloadTable({
   const router = useRouter()
   const [pending, startTransition] = useTransition()
   const sorting = useMemo<SortingState>(() => [{ id: query.sort, desc: query.dir === 'desc' }], [query.sort, query.dir])
-  const columnVisibility = useMemo(() => ({ clinician: showClinician }), [showClinician])
 
   const onSortingChange = (updater: Updater<SortingState>) => {
     const next = typeof updater === 'function' ? updater(sorting) : updater
@@ -139,7 +95,7 @@ export function CaseloadTable({
     columns,
     data: rows,
     getRowId: (r) => r.id,
-    state: { sorting, columnVisibility },
+    state: { sorting },
     onSortingChange,
     manualSorting: true,
     enableMultiSort: false,
@@ -147,8 +103,11 @@ export function CaseloadTable({
   })
 
   return (
+    <>
+      <CaseloadCards rows={rows} caption={caption} showClinician={showClinician} />
+      <div className="hidden md:block">
     <ScrollRegion label="Clients table" className="rounded-xl border border-stone-200 bg-white">
-      <table aria-busy={pending || undefined} className={`w-full min-w-[64rem] text-left ${pending ? 'opacity-60' : ''}`}>
+      <table aria-busy={pending || undefined} className={`w-full min-w-[52rem] text-left ${pending ? 'opacity-60' : ''}`}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-stone-200 bg-stone-100 text-sm text-stone-700">
           {table.getHeaderGroups().map((group) => (
@@ -162,7 +121,7 @@ export function CaseloadTable({
                     key={header.id}
                     scope="col"
                     aria-sort={col.getCanSort() ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
-                    className={`px-3 py-2 align-bottom font-semibold ${align}`}
+                    className={`px-2 py-2 align-bottom font-semibold ${align}`}
                   >
                     {col.getCanSort() ? (
                       <button
@@ -192,10 +151,10 @@ export function CaseloadTable({
             const flagged = row.original.flags > 0
             return (
               <tr key={row.id} className={`border-b border-stone-100 align-top last:border-0 ${flagged ? 'bg-red-50' : 'hover:bg-stone-50'}`}>
-                {row.getVisibleCells().map((cell, i) => (
+                {row.getAllCells().map((cell, i) => (
                   <td
                     key={cell.id}
-                    className={`px-3 py-3 ${cell.column.columnDef.meta?.align === 'end' ? 'text-right' : ''} ${
+                    className={`px-2 py-3 ${cell.column.columnDef.meta?.align === 'end' ? 'text-right' : ''} ${
                       i === 0 ? (flagged ? 'border-l-4 border-l-red-700' : 'border-l-4 border-l-transparent') : ''
                     }`}
                   >
@@ -208,6 +167,8 @@ export function CaseloadTable({
         </tbody>
       </table>
     </ScrollRegion>
+      </div>
+    </>
   )
 }
 
@@ -221,9 +182,141 @@ function ScoreCell({ score }: { score: ScoreView | null }) {
   if (!score) return <Empty />
   return (
     <div className="border-l-4 pl-2" style={{ borderLeftColor: score.colour }}>
-      <span className="font-medium whitespace-nowrap text-stone-900">{score.text}</span>
+      <span className="font-semibold text-stone-900 tabular-nums">{score.value}</span>
+      {score.band ? <span className="block text-sm text-stone-800">{score.band}</span> : null}
       <span className="block text-sm whitespace-nowrap text-stone-600">{score.date}</span>
     </div>
+  )
+}
+
+function ClientName({ r }: { r: CaseloadViewRow }) {
+  return (
+    <div className="flex flex-col">
+      <Link href={r.href} className="font-medium text-accent-800 underline-offset-4 hover:underline">
+        {r.name}
+      </Link>
+      {r.preferredName ? <span className="text-sm text-stone-600">“{r.preferredName}”</span> : null}
+      {r.discharged ? <span className="text-sm text-stone-600">Discharged</span> : null}
+      {r.clinician ? <span className="text-sm text-stone-600">Clinician: {r.clinician}</span> : null}
+    </div>
+  )
+}
+
+/** Open risk flags (the one red on the page) and overdue check-ins; calm words when there is neither. */
+function Attention({ r }: { r: CaseloadViewRow }) {
+  if (r.flags === 0 && r.overdue === 0) return <span className="text-stone-600">Nothing open</span>
+  return (
+    <div className="flex flex-col items-start gap-1">
+      {r.flags > 0 ? (
+        <span className="inline-block rounded-full border border-red-700 bg-white px-2 py-0.5 text-sm font-semibold whitespace-nowrap text-red-900">
+          {riskFlagLabel(r.flags)}
+        </span>
+      ) : null}
+      {r.overdue > 0 ? (
+        <span className="inline-block rounded-full border border-stone-500 bg-stone-100 px-2 py-0.5 text-sm font-semibold whitespace-nowrap text-stone-900">
+          {r.overdue} overdue
+        </span>
+      ) : null}
+    </div>
+  )
+}
+
+function Change({ change }: { change: CaseloadViewRow['change'] }) {
+  if (!change) return <Empty text="Not enough scores" />
+  return (
+    <div className="flex flex-col items-start gap-0.5">
+      <ChangeBadge category={change.category} />
+      <span className="text-sm text-stone-600">{change.detail}</span>
+    </div>
+  )
+}
+
+function CheckIns({ r }: { r: CaseloadViewRow }) {
+  return (
+    <dl className="flex flex-col gap-1 text-sm">
+      <div>
+        <dt className="inline text-stone-600">Last: </dt>
+        <dd className="inline">
+          {r.lastCheckIn ? (
+            <>
+              <span className="whitespace-nowrap text-stone-900">{r.lastCheckIn.date}</span>
+              <span className="block text-stone-600">{r.lastCheckIn.hint}</span>
+            </>
+          ) : (
+            <span className="text-stone-600">none yet</span>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt className="inline text-stone-600">Next due: </dt>
+        <dd className="inline">
+          {r.nextDue ? (
+            <>
+              <span className="whitespace-nowrap text-stone-900">{r.nextDue.date}</span>
+              <span className={`block ${r.nextDue.late ? 'font-semibold text-stone-900' : 'text-stone-600'}`}>{r.nextDue.hint}</span>
+            </>
+          ) : (
+            <span className="text-stone-600">nothing scheduled</span>
+          )}
+        </dd>
+      </div>
+    </dl>
+  )
+}
+
+/**
+ * Below 768 px the caseload is a list of cards: the name, what needs attention, the scores and the
+ * change, then the check-ins, with nothing cut off. Sorting is the "Sort by" menu above.
+ */
+function CaseloadCards({ rows, caption, showClinician }: { rows: CaseloadViewRow[]; caption: string; showClinician: boolean }) {
+  return (
+    <ul aria-label={caption} className="flex flex-col gap-3 md:hidden">
+      {rows.map((r) => {
+        const flagged = r.flags > 0
+        const scores = (['phq9', 'gad7', 'core10'] as const).flatMap((id) => {
+          const s = r.scores[id]
+          return s ? [{ id, ...s }] : []
+        })
+        return (
+          <li
+            key={r.id}
+            className={`flex flex-col gap-2 rounded-xl border border-stone-200 border-l-4 bg-white p-4 ${flagged ? 'border-l-red-700 bg-red-50' : 'border-l-stone-200'}`}
+          >
+            <ClientName r={showClinician ? r : { ...r, clinician: null }} />
+            {r.flags > 0 || r.overdue > 0 ? <Attention r={r} /> : null}
+            {scores.length > 0 ? (
+              <dl className="flex flex-wrap gap-x-5 gap-y-2">
+                {scores.map((s) => (
+                  <div key={s.id} className="border-l-4 pl-2" style={{ borderLeftColor: s.colour }}>
+                    <dt className="text-sm text-stone-600">{s.name}</dt>
+                    <dd className="font-semibold text-stone-900">
+                      {s.value}
+                      {s.band ? <span className="font-normal text-stone-800"> · {s.band}</span> : null}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            ) : (
+              <p className="text-sm text-stone-600">No scores yet</p>
+            )}
+            {r.change ? (
+              <p className="flex flex-wrap items-center gap-2 text-sm">
+                <span className="text-stone-600">Change since baseline:</span>
+                <ChangeBadge category={r.change.category} />
+                <span className="text-stone-600">{r.change.detail}</span>
+              </p>
+            ) : null}
+            {r.quadrant ? (
+              <p className="text-sm">
+                <span className="text-stone-600">Attachment: </span>
+                {r.quadrant.text} <span className="text-stone-600">({r.quadrant.detail})</span>
+              </p>
+            ) : null}
+            <CheckIns r={r} />
+          </li>
+        )
+      })}
+    </ul>
   )
 }
 
@@ -241,7 +334,7 @@ function ChangeBadge({ category }: { category: ChangeCategory }) {
 
 function TwoLine({ main, sub, strong = false }: { main: string; sub: string; strong?: boolean }) {
   return (
-    <div className="whitespace-nowrap">
+    <div>
       <span className="text-stone-900">{main}</span>
       <span className={`block text-sm ${strong ? 'font-semibold text-stone-900' : 'text-stone-600'}`}>{sub}</span>
     </div>

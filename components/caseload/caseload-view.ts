@@ -5,12 +5,15 @@ import type { ChangeCategory } from '@/lib/assessments/types'
 import { quadrantLabel } from '@/lib/assessments/labels'
 import { formatCalendarDate, formatDate } from '@/lib/format'
 import { daysBetween, todayInTimeZone } from '@/lib/scheduling/recurrence'
-import { SCORE_INSTRUMENTS, type CaseloadQuery, type CaseloadRow, type ScoreInstrumentId } from '@/lib/validation/caseload'
+import { defaultDir, SCORE_INSTRUMENTS, type CaseloadQuery, type CaseloadRow, type ScoreInstrumentId } from '@/lib/validation/caseload'
 
 export interface ScoreView {
   colour: string
-  /** "12 · moderate" */
-  text: string
+  /** The questionnaire's short name, "PHQ-9". */
+  name: string
+  /** "12" */
+  value: string
+  band: string | null
   date: string
 }
 
@@ -61,7 +64,9 @@ export function toCaseloadView(r: CaseloadRow, ctx: { timeZone: string; today: s
     scores[id] = s
       ? {
           colour: def.colour,
-          text: s.band ? `${fmtScore(s.score)} · ${s.band}` : fmtScore(s.score),
+          name: def.abbreviation,
+          value: fmtScore(s.score),
+          band: s.band,
           date: formatDate(s.date, timeZone),
         }
       : null
@@ -120,4 +125,19 @@ const SORT_NAMES: Record<CaseloadQuery['sort'], [string, string, string]> = {
 export function sortDescription(q: Pick<CaseloadQuery, 'sort' | 'dir'>): string {
   const [column, asc, desc] = SORT_NAMES[q.sort]
   return `sorted by ${column}, ${q.dir === 'asc' ? asc : desc}`
+}
+
+/** The "Sort by" menu, most-attention-first: each column in its usual order. */
+const SORT_MENU: readonly CaseloadQuery['sort'][] = ['name', 'flags', 'overdue', 'change', 'phq9', 'gad7', 'core10', 'lastCheckIn', 'clinician']
+
+/**
+ * Options of the "Sort by" menu as `sort` values ("flags" or "flags:asc" for the other order). The
+ * current sort is offered in its current order, so applying filters keeps it.
+ */
+export function sortOptions(q: Pick<CaseloadQuery, 'sort' | 'dir'>, withClinician: boolean): { value: string; label: string }[] {
+  return SORT_MENU.filter((s) => withClinician || s !== 'clinician').map((s) => {
+    const dir = s === q.sort ? q.dir : defaultDir(s)
+    const [column, asc, desc] = SORT_NAMES[s]
+    return { value: dir === defaultDir(s) ? s : `${s}:${dir}`, label: `${column.charAt(0).toUpperCase()}${column.slice(1)}, ${dir === 'asc' ? asc : desc}` }
+  })
 }

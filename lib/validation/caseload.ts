@@ -93,7 +93,11 @@ export function parseCaseloadQuery(params: Params): CaseloadQuery {
     const v = params[key]
     return Array.isArray(v) ? v[0] : v
   }
-  const raw = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, get(k)]))
+  const raw: Record<string, string | undefined> = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, get(k)]))
+  // The "Sort by" menu sends its order with the key ("flags:asc"); an explicit `dir` still wins.
+  const [sortKey, sortDir] = (raw.sort ?? '').split(':')
+  if (sortDir !== undefined) raw.sort = sortKey
+  raw.dir ??= sortDir
   const p = schema.parse(raw)
   return { ...p, dir: p.dir ?? defaultDir(p.sort) }
 }

@@ -441,7 +441,8 @@ describe('display', () => {
     expect(hart.nextDue).toEqual({ date: '18 Mar 2026', hint: 'in 3 days', late: false })
     const osei = toCaseloadView(await rowOf(u.clinA, 'osei'), { timeZone: 'Europe/London', today })
     expect(osei.nextDue).toEqual({ date: '10 Mar 2026', hint: '5 days overdue', late: true })
-    expect(toCaseloadView(await rowOf(u.clinA, 'fairweather'), { timeZone: 'Europe/London', today }).scores.core10?.text).toBe('10.6 · low')
+    const core10 = toCaseloadView(await rowOf(u.clinA, 'fairweather'), { timeZone: 'Europe/London', today }).scores.core10
+    expect([core10?.name, core10?.value, core10?.band]).toEqual(['CORE-10', '10.6', 'low'])
     expect([agoHint(0), agoHint(1), agoHint(20), agoHint(95)]).toEqual(['today', 'yesterday', '2 weeks ago', '3 months ago'])
     expect([dueHint(-1), dueHint(0), dueHint(1), dueHint(6)]).toEqual(['1 day overdue', 'due today', 'tomorrow', 'in 6 days'])
   })

@@ -1,0 +1,177 @@
+// The layout guard: every page of the app, at a phone's width (375 px) and a clinician's screen
+// (1280 px), must not scroll sideways, must not clip text in its tables and charts, and must pass
+// axe. A screenshot of each is saved under test-results/layout/ for a person to look at.
+//
+// New pages get the guard by default: the first test lists every app/**/page.tsx and fails until
+// the page has an entry in PAGES below (how to reach it, as whom).
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { addClient, assignPhq9AndEcr, expect, test } from './fixtures'
+import { ADMIN, CLINICIAN, expectNoAxeViolations, hydrated, signIn } from './helpers'
+
+type Who = 'clinician' | 'admin' | 'nobody'
+interface Ctx {
+  /** A seeded client with a year of weekly check-ins (Amelia Hart): charts and tables at their fullest. */
+  richClient: string
+  /** A client added by this run, with one note and one open check-in link. */
+  newClient: string
+  notePath: string
+  checkInLink: string
+}
+interface PageEntry {
+  who: Who
+  /** Where to go; several for a route with more than one state worth seeing. */
+  paths: (c: Ctx) => string[]
+}
+
+// Route pattern (app/ path without route groups) → how to reach it.
+const PAGES: Record<string, PageEntry> = {
+  '/': { who: 'clinician', paths: () => ['/'] },
+  '/login': { who: 'nobody', paths: () => ['/login'] },
+  '/invite/[token]': { who: 'nobody', paths: () => ['/invite/not-a-real-invitation-token-0000000000000'] },
+  '/reset/[token]': { who: 'nobody', paths: () => ['/reset/not-a-real-reset-token-00000000000000000000'] },
+  '/c/[token]': { who: 'nobody', paths: (c) => [c.checkInLink, '/c/not-a-real-check-in-link-000000000000000000'] },
+  '/clients': { who: 'clinician', paths: () => ['/clients'] },
+  '/clients/new': { who: 'clinician', paths: () => ['/clients/new'] },
+  '/clients/[id]': { who: 'clinician', paths: (c) => [c.richClient, c.newClient] },
+  '/clients/[id]/report': { who: 'clinician', paths: (c) => [`${c.richClient}/report`, `${c.newClient}/report`] },
+  '/clients/[id]/notes/new': { who: 'clinician', paths: (c) => [`${c.richClient}/notes/new`] },
+  '/clients/[id]/notes/[noteId]': { who: 'clinician', paths: (c) => [c.notePath] },
+  '/account': { who: 'clinician', paths: () => ['/account'] },
+  '/account/mfa': { who: 'clinician', paths: () => ['/account/mfa'] },
+  '/admin': { who: 'admin', paths: () => ['/admin'] },
+  '/admin/audit': { who: 'admin', paths: () => ['/admin/audit'] },
+  '/admin/invite': { who: 'admin', paths: () => ['/admin/invite'] },
+  '/admin/settings': { who: 'admin', paths: () => ['/admin/settings'] },
+  '/admin/transfer': { who: 'admin', paths: () => ['/admin/transfer'] },
+}
+/** Not a route of its own but a view every admin uses: the practice-wide caseload. */
+const EXTRA: { who: Who; path: string }[] = [{ who: 'admin', path: '/clients?scope=all' }]
+
+const WIDTHS = [
+  { width: 375, height: 812 },
+  { width: 1280, height: 800 },
+] as const
+
+function appRoutes(): string[] {
+  const root = path.resolve(import.meta.dirname, '..', '..', 'app')
+  const routes: string[] = []
+  const walk = (dir: string, parts: string[]) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(dir, e.name), /^\(.*\)$/.test(e.name) ? parts : [...parts, e.name])
+      else if (e.name === 'page.tsx') routes.push(`/${parts.join('/')}`)
+    }
+  }
+  walk(root, [])
+  return routes.sort()
+}
+
+test('every page of the app is in the layout guard', () => {
+  expect(appRoutes()).toEqual(Object.keys(PAGES).sort())
+})
+
+/** What is wrong with the page as laid out now, in words (empty when nothing is). */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const doc = document.documentElement
+    if (doc.scrollWidth > doc.clientWidth + 1) problems.push(`the page scrolls sideways by ${doc.scrollWidth - doc.clientWidth} px`)
+    const visible = (el: Element) => {
+      const s = getComputedStyle(el)
+      const r = el.getBoundingClientRect()
+      return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0 && !el.closest('.sr-only')
+    }
+    const name = (el: Element) => (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)
+    // Table cells: text cut at the cell's edge (a scroll region around the table is fine: the whole
+    // table scrolls, nothing inside a cell is cut).
+    for (const cell of document.querySelectorAll('td, th')) {
+      if (!visible(cell)) continue
+      const el = cell as HTMLElement
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') problems.push(`table cell "${name(el)}" is clipped`)
+    }
+    // A table wider than its box must sit in a focusable scroll region that says it scrolls.
+    for (const table of document.querySelectorAll('table')) {
+      if (!visible(table)) continue
+      const box = table.parentElement
+      if (!box || table.getBoundingClientRect().width <= box.clientWidth + 1) continue
+      const region = table.closest('[role="region"][tabindex="0"]')
+      if (!region) problems.push(`table "${table.caption?.textContent ?? name(table)}" is wider than its box and not in a scroll region`)
+      else if (!region.parentElement?.parentElement?.querySelector('[data-scroll-hint]')) problems.push(`scroll region "${region.getAttribute('aria-label')}" has no visible hint`)
+    }
+    // Charts: the svg fits its box, and every label lies inside the svg (not cut at its edge).
+    for (const svg of document.querySelectorAll('svg.recharts-surface')) {
+      if (!visible(svg)) continue
+      const s = svg.getBoundingClientRect()
+      const holder = svg.closest('figure') ?? svg.parentElement
+      const h = holder?.getBoundingClientRect()
+      if (h && s.width > h.width + 1) problems.push(`a chart is ${Math.round(s.width - h.width)} px wider than its box`)
+      for (const t of svg.querySelectorAll('text')) {
+        const r = t.getBoundingClientRect()
+        if (r.width === 0 || !(t.textContent ?? '').trim()) continue
+        if (r.left < s.left - 1 || r.right > s.right + 1 || r.top < s.top - 1 || r.bottom > s.bottom + 1)
+          problems.push(`chart label "${t.textContent}" is cut at the chart's edge`)
+      }
+    }
+    return problems
+  })
+}
+
+function fileName(p: string, width: number) {
+  const slug = p.replace(/^\//, '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id').replace(/\/c\/[A-Za-z0-9_-]{20,}/, '/c/link').replace(/[^a-z0-9]+/gi, '-') || 'home'
+  return `test-results/layout/${slug.replace(/^-|-$/g, '')}-${width}.png`
+}
+
+async function guard(page: Page, paths: string[]) {
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size)
+    for (const p of paths) {
+      await page.goto(p)
+      await hydrated(page)
+      // Sections stream in under Suspense: wait until none is still loading.
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+      await page.screenshot({ path: fileName(p, size.width), fullPage: true })
+      expect.soft(await layoutProblems(page), `${p} at ${size.width} px`).toEqual([])
+      await test.step(`axe: ${p} at ${size.width} px`, () => expectNoAxeViolations(page))
+    }
+  }
+}
+
+// One context per person; the data the pages need is made once, by the clinician.
+test('the layout holds on every page at 375 and 1280 px', async ({ page, browser }) => {
+  test.setTimeout(300_000)
+  await signIn(page, CLINICIAN)
+  await expect(page).not.toHaveURL(/\/login/)
+  await page.goto('/clients')
+  const richClient = (await page.getByRole('link', { name: 'Hart, Amelia' }).first().getAttribute('href')) ?? ''
+  expect(richClient).toMatch(/^\/clients\/[0-9a-f-]{36}$/)
+  const own = await addClient(page, 'Layout', 'Guard')
+  const checkInLink = new URL(await assignPhq9AndEcr(page)).pathname
+  await page.getByRole('link', { name: 'Write a note' }).click()
+  await hydrated(page)
+  await page.getByRole('textbox').first().fill('Layout guard note: first session, goals agreed.')
+  await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible({ timeout: 15_000 })
+  await expect(page).toHaveURL(/\/notes\/[0-9a-f-]{36}/)
+  const ctx: Ctx = { richClient, newClient: own.path, notePath: new URL(page.url()).pathname, checkInLink }
+
+  const byWho = (who: Who) => [
+    ...Object.values(PAGES)
+      .filter((e) => e.who === who)
+      .flatMap((e) => e.paths(ctx)),
+    ...EXTRA.filter((e) => e.who === who).map((e) => e.path),
+  ]
+  await guard(page, byWho('clinician'))
+
+  const admin = await browser.newContext()
+  const anonymous = await browser.newContext()
+  try {
+    const adminPage = await admin.newPage()
+    await signIn(adminPage, ADMIN)
+    await expect(adminPage).not.toHaveURL(/\/login/)
+    await guard(adminPage, byWho('admin'))
+    await guard(await anonymous.newPage(), byWho('nobody'))
+  } finally {
+    await admin.close()
+    await anonymous.close()
+  }
+})
