@@ -6,7 +6,7 @@
 // the page has an entry in PAGES below (how to reach it, as whom).
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
+import type { BrowserContext, Page } from '@playwright/test'
 import { addClient, assignPhq9AndEcr, expect, test } from './fixtures'
 import { ADMIN, axeViolations, CLINICIAN, hydrated, signIn } from './helpers'
 
@@ -137,41 +137,51 @@ async function guard(page: Page, paths: string[]) {
   }
 }
 
-// One context per person; the data the pages need is made once, by the clinician.
-test('the layout holds on every page at 375 and 1280 px', async ({ page, browser }) => {
-  test.setTimeout(300_000)
-  await signIn(page, CLINICIAN)
-  await expect(page).not.toHaveURL(/\/login/)
-  await page.goto('/clients')
-  const richClient = (await page.getByRole('link', { name: 'Hart, Amelia' }).first().getAttribute('href')) ?? ''
-  expect(richClient).toMatch(/^\/clients\/[0-9a-f-]{36}$/)
-  const own = await addClient(page, 'Layout', 'Guard')
-  const checkInLink = new URL(await assignPhq9AndEcr(page)).pathname
-  await page.getByRole('link', { name: 'Write a note' }).click()
-  await hydrated(page)
-  await page.getByRole('textbox', { name: 'Note', exact: true }).fill('Layout guard note: first session, goals agreed.')
-  await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible({ timeout: 15_000 })
-  await expect(page).toHaveURL(/\/notes\/[0-9a-f-]{36}/)
-  const ctx: Ctx = { richClient, newClient: own.path, notePath: new URL(page.url()).pathname, checkInLink }
+// The data the pages need is made once, by the clinician; each person's session is kept as a
+// storage state, so every page below opens in its own context without signing in again.
+let ctx: Ctx
+const sessions: Partial<Record<Who, Awaited<ReturnType<BrowserContext['storageState']>>>> = {}
 
-  const byWho = (who: Who) => [
-    ...Object.values(PAGES)
-      .filter((e) => e.who === who)
-      .flatMap((e) => e.paths(ctx)),
-    ...EXTRA.filter((e) => e.who === who).map((e) => e.path),
-  ]
-  await guard(page, byWho('clinician'))
-
-  const admin = await browser.newContext()
-  const anonymous = await browser.newContext()
-  try {
-    const adminPage = await admin.newPage()
-    await signIn(adminPage, ADMIN)
-    await expect(adminPage).not.toHaveURL(/\/login/)
-    await guard(adminPage, byWho('admin'))
-    await guard(await anonymous.newPage(), byWho('nobody'))
-  } finally {
-    await admin.close()
-    await anonymous.close()
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000)
+  for (const [who, email] of [
+    ['clinician', CLINICIAN],
+    ['admin', ADMIN],
+  ] as const) {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await signIn(page, email)
+    await expect(page).not.toHaveURL(/\/login/)
+    if (who === 'clinician') {
+      await page.goto('/clients')
+      const richClient = (await page.getByRole('link', { name: 'Hart, Amelia' }).first().getAttribute('href')) ?? ''
+      expect(richClient).toMatch(/^\/clients\/[0-9a-f-]{36}$/)
+      const own = await addClient(page, 'Layout', 'Guard')
+      const checkInLink = new URL(await assignPhq9AndEcr(page)).pathname
+      await page.getByRole('link', { name: 'Write a note' }).click()
+      await hydrated(page)
+      await page.getByRole('textbox', { name: 'Note', exact: true }).fill('Layout guard note: first session, goals agreed.')
+      await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible({ timeout: 15_000 })
+      await expect(page).toHaveURL(/\/notes\/[0-9a-f-]{36}/)
+      ctx = { richClient, newClient: own.path, notePath: new URL(page.url()).pathname, checkInLink }
+    }
+    sessions[who] = await context.storageState()
+    await context.close()
   }
 })
+
+const entries = [
+  ...Object.entries(PAGES).map(([route, e]) => ({ name: route, who: e.who, paths: e.paths })),
+  ...EXTRA.map((e) => ({ name: e.path, who: e.who, paths: () => [e.path] })),
+]
+for (const entry of entries) {
+  test(`layout of ${entry.name} (${entry.who === 'nobody' ? 'signed out' : `as ${entry.who}`})`, async ({ browser }) => {
+    test.setTimeout(120_000)
+    const context = await browser.newContext(entry.who === 'nobody' ? {} : { storageState: sessions[entry.who] })
+    try {
+      await guard(await context.newPage(), entry.paths(ctx))
+    } finally {
+      await context.close()
+    }
+  })
+}
