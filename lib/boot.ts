@@ -23,7 +23,7 @@ export async function boot(): Promise<void> {
   closeDatabaseOnSignals(() => scheduler.stop?.())
 
   // Migrations first, on their own connection, before the app's client opens the database.
-  const { deployMigrations } = await import('./db/migrate')
+  const { deployMigrations } = await import('./infra/migrate')
   const { applied } = await deployMigrations(env.DATABASE_URL, { log: (m) => logger.info(m) })
   if (applied.length) logger.info('migrations applied', { count: applied.length })
 

@@ -5,7 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from './generated/client'
 import { env } from '../env'
-import { openPglite, pgliteDirFromUrl, type OpenPglite } from './pglite'
+import { openPglite, pgliteDirFromUrl, type OpenPglite } from '../infra/pglite'
 
 export type Db = PrismaClient
 

@@ -8,8 +8,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { childProcessEnv } from '../../lib/env'
-import { deployMigrations } from '../../lib/db/migrate'
-import { SECRET_VARIABLES, type Manifest } from '../../lib/db/backup'
+import { deployMigrations } from '../../lib/infra/migrate'
+import { SECRET_VARIABLES, type Manifest } from '../../lib/infra/backup'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx')
