@@ -127,7 +127,7 @@ async function ensurePostgresDatabase(url: string): Promise<void> {
 
 function runSeed(reset: boolean): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(tsxBin, [path.join(root, 'scripts', 'seed-large.ts'), ...(reset ? ['--reset'] : [])], {
+    const child = spawn(tsxBin, ['--conditions=react-server', path.join(root, 'scripts', 'seed-large.ts'), ...(reset ? ['--reset'] : [])], {
       cwd: root,
       stdio: 'inherit',
       env: childProcessEnv({}),

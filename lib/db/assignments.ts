@@ -1,4 +1,5 @@
 // Assignments of questionnaires to a client, always within the actor's client scope.
+import 'server-only'
 import { db } from './client'
 import { TX_OPTIONS } from './tx'
 import type { Actor } from '@/lib/auth/actor'

@@ -1,4 +1,5 @@
 // What the clinician sees of a client's check-ins and scores (never the link tokens).
+import 'server-only'
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
 import { clientScope } from './scope'

@@ -1,5 +1,6 @@
 // Clients, always read and written through the actor's scope: a clinician reaches only their own
 // caseload, an admin the whole practice. Anything else answers exactly like a missing record.
+import 'server-only'
 import { db } from './client'
 import { TX_OPTIONS } from './tx'
 import type { Prisma } from './generated/client'

@@ -1,4 +1,5 @@
 // Risk flags: raised by a positive risk item, acknowledged and then resolved by a person.
+import 'server-only'
 import { db } from './client'
 import { TX_OPTIONS } from './tx'
 import type { Actor } from '@/lib/auth/actor'

@@ -1,4 +1,5 @@
 // Accounts. The password hash never leaves this file.
+import 'server-only'
 import { db } from './client'
 import { verifyPassword } from '@/lib/auth/password'
 import type { Actor } from '@/lib/auth/actor'
