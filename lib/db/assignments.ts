@@ -9,6 +9,7 @@ import type { AssignmentInput } from '@/lib/validation/assignment'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
 import { isUuid } from '@/lib/validation/uuid'
+import type { ClientAssignment } from '@/lib/clients/types'
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`)
 
@@ -60,7 +61,7 @@ export async function createAssignments(actor: Actor, clientId: string, input: A
   }, TX_OPTIONS)
 }
 
-export async function listAssignments(actor: Actor, clientId: string) {
+export async function listAssignments(actor: Actor, clientId: string): Promise<ClientAssignment[]> {
   await assertClientInScope(actor, clientId, 'ASSIGNMENT_LIST')
   return db.assignment.findMany({
     where: { clientId, client: clientScope(actor) },

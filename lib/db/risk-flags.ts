@@ -8,9 +8,10 @@ import { ConflictError, NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
 import { isUuid } from '@/lib/validation/uuid'
+import type { ClientRiskFlag } from '@/lib/clients/types'
 
 
-export async function listRiskFlags(actor: Actor, clientId: string) {
+export async function listRiskFlags(actor: Actor, clientId: string): Promise<ClientRiskFlag[]> {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
   return db.riskFlag.findMany({
     where: { clientId, client: clientScope(actor) },
