@@ -1,6 +1,13 @@
 import nextVitals from 'eslint-config-next/core-web-vitals'
 import nextTs from 'eslint-config-next/typescript'
 
+// lib/infra is the machinery around the database (migrations, the embedded PGlite set-up, backup and
+// restore): for scripts, the server's boot (instrumentation.ts, lib/boot.ts) and lib/db/client.ts.
+const infraPattern = {
+  group: ['@/lib/infra', '@/lib/infra/*', '**/lib/infra', '**/lib/infra/*'],
+  message: 'lib/infra is for scripts and the server boot, not for pages or components: read and write through lib/db.',
+}
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -44,10 +51,16 @@ const config = [
               message:
                 'lib/db/system runs without an actor and is not scoped to the signed-in user. Call an actor-scoped lib/db function instead (add a wrapper there that takes the Actor and puts its scope in the same query, e.g. generateClientCheckIns). Only the public check-in route app/c uses the token path directly.',
             },
+            infraPattern,
           ],
         },
       ],
     },
+  },
+  {
+    // The public check-in route may use the token path (above), but not lib/infra either.
+    files: ['app/c/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [infraPattern] }] },
   },
   {
     // Components receive plain data as props; they never reach the database, auth or configuration.
@@ -55,7 +68,12 @@ const config = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/lib/db/*', '@/lib/auth/*', '@/lib/env', '**/lib/db/*', '**/lib/auth/*', '**/lib/env'], message: 'Components get data as props; pages and actions use lib/db and lib/auth.' }] },
+        {
+          patterns: [
+            { group: ['@/lib/db/*', '@/lib/auth/*', '@/lib/env', '**/lib/db/*', '**/lib/auth/*', '**/lib/env'], message: 'Components get data as props; pages and actions use lib/db and lib/auth.' },
+            infraPattern,
+          ],
+        },
       ],
     },
   },

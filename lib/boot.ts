@@ -4,7 +4,7 @@ import { closeDatabase, closeDatabaseOnSignals, db } from './db/client'
 import { logger } from './log'
 
 async function printDemoSignIn(created: boolean) {
-  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./db/seed-demo')
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('../prisma/seed/demo')
   const lines = [
     '',
     created ? '  Demo practice created (Harbour Lane Therapy).' : '  Demo practice: Harbour Lane Therapy.',
@@ -23,14 +23,14 @@ export async function boot(): Promise<void> {
   closeDatabaseOnSignals(() => scheduler.stop?.())
 
   // Migrations first, on their own connection, before the app's client opens the database.
-  const { deployMigrations } = await import('./db/migrate')
+  const { deployMigrations } = await import('./infra/migrate')
   const { applied } = await deployMigrations(env.DATABASE_URL, { log: (m) => logger.info(m) })
   if (applied.length) logger.info('migrations applied', { count: applied.length })
 
   if (env.isEmbedded) {
     // First run on the embedded database: seed the demo practice so there is something to see.
     const practices = await db.practice.count()
-    const { seedDemo, DEMO_PRACTICE_ID } = await import('./db/seed-demo')
+    const { seedDemo, DEMO_PRACTICE_ID } = await import('../prisma/seed/demo')
     let created = false
     if (practices === 0) created = (await seedDemo()).created
     const hasDemo = (await db.practice.count({ where: { id: DEMO_PRACTICE_ID } })) > 0

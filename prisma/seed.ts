@@ -1,5 +1,5 @@
 // npm run db:seed — adds the demo practice if it is not there yet. Safe to run again.
-import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/db/seed-demo'
+import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo'
 import { closeDatabase } from '../lib/db/client'
 import { requireConfig } from '../lib/env'
 

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util'
 import { verifyAuditChains, type ChainReport } from '../lib/audit/verify'
 import { CheckpointLineError, checkpointLine, latestCheckpoint, parseCheckpointLine, writeCheckpoints, type Checkpoint } from '../lib/audit/checkpoint'
 import { closeDatabase } from '../lib/db/client'
-import { DatabaseInUseError } from '../lib/db/pglite'
+import { DatabaseInUseError } from '../lib/infra/pglite'
 import { requireConfig } from '../lib/env'
 import { isUuid } from '../lib/validation/uuid'
 

@@ -1,11 +1,11 @@
 // npm run backup -- [<target folder>] — a consistent backup of the embedded database (PGlite) and
-// the secrets generated next to it (see lib/db/backup.ts). Exit 0 written, 1 refused or failed,
+// the secrets generated next to it (see lib/infra/backup.ts). Exit 0 written, 1 refused or failed,
 // 2 usage or not the embedded database. PostgreSQL is backed up with its own tools (README).
 import fs from 'node:fs'
 import path from 'node:path'
 import { requireConfig } from '../lib/env'
-import { BackupRefusedError, DATABASE_FILE, KEYS_WARNING_FILE, MANIFEST_FILE, SECRET_VARIABLES, createBackup, utcStamp } from '../lib/db/backup'
-import { DatabaseInUseError, lockHolder, pgliteDirFromUrl } from '../lib/db/pglite'
+import { BackupRefusedError, DATABASE_FILE, KEYS_WARNING_FILE, MANIFEST_FILE, SECRET_VARIABLES, createBackup, utcStamp } from '../lib/infra/backup'
+import { DatabaseInUseError, lockHolder, pgliteDirFromUrl } from '../lib/infra/pglite'
 import { runScript } from './lib/run-script'
 
 // Relative command-line folders are taken from where the command was run; with `npm run` that is

@@ -127,7 +127,7 @@ async function ensurePostgresDatabase(url: string): Promise<void> {
 
 function runSeed(reset: boolean): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(tsxBin, [path.join(root, 'scripts', 'seed-large.ts'), ...(reset ? ['--reset'] : [])], {
+    const child = spawn(tsxBin, ['--conditions=react-server', path.join(root, 'scripts', 'seed-large.ts'), ...(reset ? ['--reset'] : [])], {
       cwd: root,
       stdio: 'inherit',
       env: childProcessEnv({}),
@@ -159,7 +159,7 @@ interface Prepared {
  * create a check-in link for the public page.
  */
 async function prepare(url: string): Promise<Prepared> {
-  const { deployMigrations } = await import('../lib/db/migrate')
+  const { deployMigrations } = await import('../lib/infra/migrate')
   const { db, closeDatabase } = await import('../lib/db/client')
   const t0 = Date.now()
   const { applied } = await deployMigrations(url, { log: () => {} })
@@ -504,7 +504,7 @@ async function main(): Promise<number> {
   log(`${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}`)
   if (args.db === 'postgres') await ensurePostgresDatabase(url)
   else {
-    const { lockHolder, pgliteDirFromUrl } = await import('../lib/db/pglite')
+    const { lockHolder, pgliteDirFromUrl } = await import('../lib/infra/pglite')
     const holder = lockHolder(pgliteDirFromUrl(url) as string)
     if (holder) fail(`the embedded bench database is open in process ${holder}; stop it first`)
   }

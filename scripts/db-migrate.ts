@@ -1,8 +1,8 @@
 // npm run db:migrate -- create <name> | deploy | check
-// Migrations over Prisma's WebAssembly schema engine (see lib/db/migrate.ts for why).
+// Migrations over Prisma's WebAssembly schema engine (see lib/infra/migrate.ts for why).
 import path from 'node:path'
 import { env, requireConfig } from '../lib/env'
-import { createMigration, deployMigrations, diffMigrationsToSchema, redactDatabaseUrl } from '../lib/db/migrate'
+import { createMigration, deployMigrations, diffMigrationsToSchema, redactDatabaseUrl } from '../lib/infra/migrate'
 
 const USAGE = `Usage: npm run db:migrate -- <command>
 

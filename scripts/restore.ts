@@ -1,12 +1,12 @@
 // npm run restore -- <backup folder> [--data-dir <folder>] [--force] — restores a backup made by
-// `npm run backup` into an embedded data folder (see lib/db/restore.ts). Exit 0 restored,
+// `npm run backup` into an embedded data folder (see lib/infra/restore.ts). Exit 0 restored,
 // 1 refused or failed (nothing changed unless it says so), 2 usage or not the embedded database.
 import fs from 'node:fs'
 import path from 'node:path'
 import { requireConfig } from '../lib/env'
-import { BackupRefusedError, MANIFEST_FILE, secretFileMap } from '../lib/db/backup'
-import { assertApart, readVerifiedBackup, restoreBackup } from '../lib/db/restore'
-import { DatabaseInUseError, pgliteDirFromUrl } from '../lib/db/pglite'
+import { BackupRefusedError, MANIFEST_FILE, secretFileMap } from '../lib/infra/backup'
+import { assertApart, readVerifiedBackup, restoreBackup } from '../lib/infra/restore'
+import { DatabaseInUseError, pgliteDirFromUrl } from '../lib/infra/pglite'
 import { runScript } from './lib/run-script'
 
 // Relative command-line folders are taken from where the command was run; with `npm run` that is

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto'
 import path from 'node:path'
 import { closeDatabase } from '../lib/db/client'
-import { DatabaseInUseError } from '../lib/db/pglite'
+import { DatabaseInUseError } from '../lib/infra/pglite'
 import { countCiphertextsByKey, ENCRYPTED_TABLES, rotateEncryptionKeys, type RotationReport } from '../lib/db/note-crypto'
 import { keyring } from '../lib/crypto/field'
 import { env, requireConfig } from '../lib/env'

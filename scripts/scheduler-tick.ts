@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { schedulerTick } from '../lib/db/system/scheduler'
 import { closeDatabase } from '../lib/db/client'
-import { DatabaseInUseError } from '../lib/db/pglite'
+import { DatabaseInUseError } from '../lib/infra/pglite'
 import { requireConfig } from '../lib/env'
 
 // A relative DATABASE_URL (./.data/pglite) is project-relative, as for the other scripts.

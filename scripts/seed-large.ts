@@ -47,7 +47,7 @@ import {
   personName,
 } from './lib/bench-stats'
 import { pick, pickWeighted, prng, randInt } from '../lib/seeded-random'
-import { symptomAnswers, attachmentAnswers as demoAttachmentAnswers } from '../lib/db/seed-demo-history'
+import { symptomAnswers, attachmentAnswers as demoAttachmentAnswers } from '../prisma/seed/demo-history'
 
 // A relative DATABASE_URL (./.data/…) is project-relative, as for the other scripts.
 process.chdir(path.resolve(import.meta.dirname, '..'))
@@ -81,7 +81,7 @@ const TRAJECTORY_WEIGHTS: Record<Trajectory, number> = { improving: 45, flat: 25
 const DAY = 86_400_000
 const HOUR = 3_600_000
 
-// Answers are generated exactly as for the demo practice (lib/db/seed-demo-history.ts).
+// Answers are generated exactly as for the demo practice (prisma/seed/demo-history.ts).
 const attachmentAnswers = (anxiety: number, avoidance: number, rand: () => number) => demoAttachmentAnswers('ecr-rs', anxiety, avoidance, rand)
 
 const lerp = (a: number, b: number, t: number) => a + (b - a) * t

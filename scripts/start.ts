@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { childProcessEnv, requireConfig } from '../lib/env'
-import { lockHolder, pgliteDirFromUrl } from '../lib/db/pglite'
+import { lockHolder, pgliteDirFromUrl } from '../lib/infra/pglite'
 
 const root = path.resolve(import.meta.dirname, '..')
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')

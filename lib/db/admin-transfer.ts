@@ -10,6 +10,7 @@ import { AccountRuleError, NotFoundError } from './errors'
 import { assertAdmin } from './scope'
 import { TX_OPTIONS } from './tx'
 import { isUuid } from '@/lib/validation/uuid'
+import type { TransferChoice } from '@/lib/accounts/types'
 
 
 export interface TransferRequest {
@@ -80,7 +81,7 @@ export async function transferClients(admin: Actor, req: TransferRequest, clock:
 }
 
 /** What the transfer page offers: everyone who holds clients or could receive them, with clients. */
-export async function listTransferChoices(admin: Actor) {
+export async function listTransferChoices(admin: Actor): Promise<TransferChoice[]> {
   await assertAdmin(admin, 'Page')
   const users = await db.user.findMany({
     where: { practiceId: admin.practiceId, OR: [{ roles: { has: 'CLINICIAN' } }, { caseload: { some: {} } }] },
@@ -109,4 +110,3 @@ export async function listTransferChoices(admin: Actor) {
     })),
   }))
 }
-export type TransferChoice = Awaited<ReturnType<typeof listTransferChoices>>[number]

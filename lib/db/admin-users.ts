@@ -15,6 +15,7 @@ import { assertAdmin } from './scope'
 import { TX_OPTIONS } from './tx'
 import { expireUserTokens, issueUserToken } from './user-tokens'
 import { isUuid } from '@/lib/validation/uuid'
+import type { AccountRow } from '@/lib/accounts/types'
 
 export { transferClients, listTransferChoices } from './admin-transfer'
 export { getPracticeSettings, updatePracticeSettings } from './practice-settings'
@@ -55,7 +56,7 @@ async function endSessions(tx: Tx, userId: string, reason: string, now: Date, ex
   return r.count
 }
 
-export async function listAccounts(admin: Actor, clock: Clock = systemClock) {
+export async function listAccounts(admin: Actor, clock: Clock = systemClock): Promise<AccountRow[]> {
   await assertAdmin(admin, 'Account')
   const now = clock()
   const rows = await db.user.findMany({
@@ -87,7 +88,6 @@ export async function listAccounts(admin: Actor, clock: Clock = systemClock) {
     inviteExpiresAt: tokens[0]?.expiresAt ?? null,
   }))
 }
-export type AccountRow = Awaited<ReturnType<typeof listAccounts>>[number]
 
 export interface IssuedLink {
   userId: string

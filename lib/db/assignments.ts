@@ -1,4 +1,5 @@
 // Assignments of questionnaires to a client, always within the actor's client scope.
+import 'server-only'
 import { db } from './client'
 import { TX_OPTIONS } from './tx'
 import type { Actor } from '@/lib/auth/actor'
@@ -8,6 +9,7 @@ import type { AssignmentInput } from '@/lib/validation/assignment'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
 import { isUuid } from '@/lib/validation/uuid'
+import type { ClientAssignment } from '@/lib/clients/types'
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`)
 
@@ -59,7 +61,7 @@ export async function createAssignments(actor: Actor, clientId: string, input: A
   }, TX_OPTIONS)
 }
 
-export async function listAssignments(actor: Actor, clientId: string) {
+export async function listAssignments(actor: Actor, clientId: string): Promise<ClientAssignment[]> {
   await assertClientInScope(actor, clientId, 'ASSIGNMENT_LIST')
   return db.assignment.findMany({
     where: { clientId, client: clientScope(actor) },

@@ -1,6 +1,7 @@
 // The clinician's operations on a check-in's links: issue (copy, email, reissue), revoke, cancel.
 // Every read and write is scoped to the actor's clients in the same statement; the token handling
 // itself (shared with the scheduler) is lib/db/system/checkin-link-issue.ts.
+import 'server-only'
 import { db } from './client'
 import type { Prisma } from './generated/client'
 import { clientScope } from './scope'

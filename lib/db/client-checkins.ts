@@ -1,4 +1,5 @@
 // What the clinician sees of a client's check-ins and scores (never the link tokens).
+import 'server-only'
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
 import { clientScope } from './scope'
@@ -7,11 +8,12 @@ import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
 import { generateDueCheckIns } from './system/due-checkins'
 import { isUuid } from '@/lib/validation/uuid'
+import type { ClientCheckIn, ClientResponse } from '@/lib/clients/types'
 
 
-export async function listClientCheckIns(actor: Actor, clientId: string, take = 20) {
+export async function listClientCheckIns(actor: Actor, clientId: string, take = 20): Promise<ClientCheckIn[]> {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
-  return db.checkIn.findMany({
+  const rows = await db.checkIn.findMany({
     where: { clientId, client: clientScope(actor) },
     orderBy: [{ dueDate: 'desc' }, { createdAt: 'desc' }],
     take,
@@ -26,9 +28,10 @@ export async function listClientCheckIns(actor: Actor, clientId: string, take = 
       _count: { select: { links: { where: { revokedAt: null } } } },
     },
   })
+  return rows.map(({ _count, ...c }) => ({ ...c, liveLinks: _count.links }))
 }
 
-export async function listRecentResponses(actor: Actor, clientId: string, take = 30) {
+export async function listRecentResponses(actor: Actor, clientId: string, take = 30): Promise<ClientResponse[]> {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
   const rows = await db.response.findMany({
     where: { clientId, client: clientScope(actor) },
@@ -50,7 +53,7 @@ export async function listRecentResponses(actor: Actor, clientId: string, take =
   // them apart (one extra query, only when the list is empty).
   if (rows.length === 0 && (await db.client.count({ where: { id: clientId, ...clientScope(actor) } })) === 0) {
     await recordDenied(actor, { action: 'RESULTS_VIEW', targetType: 'Client', targetId: clientId })
-    return rows
+    return []
   }
   // Recorded before the results are returned (fail closed).
   await recordAudit({
@@ -61,7 +64,8 @@ export async function listRecentResponses(actor: Actor, clientId: string, take =
     clientId,
     details: { count: rows.length },
   })
-  return rows
+  // scores is JSON written only by lib/assessments (scale name → number).
+  return rows.map((r) => ({ ...r, scores: r.scores as Record<string, number> }))
 }
 
 /**

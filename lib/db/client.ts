@@ -1,11 +1,12 @@
 // The one Prisma client. The adapter is chosen from DATABASE_URL: a postgres URL uses the `pg`
 // driver (production, several app instances on one server); `pglite:<folder>` (the default) runs
 // PostgreSQL in-process for a zero-install first run.
+import 'server-only'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from './generated/client'
 import { env } from '../env'
-import { openPglite, pgliteDirFromUrl, type OpenPglite } from './pglite'
+import { openPglite, pgliteDirFromUrl, type OpenPglite } from '../infra/pglite'
 
 export type Db = PrismaClient
 

@@ -1,11 +1,13 @@
 // Clients, always read and written through the actor's scope: a clinician reaches only their own
 // caseload, an admin the whole practice. Anything else answers exactly like a missing record.
+import 'server-only'
 import { db } from './client'
 import { TX_OPTIONS } from './tx'
 import type { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
 import { isAdmin, isClinician } from '@/lib/auth/actor'
 import type { ClientInput } from '@/lib/validation/client'
+import type { ClientDetail, ClientSummary } from '@/lib/clients/types'
 import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
@@ -30,7 +32,7 @@ export interface ListClientsOptions {
   status?: 'ACTIVE' | 'DISCHARGED'
 }
 
-export async function listClients(actor: Actor, opts: ListClientsOptions = {}) {
+export async function listClients(actor: Actor, opts: ListClientsOptions = {}): Promise<ClientSummary[]> {
   const where: Prisma.ClientWhereInput = {
     ...(opts.mine ? ownClientScope(actor) : clientScope(actor)),
     ...(opts.status ? { status: opts.status } : {}),
@@ -59,7 +61,6 @@ const detailSelect = {
   updatedAt: true,
 } satisfies Prisma.ClientSelect
 
-export type ClientDetail = Prisma.ClientGetPayload<{ select: typeof detailSelect }>
 
 export async function getClient(actor: Actor, clientId: string): Promise<ClientDetail> {
   if (!isUuid(clientId)) throw new NotFoundError('Client')

@@ -1,3 +1,5 @@
+import 'server-only'
+
 /** Thrown by lib/db when a record is missing *or* outside the caller's scope: the two are one answer. */
 export class NotFoundError extends Error {
   constructor(what = 'Record') {

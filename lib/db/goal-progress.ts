@@ -2,6 +2,7 @@
 // words, 0 (none) to 10 (a great deal). Stored per goal (scores keyed by goal id), charted per
 // goal, never totalled. Checking and scoring the ratings and building the series are pure
 // (lib/assessments/goal-ratings.ts); this file only reads the goals and the rows.
+import 'server-only'
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
 import { GOAL_PROGRESS_ID } from '@/lib/assessments/goal-progress'

@@ -2,6 +2,7 @@
 // own caseload, admin → practice). Goals are never deleted: every wording and status a goal has
 // had is a GoalRevision row written in the same transaction as the change, as is its audit event
 // (ids and field names only: never a goal's wording, which is the client's own words).
+import 'server-only'
 import { db } from './client'
 import { TX_OPTIONS } from './tx'
 import type { Prisma } from './generated/client'

@@ -2,6 +2,7 @@
 // Each ciphertext is bound to its row (AAD = [table, id, field, practiceId]), so a value copied
 // into another row or practice fails to decrypt instead of showing someone else's text.
 // (No 'server-only' marker here: scripts/rotate-keys.ts runs this outside Next.)
+import 'server-only'
 import { db } from './client'
 import type { Prisma } from './generated/client'
 import { decryptField, DecryptionError, encryptField, keyring, type Aad } from '@/lib/crypto/field'

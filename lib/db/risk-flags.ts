@@ -1,4 +1,5 @@
 // Risk flags: raised by a positive risk item, acknowledged and then resolved by a person.
+import 'server-only'
 import { db } from './client'
 import { TX_OPTIONS } from './tx'
 import type { Actor } from '@/lib/auth/actor'
@@ -7,9 +8,10 @@ import { ConflictError, NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
 import { isUuid } from '@/lib/validation/uuid'
+import type { ClientRiskFlag } from '@/lib/clients/types'
 
 
-export async function listRiskFlags(actor: Actor, clientId: string) {
+export async function listRiskFlags(actor: Actor, clientId: string): Promise<ClientRiskFlag[]> {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
   return db.riskFlag.findMany({
     where: { clientId, client: clientScope(actor) },

@@ -6,6 +6,7 @@
 //   admin as such.
 // - Admin-only operations share one assertion with one answer for anyone else: not found.
 // Children reach the rule through their client relation: `where: { id, client: clientScope(actor) }`.
+import 'server-only'
 import { Prisma } from './generated/client'
 import { isAdmin, isClinician, type Actor } from '@/lib/auth/actor'
 import { actorFields, recordAudit } from '@/lib/audit/record'

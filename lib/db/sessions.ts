@@ -1,5 +1,6 @@
 // Server-side sessions behind the next-auth JWT cookie. The cookie holds only this row's id, so
 // sign-out, deactivation and password change end a session at once by setting revokedAt.
+import 'server-only'
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
 import { systemClock, type Clock } from '@/lib/clock'

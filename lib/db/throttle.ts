@@ -1,5 +1,6 @@
 // Throttling of sign-in and of check-in link lookups, kept in the database, so limits hold across
 // restarts and are shared by every app instance.
+import 'server-only'
 import crypto from 'node:crypto'
 import net from 'node:net'
 import { db } from './client'

@@ -2,6 +2,7 @@
 // body), check-ins that ended, risk flags raised and resolved, and goal changes. A fixed number of
 // queries whatever the size of the record. Notes appear only for the client's primary clinician:
 // an admin sees the practice's clients but does not read their notes.
+import 'server-only'
 import { db } from './client'
 import type { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'

@@ -1,9 +1,11 @@
 // Accounts. The password hash never leaves this file.
+import 'server-only'
 import { db } from './client'
 import { verifyPassword } from '@/lib/auth/password'
 import type { Actor } from '@/lib/auth/actor'
 import { NotFoundError } from './errors'
 import { assertAdmin } from './scope'
+import type { ClinicianOption, PracticeInfo } from '@/lib/accounts/types'
 
 export interface SignInUser {
   id: string
@@ -42,7 +44,7 @@ export async function listPracticeUsers(actor: Actor) {
 }
 
 /** Active clinicians of the actor's practice (for "primary clinician" choices). */
-export async function listPracticeClinicians(actor: Actor) {
+export async function listPracticeClinicians(actor: Actor): Promise<ClinicianOption[]> {
   return db.user.findMany({
     where: { practiceId: actor.practiceId, status: 'ACTIVE', roles: { has: 'CLINICIAN' } },
     orderBy: { name: 'asc' },
@@ -50,7 +52,7 @@ export async function listPracticeClinicians(actor: Actor) {
   })
 }
 
-export async function getPractice(actor: Actor) {
+export async function getPractice(actor: Actor): Promise<PracticeInfo> {
   const p = await db.practice.findUnique({
     where: { id: actor.practiceId },
     select: { id: true, name: true, timeZone: true, idleTimeoutMinutes: true },

@@ -6,12 +6,9 @@ import crypto from 'node:crypto'
 import nodemailer, { type Transporter } from 'nodemailer'
 import { env } from '@/lib/env'
 import { db } from '@/lib/db/client'
-import { clientScope } from '@/lib/db/scope'
-import { NotFoundError } from '@/lib/db/errors'
-import { decryptField, encryptField, type Aad } from '@/lib/crypto/field'
-import type { Actor } from '@/lib/auth/actor'
+import { outboxBodyAad } from '@/lib/db/outbox'
+import { encryptField } from '@/lib/crypto/field'
 import { logger } from '@/lib/log'
-import { isUuid } from '@/lib/validation/uuid'
 
 export type EmailStatus = 'SENT' | 'OUTBOX' | 'FAILED'
 /** OutboundEmail.kind values written by the check-in flow. */
@@ -57,8 +54,6 @@ export function closeMailTransports(): void {
   transports.clear()
 }
 
-const bodyAad = (id: string, practiceId: string): Aad => ['OutboundEmail', id, 'body', practiceId]
-
 // A short, fixed-vocabulary reason for the clinician and the logs: never the server's reply text,
 // which can echo addresses or content.
 function errorCode(e: unknown): string {
@@ -83,7 +78,7 @@ export async function deliverEmail(m: OutgoingEmail): Promise<DeliveryResult> {
     // The id is chosen first so the ciphertext can be bound to this row.
     const id = crypto.randomUUID()
     await db.outboundEmail.create({
-      data: { ...base, id, status: 'OUTBOX', bodyEnc: encryptField(m.text, bodyAad(id, m.practiceId)) },
+      data: { ...base, id, status: 'OUTBOX', bodyEnc: encryptField(m.text, outboxBodyAad(id, m.practiceId)) },
       select: { id: true },
     })
     logger.info('email kept in outbox', { emailId: id, checkInId: m.checkInId, kind: m.kind })
@@ -100,51 +95,4 @@ export async function deliverEmail(m: OutgoingEmail): Promise<DeliveryResult> {
   const row = await db.outboundEmail.create({ data: { ...base, status: 'SENT', sentAt: m.now ?? new Date() }, select: { id: true } })
   logger.info('email sent', { emailId: row.id, checkInId: m.checkInId, kind: m.kind })
   return { id: row.id, status: 'SENT' }
-}
-
-export interface OutboxEmail {
-  id: string
-  checkInId: string | null
-  kind: string
-  toAddress: string
-  subject: string
-  status: EmailStatus
-  error: string | null
-  createdAt: Date
-  sentAt: Date | null
-  /** The message text, for mail kept in the outbox only (sent mail is not stored). */
-  body: string | null
-}
-
-/** A client's mail, newest first, for the clinician's outbox view. */
-export async function listOutbox(actor: Actor, clientId: string): Promise<OutboxEmail[]> {
-  if (!isUuid(clientId)) throw new NotFoundError('Client')
-  const client = await db.client.findFirst({ where: { id: clientId, ...clientScope(actor) }, select: { id: true } })
-  if (!client) throw new NotFoundError('Client')
-  const rows = await db.outboundEmail.findMany({
-    where: { clientId, client: clientScope(actor) },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-  })
-  return rows.map(({ bodyEnc, practiceId, ...r }) => {
-    let body: string | null = null
-    if (r.status === 'OUTBOX' && bodyEnc) {
-      try {
-        body = decryptField(bodyEnc, bodyAad(r.id, practiceId))
-      } catch {
-        logger.warn('outbox body could not be decrypted', { emailId: r.id })
-      }
-    }
-    return {
-      id: r.id,
-      checkInId: r.checkInId,
-      kind: r.kind,
-      toAddress: r.toAddress,
-      subject: r.subject,
-      status: r.status,
-      error: r.error,
-      createdAt: r.createdAt,
-      sentAt: r.sentAt,
-      body,
-    }
-  })
 }

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 
-// The demo accounts the server's first boot seeds (lib/db/seed-demo.ts).
+// The demo accounts the server's first boot seeds (prisma/seed/demo.ts).
 export const DEMO_PASSWORD = 'securebase-demo-2026'
 export const CLINICIAN = 'clinician@demo.securebase.local'
 export const CLINICIAN_2 = 'sam.okafor@demo.securebase.local'

@@ -194,7 +194,7 @@ describe('audit checkpoints', () => {
     const run = async (...args: string[]) => {
       await closeDatabase() // the embedded database opens in one process at a time
       return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(path.join(root, 'node_modules/.bin/tsx'), ['scripts/audit-verify.ts', ...args], { cwd: root, env: childProcessEnv({ DATABASE_URL: dbUrl }) }, (err, stdout, stderr) =>
+        execFile(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/audit-verify.ts', ...args], { cwd: root, env: childProcessEnv({ DATABASE_URL: dbUrl }) }, (err, stdout, stderr) =>
           resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
         )
       })

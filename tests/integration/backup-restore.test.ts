@@ -8,12 +8,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { childProcessEnv } from '../../lib/env'
-import { deployMigrations } from '../../lib/db/migrate'
-import { SECRET_VARIABLES, type Manifest } from '../../lib/db/backup'
+import { deployMigrations } from '../../lib/infra/migrate'
+import { SECRET_VARIABLES, type Manifest } from '../../lib/infra/backup'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx')
-const CHILD = ['--conditions=react-server', 'tests/fixtures/backup-child.ts'] // see the fixture
+const CHILD = ['tests/fixtures/backup-child.ts'] // see the fixture
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'securebase-backup-'))
 const source = path.join(tmp, 'data')
 const backupDir = path.join(tmp, 'backup')
@@ -35,7 +35,8 @@ interface Run {
 
 function run(args: string[], dataDir: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, args, { cwd: root, env: envFor(dataDir) })
+    // With the condition the npm scripts give tsx (lib/db is 'server-only', see package.json).
+    const child = spawn(tsx, ['--conditions=react-server', ...args], { cwd: root, env: envFor(dataDir) })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -114,7 +115,7 @@ describe('npm run backup / npm run restore (embedded database)', () => {
   }, 120_000)
 
   it('refuses to back up (or restore over) a database another process holds, and copies nothing', async () => {
-    const holder: ChildProcess = spawn(tsx, [...CHILD, 'hold'], { cwd: root, env: envFor(source) })
+    const holder: ChildProcess = spawn(tsx, ['--conditions=react-server', ...CHILD, 'hold'], { cwd: root, env: envFor(source) })
     const exited = new Promise((resolve) => holder.on('close', resolve))
     try {
       const pid = await new Promise<number>((resolve, reject) => {

@@ -19,7 +19,7 @@ function run(args: string[], extra: Record<string, string>): Promise<{ code: num
   const env = childProcessEnv({ SECUREBASE_DATA_DIR: dataDir, ...extra })
   for (const name of SECRETS) if (!(name in extra)) delete env[name]
   return new Promise((resolve) => {
-    const child = spawn(tsx, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(tsx, ['--conditions=react-server', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
     let stdout = ''
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))

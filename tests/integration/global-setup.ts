@@ -9,7 +9,7 @@ import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { getEnv, resetEnvForTests } from '../../lib/env'
 import { TEST_ENV } from './test-env'
-import { deployMigrations } from '../../lib/db/migrate'
+import { deployMigrations } from '../../lib/infra/migrate'
 
 declare module 'vitest' {
   export interface ProvidedContext {

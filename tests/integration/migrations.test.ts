@@ -1,4 +1,4 @@
-// Migrations (lib/db/migrate.ts): no drift between prisma/migrations and schema.prisma, deploy is
+// Migrations (lib/infra/migrate.ts): no drift between prisma/migrations and schema.prisma, deploy is
 // idempotent on both engines, and a failing migration is reported instead of recorded as applied.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -7,8 +7,8 @@ import path from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { env } from '../../lib/env'
-import { deployMigrations, diffMigrationsToSchema } from '../../lib/db/migrate'
-import { openPglite } from '../../lib/db/pglite'
+import { deployMigrations, diffMigrationsToSchema } from '../../lib/infra/migrate'
+import { openPglite } from '../../lib/infra/pglite'
 
 const ROOT = process.cwd()
 const MIGRATIONS = path.join(ROOT, 'prisma', 'migrations')

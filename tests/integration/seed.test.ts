@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../../lib/db/client'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PRACTICE_ID, seedDemo } from '../../lib/db/seed-demo'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PRACTICE_ID, seedDemo } from '../../prisma/seed/demo'
 import { verifyCredentials } from '../../lib/db/users'
 
 describe('demo seed', () => {

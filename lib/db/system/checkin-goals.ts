@@ -1,6 +1,7 @@
 // The goals a goal-progress check-in asks about. No actor: on the check-in token path the link is
 // the only credential, and the caller has already reached the client through it (or, for the
 // scheduler, chosen the row itself).
+import 'server-only'
 import { db } from '../client'
 import type { Prisma } from '../generated/client'
 import type { GoalItem } from '@/lib/goals/types'

@@ -2,6 +2,7 @@
 // issueCheckInLink in lib/db/checkin-links.ts, for a clinician. A link carries a 256-bit random
 // token; only HMAC(pepper, token) is stored, so the token exists only in the URL handed to the
 // client (never logged, never stored, never returned twice).
+import 'server-only'
 import { db } from '../client'
 import type { Prisma } from '../generated/client'
 import { clientScope } from '../scope'

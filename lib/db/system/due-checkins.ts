@@ -3,6 +3,7 @@
 // which passes the actor's scope as `within`. Idempotent by a database guarantee, not by timing:
 // the unique (assignmentId, occurrenceDate) on CheckInItem and a per-client advisory lock while
 // bundling, so concurrent runs (several app instances) create nothing twice.
+import 'server-only'
 import { db } from '../client'
 import type { Prisma } from '../generated/client'
 import { TX_OPTIONS } from '../tx'

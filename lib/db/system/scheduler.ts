@@ -4,6 +4,7 @@
 // a per-check-in lock for the first link, and a conditional claim on reminderSentAt. Running a tick
 // twice, or from several app instances at once, creates and sends nothing twice.
 // System code: no actor, every practice (or one, for tests and tools); never imported by app code.
+import 'server-only'
 import { db } from '../client'
 import { sendFirstCheckInLink, sendReminderLink } from './checkin-link-issue'
 import { generateDueCheckIns, practiceFilter, type TickScope } from './due-checkins'

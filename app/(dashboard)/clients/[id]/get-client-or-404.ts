@@ -4,7 +4,8 @@ import 'server-only'
 import { cache } from 'react'
 import { notFound } from 'next/navigation'
 import type { Actor } from '@/lib/auth/actor'
-import { getClient, type ClientDetail } from '@/lib/db/clients'
+import { getClient } from '@/lib/db/clients'
+import type { ClientDetail } from '@/lib/clients/types'
 import { NotFoundError } from '@/lib/db/errors'
 
 /**

@@ -1,7 +1,7 @@
 import { requireRole } from '@/lib/auth/session'
 import { auditRequestContext } from '@/lib/auth/request-ip'
 import { csvResponse } from '@/lib/http/csv-response'
-import { auditCsv } from '@/lib/audit/query'
+import { auditCsv } from '@/lib/db/audit-trail'
 import { parseAuditFilters } from '@/lib/validation/audit'
 
 export const dynamic = 'force-dynamic'

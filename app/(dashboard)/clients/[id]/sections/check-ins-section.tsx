@@ -27,10 +27,10 @@ export async function CheckInsSection({ actor, clientId, timeZone }: SectionProp
                 Due {formatCalendarDate(c.dueDate)} · {c.items.map((i) => instrumentLabel(i.instrumentId)).join(' + ')}
               </p>
               <p className="mb-3 text-sm text-stone-600">
-                Open until {formatDateTime(c.expiresAt, timeZone)} · {c._count.links} live {c._count.links === 1 ? 'link' : 'links'}
+                Open until {formatDateTime(c.expiresAt, timeZone)} · {c.liveLinks} live {c.liveLinks === 1 ? 'link' : 'links'}
                 {c.reminderSentAt ? ` · reminder sent ${formatDate(c.reminderSentAt, timeZone)}` : ''}
               </p>
-              <LinkPanel action={linkAction.bind(null, clientId, c.id)} liveLinks={c._count.links} />
+              <LinkPanel action={linkAction.bind(null, clientId, c.id)} liveLinks={c.liveLinks} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 // Mail to the client; without a mail server, messages wait here for the clinician to pass on.
-import { listOutbox } from '@/lib/email/send'
+import { listOutbox } from '@/lib/db/outbox'
 import { formatDateTime } from '@/lib/format'
 import { card, type SectionProps } from './section-props'
 

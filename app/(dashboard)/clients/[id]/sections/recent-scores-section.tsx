@@ -18,7 +18,7 @@ export async function RecentScoresSection({ actor, clientId, timeZone }: Section
             id: r.id,
             instrumentId: r.instrumentId,
             relationshipTarget: r.relationshipTarget,
-            scores: r.scores as Record<string, number>,
+            scores: r.scores,
             band: r.band,
             quadrant: r.quadrant,
             risk: r.flags.includes('risk'),

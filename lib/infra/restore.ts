@@ -1,4 +1,4 @@
-// Restoring a backup made by lib/db/backup.ts into an embedded data folder. Everything that can be
+// Restoring a backup made by lib/infra/backup.ts into an embedded data folder. Everything that can be
 // checked before touching the target is checked first (manifest, hashes, PGlite version, lock,
 // target empty), so a refused restore changes nothing.
 import fs from 'node:fs'
@@ -88,7 +88,7 @@ export interface RestoreResult {
   clients: number
 }
 
-// The same lock-file protocol as lib/db/pglite.ts (`<dir>.lock` holding our pid): openPglite
+// The same lock-file protocol as lib/infra/pglite.ts (`<dir>.lock` holding our pid): openPglite
 // cannot load a tarball, so the restore takes the lock itself while it writes the folder.
 function takeLock(pgliteDir: string): () => void {
   const lock = `${pgliteDir}.lock`

@@ -2,14 +2,14 @@
 // practice; viewing and exporting are themselves recorded (after the read, before the data is
 // returned, so a failure to record fails the request).
 import 'server-only'
-import { db } from '@/lib/db/client'
-import type { Prisma } from '@/lib/db/generated/client'
-import { NotFoundError } from '@/lib/db/errors'
+import { db } from './client'
+import type { Prisma } from './generated/client'
+import { NotFoundError } from './errors'
 import type { Actor } from '@/lib/auth/actor'
-import { assertAdmin } from '@/lib/db/scope'
+import { assertAdmin } from './scope'
 import { addDays, startOfDayInTimeZone, todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { AUDIT_MAX_PAGE_SIZE, type AuditFilters, type AuditPage, type AuditRow } from '@/lib/validation/audit'
-import { actorFields, recordAudit } from './record'
+import { actorFields, recordAudit } from '@/lib/audit/record'
 import { csvCell } from '@/lib/assessments/csv'
 import { isUuid } from '@/lib/validation/uuid'
 

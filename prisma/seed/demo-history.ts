@@ -2,7 +2,7 @@
 // most clients improving, two flat, one deteriorating, one with a resolved risk flag and one with
 // an open one. Deterministic (seeded), scored by lib/assessments like real answers.
 import { randomUUID } from 'node:crypto'
-import type { Prisma } from './generated/client'
+import type { Prisma } from '@/lib/db/generated/client'
 import { getInstrument, type InstrumentId } from '@/lib/assessments'
 import { responseColumns, scoreInstrumentAnswers } from '@/lib/assessments/checkin-answers'
 import { prng } from '@/lib/seeded-random'

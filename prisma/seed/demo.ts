@@ -1,7 +1,7 @@
 // The demo practice a new user signs in to. Idempotent: it does nothing when the practice exists.
-import { db } from './client'
+import { db } from '@/lib/db/client'
 import { hashPassword } from '@/lib/auth/password'
-import { seedClientHistory, type Trajectory } from './seed-demo-history'
+import { seedClientHistory, type Trajectory } from './demo-history'
 
 export const DEMO_PRACTICE_ID = '0d3e5c1a-7b2f-4c59-9a51-5ecb0a5e0001'
 export const DEMO_PASSWORD = 'securebase-demo-2026'

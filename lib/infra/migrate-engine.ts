@@ -1,4 +1,4 @@
-// Plumbing for lib/db/migrate.ts: runs Prisma's schema engine (WebAssembly build) over a driver
+// Plumbing for lib/infra/migrate.ts: runs Prisma's schema engine (WebAssembly build) over a driver
 // adapter, because `prisma migrate` needs a native engine binary these machines cannot download.
 // The adapters are wrapped to work around bugs that only show up when migrating (see STACK.md).
 import crypto from 'node:crypto'
