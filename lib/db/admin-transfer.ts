@@ -109,4 +109,3 @@ export async function listTransferChoices(admin: Actor) {
     })),
   }))
 }
-export type TransferChoice = Awaited<ReturnType<typeof listTransferChoices>>[number]

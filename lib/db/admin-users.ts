@@ -87,7 +87,6 @@ export async function listAccounts(admin: Actor, clock: Clock = systemClock) {
     inviteExpiresAt: tokens[0]?.expiresAt ?? null,
   }))
 }
-export type AccountRow = Awaited<ReturnType<typeof listAccounts>>[number]
 
 export interface IssuedLink {
   userId: string

@@ -15,7 +15,7 @@ import { isUuid } from '@/lib/validation/uuid'
 
 export type EmailStatus = 'SENT' | 'OUTBOX' | 'FAILED'
 /** OutboundEmail.kind values written by the check-in flow. */
-export type OutboundEmailKind = 'checkin' | 'checkin-reminder'
+type OutboundEmailKind = 'checkin' | 'checkin-reminder'
 
 export interface OutgoingEmail {
   practiceId: string

@@ -26,7 +26,7 @@ export interface OwnClient {
  * Adds a client through the "Add client" form as whoever is signed in on `page` (a clinician), and
  * ends on the new client's page, hydrated. The last name is made unique.
  */
-export async function addClient(page: Page, firstName = 'Robin', lastNameStem = 'Ashdown', dateOfBirth = '1989-10-11'): Promise<OwnClient> {
+async function addClient(page: Page, firstName = 'Robin', lastNameStem = 'Ashdown', dateOfBirth = '1989-10-11'): Promise<OwnClient> {
   const lastName = `${lastNameStem}${uniqueLetters()}`
   await page.goto('/clients/new')
   await expect(page.getByRole('heading', { name: 'Add client' })).toBeVisible()
