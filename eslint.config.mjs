@@ -7,6 +7,9 @@ const infraPattern = {
   group: ['@/lib/infra', '@/lib/infra/*', '**/lib/infra', '**/lib/infra/*'],
   message: 'lib/infra is for scripts and the server boot, not for pages or components: read and write through lib/db.',
 }
+const PURE = 'lib/assessments and lib/validation are pure: no I/O, configuration, database, auth, email, audit or framework code.'
+// Node modules that do I/O (or reach the process or other processes).
+const NODE_IO = ['fs', 'net', 'http', 'https', 'http2', 'dgram', 'dns', 'tls', 'child_process', 'cluster', 'worker_threads', 'os', 'process', 'readline', 'repl', 'vm', 'inspector', 'v8']
 
 const config = [
   ...nextVitals,
@@ -74,6 +77,75 @@ const config = [
             infraPattern,
           ],
         },
+      ],
+    },
+  },
+  {
+    // lib/assessments and lib/validation are the pure domain (docs/architecture.md): scoring, risk
+    // rules and input parsing run the same in a server action, a client component, a seed or a test.
+    // No I/O of any kind, no configuration, no framework.
+    files: ['lib/assessments/**', 'lib/validation/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'react', message: PURE },
+            { name: 'react-dom', message: PURE },
+            { name: 'server-only', message: PURE },
+          ],
+          patterns: [
+            {
+              group: [
+                '@/lib/db',
+                '@/lib/db/**',
+                '@/lib/auth',
+                '@/lib/auth/**',
+                '@/lib/env',
+                '@/lib/email',
+                '@/lib/email/**',
+                '@/lib/audit',
+                '@/lib/audit/**',
+                '**/lib/db',
+                '**/lib/db/**',
+                '**/lib/auth',
+                '**/lib/auth/**',
+                '**/lib/env',
+                '**/lib/email',
+                '**/lib/email/**',
+                '**/lib/audit',
+                '**/lib/audit/**',
+                // relative imports from inside lib/assessments or lib/validation
+                ...['db', 'auth', 'env', 'email', 'audit'].flatMap((m) => [`../${m}`, `../${m}/**`]),
+                '@prisma/*',
+                'next',
+                'next/*',
+                ...NODE_IO.flatMap((m) => [m, `${m}/*`, `node:${m}`, `node:${m}/*`]),
+              ],
+              message: PURE,
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: PURE }, { name: 'fetch', message: PURE }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through lib/env.ts.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: `${PURE} Take the time as an argument.` },
+      ],
+    },
+  },
+  {
+    // Scoring never reads the clock. (lib/validation still does in three places: the date-of-birth
+    // range checks in client.ts and latestTodayIso's default in note.ts, so only lib/assessments gets
+    // this part of the rule.)
+    files: ['lib/assessments/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through lib/env.ts.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: `${PURE} Take the time as an argument.` },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: `${PURE} Take the time as an argument.` },
       ],
     },
   },

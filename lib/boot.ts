@@ -1,6 +1,6 @@
 // Runs once when the server process starts (instrumentation.ts), before it answers requests.
 import { env } from './env'
-import { closeDatabase, closeDatabaseOnSignals, db } from './db/client'
+import { closeDatabaseOnSignals, db } from './db/client'
 import { logger } from './log'
 
 async function printDemoSignIn(created: boolean) {
@@ -41,5 +41,3 @@ export async function boot(): Promise<void> {
   const { startInAppScheduler } = await import('./scheduling/in-app')
   scheduler.stop = startInAppScheduler({ intervalMs: 60_000 })
 }
-
-export { closeDatabase }

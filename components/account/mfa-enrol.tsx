@@ -7,7 +7,7 @@ import { useHydrated } from '@/components/ui/use-hydrated'
 import { MfaRecoveryCodes } from './mfa-recovery-codes'
 
 /** "ABCDEFGH…" → "ABCD EFGH …": easier to copy by eye into an app. */
-export function groupsOfFour(secret: string): string {
+function groupsOfFour(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ')
 }
 

@@ -23,13 +23,13 @@ interface Datum extends AttachmentPathPoint {
 const TICKS = [1, 2, 3, 4, 5, 6, 7]
 const REGION_LABEL = { fill: '#57534E', fontSize: 12, fontStyle: 'italic' } as const
 
-export const pathGroupKey = (p: AttachmentPathPoint) => `${p.instrumentId}|${p.relationshipTarget ?? ''}`
+const pathGroupKey = (p: AttachmentPathPoint) => `${p.instrumentId}|${p.relationshipTarget ?? ''}`
 
-export function pathGroupLabel(p: AttachmentPathPoint): string {
+function pathGroupLabel(p: AttachmentPathPoint): string {
   return `${getInstrument(p.instrumentId).abbreviation}${p.relationshipTarget ? ` about ${p.relationshipTarget}` : ''}`
 }
 
-export function pathPointSummary(p: AttachmentPathPoint, timeZone: string): string {
+function pathPointSummary(p: AttachmentPathPoint, timeZone: string): string {
   return `${formatDate(p.date, timeZone)}, ${pathGroupLabel(p)}: anxiety ${p.anxiety.toFixed(2)}, avoidance ${p.avoidance.toFixed(2)}${p.quadrant ? `, ${quadrantLabel(p.quadrant)}` : ''}`
 }
 

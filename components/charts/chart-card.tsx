@@ -48,7 +48,7 @@ export function ChartCard({
 const fmt = (v: number | undefined, two: boolean) => (v === undefined ? '–' : two ? v.toFixed(2) : String(v))
 
 /** "Latest 9 (mild) on 1 Mar 2026 · recovered since baseline 17 (moderately severe) on 6 Jan 2025". */
-export function LatestSummary({ s, timeZone }: { s: InstrumentSeries; timeZone: string }) {
+function LatestSummary({ s, timeZone }: { s: InstrumentSeries; timeZone: string }) {
   const def = getInstrument(s.instrumentId)
   const latest: SeriesPoint | null = s.latest
   if (!latest) return null

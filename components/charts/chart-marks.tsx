@@ -16,7 +16,7 @@ export const POINT_KIND_WORDS: Readonly<Record<PointKind, string>> = {
 }
 
 /** Risk is the only red on a chart. */
-export const RISK_RED = '#B91C1C'
+const RISK_RED = '#B91C1C'
 export const INK = '#44403C'
 
 export function pointKind(p: SeriesPoint, scoreKey: string): PointKind {

@@ -20,7 +20,7 @@ interface Datum extends DotDatum {
 
 const fixed = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(2))
 
-export function dimensionSummary(p: SeriesPoint, timeZone: string): string {
+function dimensionSummary(p: SeriesPoint, timeZone: string): string {
   return (
     `${formatDate(p.date, timeZone)}: anxiety ${fixed(p.scores.anxiety)} (${changeWords(p, 'anxiety')}), ` +
     `avoidance ${fixed(p.scores.avoidance)} (${changeWords(p, 'avoidance')})${p.quadrant ? `, ${quadrantLabel(p.quadrant)}` : ''}`

@@ -11,7 +11,7 @@ import { ChartCard } from './chart-card'
 import { ChartFrame, type ChartSize } from './chart-frame'
 import { monthLabel, monthTicks, timeDomain } from './chart-marks'
 
-export interface GoalRatingPoint {
+interface GoalRatingPoint {
   /** ISO 8601 instant (UTC). */
   date: string
   rating: number
@@ -55,7 +55,7 @@ export function GoalProgressCards({
   )
 }
 
-export function GoalProgressCard({
+function GoalProgressCard({
   goal,
   range,
   rangeFrom,
@@ -104,7 +104,7 @@ interface Datum {
 }
 
 /** One goal's ratings as a line on a fixed 0-10 scale (higher is better). */
-export function GoalProgressChart({
+function GoalProgressChart({
   goal,
   rangeFrom,
   now,
@@ -170,7 +170,7 @@ export function GoalProgressChart({
 }
 
 /** The text alternative: Date | Rating, newest first. */
-export function GoalProgressTable({ goal, timeZone }: { goal: GoalChartSeries; timeZone: string }) {
+function GoalProgressTable({ goal, timeZone }: { goal: GoalChartSeries; timeZone: string }) {
   const rows = [...goal.points].reverse()
   if (rows.length === 0) return <p className="text-stone-600">No ratings in this period.</p>
   return (

@@ -8,7 +8,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react'
 import { PointMark, type PointKind } from './chart-marks'
 
-export interface PointButtonProps {
+interface PointButtonProps {
   role: 'button'
   tabIndex: number
   'aria-label': string

@@ -16,7 +16,7 @@ interface Datum extends DotDatum {
   point: SeriesPoint
 }
 
-export function pointSummary(p: SeriesPoint, scoreKey: string, timeZone: string): string {
+function pointSummary(p: SeriesPoint, scoreKey: string, timeZone: string): string {
   const v = p.scores[scoreKey]
   return `${formatDate(p.date, timeZone)}: ${v ?? '–'}${p.band ? ` (${p.band})` : ''}, ${changeWords(p, scoreKey)}${p.risk ? ', risk item answered' : ''}`
 }

@@ -37,7 +37,7 @@ export function unanswered(values: readonly (number | null)[] | undefined): numb
   return (values ?? []).flatMap((v, i) => (v === null ? [i + 1] : []))
 }
 
-export function hasAnyAnswer(answers: AnswerMap): boolean {
+function hasAnyAnswer(answers: AnswerMap): boolean {
   return Object.values(answers).some((vs) => vs.some((v) => v !== null))
 }
 

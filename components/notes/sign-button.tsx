@@ -4,7 +4,7 @@ import { ConfirmAction } from '@/components/ui/confirm-action'
 import { FormMessage } from '@/components/ui/field'
 import type { ActionState } from '@/lib/actions/result'
 
-export const SIGN_EXPLANATION = "Once signed, this note can't be edited. Changes later are made as an amendment, and both versions are kept."
+const SIGN_EXPLANATION = "Once signed, this note can't be edited. Changes later are made as an amendment, and both versions are kept."
 
 /** Signing asks first and says what will happen; an error comes back next to the button. */
 export function SignButton({ sign, onSigned }: { sign: () => Promise<ActionState>; onSigned?: () => void }) {

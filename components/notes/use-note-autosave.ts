@@ -11,7 +11,7 @@ export type SaveStatus =
   | { kind: 'stopped'; message: string }
   | { kind: 'done'; message: string }
 
-export const DEBOUNCE_MS = 2_000
+const DEBOUNCE_MS = 2_000
 const RETRY_MS = 5_000
 
 /** What an operation run after the pending save sees: the saved note and its version. */

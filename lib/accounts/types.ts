@@ -3,7 +3,7 @@
 // returns these shapes from its selects, so a drift between the two fails to compile.
 import type { Actor } from '@/lib/auth/actor'
 
-export type UserStatus = 'INVITED' | 'ACTIVE' | 'DEACTIVATED'
+type UserStatus = 'INVITED' | 'ACTIVE' | 'DEACTIVATED'
 
 /** The practice's settings a page needs (getPractice). */
 export interface PracticeInfo {

@@ -4,7 +4,7 @@ import { getInstrument } from './registry'
 import type { ChangeCategory, ChangeRule, Direction, InstrumentId, ScoreDefinition } from './types'
 
 /** Two-tailed 95% criterion for the reliable change index (Jacobson & Truax 1991). */
-export const RCI_Z = 1.96
+const RCI_Z = 1.96
 
 export interface ReliabilityParams {
   /** SD of a clinical (pre-treatment) sample. */

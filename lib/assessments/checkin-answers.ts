@@ -30,7 +30,7 @@ export interface ScoredAnswers {
   risks: RiskItem[]
 }
 
-export interface ScoredItem<I extends AnswerItem> extends ScoredAnswers {
+interface ScoredItem<I extends AnswerItem> extends ScoredAnswers {
   item: I
 }
 

@@ -7,7 +7,7 @@ import {
 } from './ecr-r'
 
 /** Placeholder in `instructions` replaced by the chosen relationship target. */
-export const RELATIONSHIP_TARGET_PLACEHOLDER = '{target}'
+const RELATIONSHIP_TARGET_PLACEHOLDER = '{target}'
 
 export const ecrRs = defineInstrument({
   id: 'ecr-rs',

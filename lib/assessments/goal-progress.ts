@@ -3,7 +3,7 @@ import { ScoringInputError } from './errors'
 import type { Anchor, Direction } from './types'
 
 /** Placeholder in the prompt replaced by the goal in the client's own words. */
-export const GOAL_PLACEHOLDER = '<goal>'
+const GOAL_PLACEHOLDER = '<goal>'
 
 export interface GoalProgressDefinition {
   readonly id: 'goal-progress'

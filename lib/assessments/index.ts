@@ -4,24 +4,11 @@
  */
 export type {
   Anchor,
-  Band,
   ChangeCategory,
-  ChangeRule,
-  Direction,
-  FollowUpQuestion,
   InstrumentDefinition,
   InstrumentId,
   Item,
-  Licence,
-  MissingDataRule,
-  NormGroup,
-  Norms,
-  PointThresholdChangeRule,
   Quadrant,
-  QuadrantRule,
-  ReliableChangeIndexRule,
-  ScoreDefinition,
-  ScoreResult,
 } from './types'
 
 export { ScoringInputError } from './errors'
@@ -33,12 +20,10 @@ export { core10 } from './core10'
 export { ecrR, ATTACHMENT_RELIABLE_CHANGE } from './ecr-r'
 export { ecrRs, ecrRsInstructions } from './ecr-rs'
 export { goalProgress, goalPrompt, scoreGoalProgress } from './goal-progress'
-export type { GoalProgressDefinition, GoalProgressResult, GoalRatingInput } from './goal-progress'
 
 export { INSTRUMENT_IDS, getInstrument, isInstrumentId, listInstruments } from './registry'
 export { RISK_FLAG, bandFor, quadrantFor, scoreResponse } from './scoring'
 export {
-  RCI_Z,
   changeCategory,
   changeCategoryForScores,
   clinicalCutoffC,
@@ -47,4 +32,3 @@ export {
   reliableChangeIndex,
   standardErrorOfDifference,
 } from './change'
-export type { JacobsonTruaxParams, PopulationParams, ReliabilityParams } from './change'

@@ -47,7 +47,7 @@ function describe(value: unknown): string {
 }
 
 /** Apply reverse keying: scored = min + max - raw. Null stays null. */
-export function applyKeys(def: InstrumentDefinition, answers: readonly (number | null)[]): (number | null)[] {
+function applyKeys(def: InstrumentDefinition, answers: readonly (number | null)[]): (number | null)[] {
   const { min, max } = answerRange(def)
   return answers.map((raw, i) => (raw !== null && def.items[i]?.reverse ? min + max - raw : raw))
 }

@@ -51,7 +51,7 @@ export interface SeriesRow {
   relationshipTarget: string | null
 }
 
-export type Categories = Record<string, ChangeCategory | null>
+type Categories = Record<string, ChangeCategory | null>
 
 export interface SeriesPoint {
   responseId: string

@@ -38,7 +38,7 @@ export interface Item {
 }
 
 /** An optional unscored question (PHQ-9 difficulty). Never part of the `answers` array. */
-export interface FollowUpQuestion {
+interface FollowUpQuestion {
   readonly id: string
   readonly text: string
   readonly anchors: readonly Anchor[]
@@ -49,7 +49,7 @@ export interface FollowUpQuestion {
   readonly loinc?: string
 }
 
-export interface Band {
+interface Band {
   /** Lowercase label, e.g. 'moderately severe'. */
   readonly label: string
   /** Inclusive lower bound. A (pro-rated) score belongs to the band with the highest min <= score. */
@@ -59,7 +59,7 @@ export interface Band {
 }
 
 /** Change criterion using a published point threshold (NHS Talking Therapies convention). */
-export interface PointThresholdChangeRule {
+interface PointThresholdChangeRule {
   readonly kind: 'point-threshold'
   /** A drop (or rise) of at least this many points is reliable change. */
   readonly threshold: number
@@ -103,19 +103,19 @@ export interface ScoreDefinition {
   readonly loinc?: string
 }
 
-export interface NormGroup {
+interface NormGroup {
   readonly mean: number
   readonly sd: number
 }
 
-export interface Norms {
+interface Norms {
   readonly functional: NormGroup
   readonly dysfunctional: NormGroup
   readonly reliability: number
   readonly source: string
 }
 
-export type MissingDataRule =
+type MissingDataRule =
   | { readonly kind: 'all-required'; readonly description: string }
   | {
       readonly kind: 'prorate'

@@ -24,7 +24,7 @@ export interface Checkpoint {
 type Tx = Prisma.TransactionClient
 type CheckpointRow = Omit<Checkpoint, 'eventCount'> & { eventCount: bigint | number }
 
-export const DEFAULT_MIN_AGE_MS = 5 * 60_000
+const DEFAULT_MIN_AGE_MS = 5 * 60_000
 const LINE_PREFIX = 'audit-checkpoint v1'
 const LINE = new RegExp(
   `^${LINE_PREFIX} practice=(global|[0-9a-f-]{36}) events=([1-9][0-9]{0,14}) last=([1-9][0-9]{0,18}) ` +
@@ -104,7 +104,7 @@ const head = (practiceId: string | null, client: Tx = db) =>
   client.auditEvent.findFirst({ where: { practiceId }, orderBy: { id: 'desc' }, select: { id: true, rowHash: true } })
 
 /** Why a chain got no new checkpoint: nothing to do, or a state the tick must not sign over. */
-export type SkipReason = 'UNCHANGED' | 'TOO_RECENT' | 'NO_EVENTS' | 'CHECKPOINT_SIGNATURE_INVALID' | 'CHECKPOINTED_HEAD_MISSING'
+type SkipReason = 'UNCHANGED' | 'TOO_RECENT' | 'NO_EVENTS' | 'CHECKPOINT_SIGNATURE_INVALID' | 'CHECKPOINTED_HEAD_MISSING'
 
 export interface CheckpointRun {
   written: Checkpoint[]

@@ -8,7 +8,7 @@ import { logger } from '@/lib/log'
 import { actorFields, recordAudit } from './record'
 import { isUuid } from '@/lib/validation/uuid'
 
-export type DeniedTargetType = 'Client' | 'Assignment' | 'RiskFlag' | 'CheckIn'
+type DeniedTargetType = 'Client' | 'Assignment' | 'RiskFlag' | 'CheckIn'
 
 export interface DeniedAttempt {
   /** What the actor tried, e.g. CLIENT_VIEW; stored as details.attempted. */

@@ -7,7 +7,7 @@ import { db } from '@/lib/db/client'
 import { TX_OPTIONS } from '@/lib/db/tx'
 import type { Prisma } from '@/lib/db/generated/client'
 
-export type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE'
+type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE'
 
 export interface AuditInput {
   practiceId: string | null

@@ -19,7 +19,7 @@ import { uuidSchema } from '@/lib/validation/uuid'
  * `authorize` to the client as `error`, which is how the password step passes on the challenge:
  * `MfaRequired:<challengeId>` (no session exists yet at that point).
  */
-export const SIGN_IN_ERRORS = {
+const SIGN_IN_ERRORS = {
   invalid: 'CredentialsSignin',
   throttled: 'TooManyAttempts',
   mfaRequired: 'MfaRequired',

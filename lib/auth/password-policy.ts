@@ -6,9 +6,9 @@ import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
 
-export const MIN_PASSWORD_LENGTH = 12
+const MIN_PASSWORD_LENGTH = 12
 export const MAX_PASSWORD_LENGTH = 128
-export const APP_NAME = 'SecureBase'
+const APP_NAME = 'SecureBase'
 
 export const PASSWORD_MESSAGES = {
   tooShort: `Use at least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a password that is long and easy to remember.`,

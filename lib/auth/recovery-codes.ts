@@ -9,7 +9,7 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'
 const LENGTH = 12 // 12 × 5 bits = 60 bits
 
 /** One code, shown as "xxxx-xxxx-xxxx". */
-export function newRecoveryCode(): string {
+function newRecoveryCode(): string {
   let s = ''
   for (let i = 0; i < LENGTH; i++) s += ALPHABET[crypto.randomInt(ALPHABET.length)]
   return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`

@@ -28,7 +28,7 @@ export async function readSessionId(): Promise<string | null> {
 }
 
 /** Where MFA set-up lives: the one page (and its actions) open to a user who must still enrol. */
-export const MFA_SETUP_PATH = '/account/mfa'
+const MFA_SETUP_PATH = '/account/mfa'
 
 type Current = { actor: Actor; mustEnrolMfa: boolean } | { reason: SessionEnd }
 

@@ -4,8 +4,8 @@
 import crypto from 'node:crypto'
 import { generateSync, generateURI } from 'otplib'
 
-export const TOTP_PERIOD_SECONDS = 30
-export const TOTP_DIGITS = 6
+const TOTP_PERIOD_SECONDS = 30
+const TOTP_DIGITS = 6
 // Steps accepted either side of now (±30 s of drift between the server and the phone).
 const DRIFT_STEPS = 1
 const ISSUER = 'SecureBase'
@@ -31,7 +31,7 @@ export function generateSecret(): string {
 }
 
 /** Base32 as people type it (spaces, lower case) → canonical. */
-export function normaliseSecret(secret: string): string {
+function normaliseSecret(secret: string): string {
   return secret.replace(/[\s-]/g, '').toUpperCase()
 }
 

@@ -2,8 +2,8 @@
 // Pure: no I/O, no imports. ClientStatus is the database enum's values; lib/db returns these
 // shapes from its selects, so a column added to a select and not here (or renamed) fails to compile.
 
-export const CLIENT_STATUSES = ['ACTIVE', 'DISCHARGED'] as const
-export type ClientStatus = (typeof CLIENT_STATUSES)[number]
+const CLIENT_STATUSES = ['ACTIVE', 'DISCHARGED'] as const
+type ClientStatus = (typeof CLIENT_STATUSES)[number]
 
 /** A client as the caseload list shows them (listClients). */
 export interface ClientSummary {

@@ -6,7 +6,7 @@ export interface Keyring {
   keys: Map<string, Buffer>
 }
 
-export const KEYRING_FORMAT = '"<kid>:<32-byte key, base64>" entries separated by commas, the current key first'
+const KEYRING_FORMAT = '"<kid>:<32-byte key, base64>" entries separated by commas, the current key first'
 
 export function parseKeyring(spec: string): Keyring {
   const keys = new Map<string, Buffer>()

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto'
 import { env } from '@/lib/env'
 
-export const TOKEN_BYTES = 32
+const TOKEN_BYTES = 32
 
 export function newToken(): string {
   return crypto.randomBytes(TOKEN_BYTES).toString('base64url')

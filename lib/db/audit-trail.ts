@@ -13,7 +13,7 @@ import { actorFields, recordAudit } from '@/lib/audit/record'
 import { csvCell } from '@/lib/assessments/csv'
 import { isUuid } from '@/lib/validation/uuid'
 
-export type { AuditPage, AuditRow } from '@/lib/validation/audit'
+export type { AuditPage } from '@/lib/validation/audit'
 
 /** Where the request came from, when the caller (a page or route) knows it. */
 export interface AuditRequestContext {
@@ -141,7 +141,7 @@ export async function listAuditFilterOptions(admin: Actor): Promise<{ users: { i
 // One CSV cell encoder for the whole app (RFC 4180, formula-injection safe).
 export { csvCell }
 
-export const AUDIT_CSV_HEADER = [
+const AUDIT_CSV_HEADER = [
   'id',
   'occurred_at_utc',
   'actor_type',

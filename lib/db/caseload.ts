@@ -20,8 +20,6 @@ import {
   type ScoreInstrumentId,
 } from '@/lib/validation/caseload'
 
-export { parseCaseloadQuery } from '@/lib/validation/caseload'
-
 /** EXPIRED check-ins count as overdue for this long after they closed. */
 const EXPIRED_WINDOW_DAYS = 30
 const MAX_SEARCH_TOKENS = 5

@@ -8,8 +8,6 @@ import { PrismaClient } from './generated/client'
 import { env } from '../env'
 import { openPglite, pgliteDirFromUrl, type OpenPglite } from '../infra/pglite'
 
-export type Db = PrismaClient
-
 interface Handle {
   client: PrismaClient
   embedded?: OpenPglite
@@ -49,10 +47,6 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(client) : value
   },
 })
-
-export function isEmbeddedDatabase(): boolean {
-  return env.DATABASE_URL.startsWith('pglite:')
-}
 
 /** Closes the database cleanly (an abrupt stop can corrupt an embedded data folder). */
 export async function closeDatabase(): Promise<void> {

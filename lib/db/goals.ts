@@ -16,7 +16,7 @@ import { actorFields, recordAudit } from '@/lib/audit/record'
 import { isUuid } from '@/lib/validation/uuid'
 
 /** Instruments whose responses place the client on the anxiety × avoidance plane. */
-export const ATTACHMENT_INSTRUMENTS = ['ecr-r', 'ecr-rs'] as const
+const ATTACHMENT_INSTRUMENTS = ['ecr-r', 'ecr-rs'] as const
 
 const goalSelect = {
   id: true,
@@ -33,7 +33,7 @@ const goalSelect = {
 } satisfies Prisma.GoalSelect
 
 type GoalRow = Prisma.GoalGetPayload<{ select: typeof goalSelect }>
-export type GoalRevisionView = GoalRow['revisions'][number] & { changedByName: string | null }
+type GoalRevisionView = GoalRow['revisions'][number] & { changedByName: string | null }
 export type GoalView = Omit<GoalRow, 'revisions'> & { revisions: GoalRevisionView[] }
 
 /** Goals of a client (active first, then paused, then achieved; oldest first within each), with history newest first. */

@@ -14,7 +14,7 @@ import type { Actor } from '@/lib/auth/actor'
 import { systemClock, type Clock } from '@/lib/clock'
 import { isUuid } from '@/lib/validation/uuid'
 
-export const MFA_CHALLENGE_MINUTES = 5
+const MFA_CHALLENGE_MINUTES = 5
 export const MFA_CHALLENGE_ATTEMPTS = 5
 // Across challenges: a password alone must not buy unlimited code guesses. 10 wrong codes in
 // 15 minutes pause the account's second step for 15 minutes (≈1,000 guesses a day at most, so a
@@ -280,10 +280,4 @@ export async function mfaGate(sessionId: string): Promise<'ok' | 'enrol' | 'miss
   if (!s) return 'missing'
   if (s.user.mfaEnabledAt) return s.mfaAt ? 'ok' : 'missing'
   return s.user.practice.mfaRequired ? 'enrol' : 'ok'
-}
-
-/** For step-up checks (R8): whether this session proved the second factor within `withinMs`. */
-export async function hasRecentMfa(actor: Actor, withinMs: number, clock: Clock = systemClock): Promise<boolean> {
-  const s = await db.userSession.findFirst({ where: { id: actor.sessionId, userId: actor.userId }, select: { mfaAt: true } })
-  return Boolean(s?.mfaAt && clock().getTime() - s.mfaAt.getTime() <= withinMs)
 }

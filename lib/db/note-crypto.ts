@@ -43,7 +43,7 @@ export function decryptGoalComment(commentEnc: string | null, noteId: string, go
 export const ENCRYPTED_TABLES = ['SessionNote', 'NoteGoal', 'OutboundEmail', 'CheckIn'] as const
 export type EncryptedTable = (typeof ENCRYPTED_TABLES)[number]
 
-export interface RotationCounts {
+interface RotationCounts {
   /** Re-encrypted under the current key. */
   rotated: number
   /** Changed by the app while rotating (so already written under the current key). */

@@ -28,7 +28,7 @@ async function namesOf(actor: Actor, ids: (string | null)[]): Promise<Map<string
   return new Map(users.map((u) => [u.id, u.name]))
 }
 
-export interface NoteGoalDetail {
+interface NoteGoalDetail {
   goalId: string
   title: string
   goalStatus: GoalStatus

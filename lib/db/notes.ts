@@ -23,7 +23,7 @@ import { logger } from '@/lib/log'
 import { actorFields, recordAudit, type AuditInput } from '@/lib/audit/record'
 
 export { getNote, listNoteVersions, listClientNotes, listNoteGoalOptions } from './note-reads'
-export type { NoteDetail, NoteGoalDetail, NoteVersion, NoteSummary } from './note-reads'
+export type { NoteDetail } from './note-reads'
 export { captureScoreSnapshot } from './score-snapshot'
 export { rotateEncryptionKeys } from './note-crypto'
 
@@ -31,7 +31,7 @@ export { rotateEncryptionKeys } from './note-crypto'
 export const SIGNED_MESSAGE = 'This note has been signed and can no longer be edited.'
 export const STALE_MESSAGE =
   'This note was changed in another window or by someone else since you opened it. Copy your text, reload, and apply your changes again.'
-export const NOT_AUTHOR_MESSAGE = 'Only the clinician who started this draft can edit or sign it.'
+const NOT_AUTHOR_MESSAGE = 'Only the clinician who started this draft can edit or sign it.'
 
 type Tx = Prisma.TransactionClient
 

@@ -55,7 +55,7 @@ export function caseloadScopeSql(actor: Who, query: Pick<CaseloadQuery, 'scope' 
 }
 
 /** The clients whose session notes the actor may reach; null when none (not a clinician). */
-export function noteClientScope(actor: Who): Prisma.ClientWhereInput | null {
+function noteClientScope(actor: Who): Prisma.ClientWhereInput | null {
   return isClinician(actor) ? ownClientScope(actor) : null
 }
 

@@ -14,7 +14,7 @@ import type { GoalStatus } from '@/lib/goals/types'
 import { isUuid } from '@/lib/validation/uuid'
 import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 
-export const TIMELINE_LIMIT = 200
+const TIMELINE_LIMIT = 200
 // Rows read per source: enough for TIMELINE_LIMIT entries after merging, bounded whatever happens.
 const PER_SOURCE = TIMELINE_LIMIT
 const NOTE_ROWS = TIMELINE_LIMIT * 3

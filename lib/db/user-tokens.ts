@@ -19,7 +19,7 @@ import { NotFoundError } from './errors'
 
 type Tx = Prisma.TransactionClient
 
-export const TOKEN_TTL_MS: Record<UserTokenKind, number> = {
+const TOKEN_TTL_MS: Record<UserTokenKind, number> = {
   INVITE: 7 * 24 * 3_600_000,
   PASSWORD_RESET: 3_600_000,
 }
@@ -43,7 +43,7 @@ export class PasswordRejectedError extends Error {
   }
 }
 
-export function userTokenUrl(kind: UserTokenKind, token: string, base: string = env.appBaseUrl): string {
+function userTokenUrl(kind: UserTokenKind, token: string, base: string = env.appBaseUrl): string {
   return `${base}/${kind === 'INVITE' ? 'invite' : 'reset'}/${token}`
 }
 

@@ -4,7 +4,6 @@ import { db } from './client'
 import { verifyPassword } from '@/lib/auth/password'
 import type { Actor } from '@/lib/auth/actor'
 import { NotFoundError } from './errors'
-import { assertAdmin } from './scope'
 import type { ClinicianOption, PracticeInfo } from '@/lib/accounts/types'
 
 export interface SignInUser {
@@ -23,24 +22,6 @@ export async function verifyCredentials(email: string, password: string): Promis
   if (!user || !ok || user.status !== 'ACTIVE') return null
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } })
   return { id: user.id, practiceId: user.practiceId }
-}
-
-export async function listPracticeUsers(actor: Actor) {
-  await assertAdmin(actor, 'Page')
-  return db.user.findMany({
-    where: { practiceId: actor.practiceId },
-    orderBy: [{ status: 'asc' }, { name: 'asc' }],
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      roles: true,
-      status: true,
-      lastSignInAt: true,
-      createdAt: true,
-      _count: { select: { caseload: { where: { status: 'ACTIVE' } } } },
-    },
-  })
 }
 
 /** Active clinicians of the actor's practice (for "primary clinician" choices). */

@@ -3,7 +3,7 @@
 // clinical words), because email is read on shared screens and lock screens and is often forwarded.
 import { lastOpenDay, toDateColumn } from '@/lib/scheduling/recurrence'
 
-export type CheckInEmailKind = 'new' | 'reminder'
+type CheckInEmailKind = 'new' | 'reminder'
 
 export interface CheckInEmailInput {
   practiceName: string

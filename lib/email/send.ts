@@ -12,7 +12,7 @@ import { logger } from '@/lib/log'
 
 export type EmailStatus = 'SENT' | 'OUTBOX' | 'FAILED'
 /** OutboundEmail.kind values written by the check-in flow. */
-export type OutboundEmailKind = 'checkin' | 'checkin-reminder'
+type OutboundEmailKind = 'checkin' | 'checkin-reminder'
 
 export interface OutgoingEmail {
   practiceId: string

@@ -18,7 +18,7 @@ export const KEYS_WARNING_FILE = 'ENCRYPTION-KEYS-NOT-IN-THIS-BACKUP.txt'
 
 /** Variables whose values replace a generated secret file; their values are never written. */
 export const SECRET_VARIABLES = ['NEXTAUTH_SECRET', 'SECUREBASE_ENCRYPTION_KEYS', 'SECUREBASE_AUDIT_KEY', 'SECUREBASE_LINK_PEPPER'] as const
-export type SecretVariable = (typeof SECRET_VARIABLES)[number]
+type SecretVariable = (typeof SECRET_VARIABLES)[number]
 
 export interface Manifest {
   format: typeof BACKUP_FORMAT

@@ -21,7 +21,7 @@ import { openPglite, pgliteDirFromUrl } from './pglite'
 
 export type { SchemaEngine }
 
-export interface AdapterTarget {
+interface AdapterTarget {
   factory: SqlMigrationAwareDriverAdapterFactory
   /** The embedded database, when the URL is `pglite:…` (e.g. for tests to inspect). */
   pglite?: PGlite
@@ -29,7 +29,7 @@ export interface AdapterTarget {
   close(): Promise<void>
 }
 
-export interface OpenAdapterOptions {
+interface OpenAdapterOptions {
   /**
    * The main database is a throwaway (`pglite:memory` only): replay migrations in it instead of a
    * second shadow PGlite, which would cost another initdb (~5 s, ~800 MB).
@@ -40,7 +40,7 @@ export interface OpenAdapterOptions {
 const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url)
 
 /** Opens a migration-aware adapter factory for a DATABASE_URL (`pglite:…` or `postgres://…`). */
-export function openAdapterFactory(url: string, opts: OpenAdapterOptions = {}): AdapterTarget {
+function openAdapterFactory(url: string, opts: OpenAdapterOptions = {}): AdapterTarget {
   if (url.startsWith('pglite:')) return openPgliteTarget(url, opts)
   if (isPostgresUrl(url)) return openPostgresTarget(url)
   throw new Error('DATABASE_URL must be pglite:<folder>, pglite:memory, or a postgres:// URL')
@@ -335,7 +335,7 @@ function forwardLog(line: string, opts: EngineOptions): void {
   }
 }
 
-export class SchemaEngineError extends Error {
+class SchemaEngineError extends Error {
   constructor(
     message: string,
     /** Prisma error code when the engine gave one (e.g. P3009: a failed migration blocks deploys). */

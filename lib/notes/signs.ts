@@ -43,7 +43,6 @@ export const SIGN_GROUPS = [
   },
 ] as const
 
-export type SignGroupKey = (typeof SIGN_GROUPS)[number]['key']
 export type SignKey = (typeof SIGN_GROUPS)[number]['signs'][number]['key']
 
 export const SIGN_KEYS: readonly SignKey[] = SIGN_GROUPS.flatMap((g) => g.signs.map((s) => s.key))

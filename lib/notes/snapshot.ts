@@ -3,7 +3,7 @@
 // the client's later answers change. Read back defensively: stored JSON is parsed, not trusted.
 import { changeCategory, getInstrument, INSTRUMENT_IDS, isInstrumentId, type ChangeCategory } from '@/lib/assessments'
 
-export interface SnapshotPoint {
+interface SnapshotPoint {
   value: number
   /** ISO timestamp of the response. */
   date: string

@@ -5,7 +5,7 @@
 export const NOTE_FORMATS = ['FREE', 'DAP', 'SOAP'] as const
 export type NoteFormat = (typeof NOTE_FORMATS)[number]
 
-export interface TemplateSection {
+interface TemplateSection {
   key: string
   heading: string
   hint: string
@@ -53,7 +53,7 @@ export const NOTE_TEMPLATES: Readonly<Record<NoteFormat, NoteTemplate>> = {
   },
 }
 
-export function isNoteFormat(value: unknown): value is NoteFormat {
+function isNoteFormat(value: unknown): value is NoteFormat {
   return typeof value === 'string' && (NOTE_FORMATS as readonly string[]).includes(value)
 }
 

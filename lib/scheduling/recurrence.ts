@@ -34,7 +34,7 @@ const epochDay = (d: DateInput) => {
   return Date.UTC(y, m - 1, day) / DAY_MS
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 

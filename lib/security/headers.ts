@@ -2,7 +2,7 @@
 // never change per request live in next.config.js and cover static files too.
 
 /** Paths an anonymous visitor may open; everything else is sent to sign-in by proxy.ts. */
-export const PUBLIC_PREFIXES = ['/login', '/api/auth', '/api/health', '/c/', '/invite/', '/reset/'] as const
+const PUBLIC_PREFIXES = ['/login', '/api/auth', '/api/health', '/c/', '/invite/', '/reset/'] as const
 
 /** True for a public path: a prefix ending in "/" covers what is below it; others also match exactly. */
 export function isPublicPath(pathname: string): boolean {

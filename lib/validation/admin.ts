@@ -25,7 +25,7 @@ const personName = z
   .max(SETTINGS_BOUNDS.name.max, `Use at most ${SETTINGS_BOUNDS.name.max} characters.`)
   .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'Use letters, spaces and ordinary punctuation.')
 
-export const rolesField = z
+const rolesField = z
   .array(z.enum(ROLES, { error: 'Choose roles from the list.' }), { error: 'Choose at least one role.' })
   .min(1, 'Choose at least one role.')
   .max(ROLES.length)
@@ -68,10 +68,9 @@ export const transferInput = z
     toClinicianId: v.toClinicianId,
     clientIds: v.scope === 'selected' ? [...new Set(v.clientIds)] : undefined,
   }))
-export type TransferInput = z.output<typeof transferInput>
 
 /** IANA zones this runtime knows, plus UTC (which Intl lists only as its aliases' target). */
-export function isKnownTimeZone(tz: string): boolean {
+function isKnownTimeZone(tz: string): boolean {
   return tz === 'UTC' || Intl.supportedValuesOf('timeZone').includes(tz)
 }
 

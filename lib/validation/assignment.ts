@@ -3,8 +3,7 @@ import { z } from 'zod'
 
 // 'goal-progress' is this product's own per-goal rating (not a validated scale); it asks about the
 // client's active goals, so assigning it needs at least one (checked by the action).
-export const ASSIGNABLE_INSTRUMENTS = ['phq9', 'gad7', 'core10', 'ecr-r', 'ecr-rs', 'goal-progress'] as const
-export type AssignableInstrument = (typeof ASSIGNABLE_INSTRUMENTS)[number]
+const ASSIGNABLE_INSTRUMENTS = ['phq9', 'gad7', 'core10', 'ecr-r', 'ecr-rs', 'goal-progress'] as const
 
 export const RECURRENCES = ['ONCE', 'WEEKLY', 'FORTNIGHTLY', 'MONTHLY'] as const
 export const recurrenceLabel: Record<(typeof RECURRENCES)[number], string> = {

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { isUuid } from './uuid'
 
-export const AUDIT_DEFAULT_PAGE_SIZE = 50
+const AUDIT_DEFAULT_PAGE_SIZE = 50
 export const AUDIT_MAX_PAGE_SIZE = 200
 export const AUDIT_PAGE_SIZES = [25, 50, 100, 200] as const
 const MAX_PAGE = 100_000
@@ -85,7 +85,7 @@ export function hasAuditFilters(f: AuditFilters): boolean {
 }
 
 /** Search params for the filters, leaving out defaults so URLs stay short. */
-export function auditSearchParams(f: AuditFilters, { withPage = true }: { withPage?: boolean } = {}): URLSearchParams {
+function auditSearchParams(f: AuditFilters, { withPage = true }: { withPage?: boolean } = {}): URLSearchParams {
   const s = new URLSearchParams()
   if (f.userId) s.set('userId', f.userId)
   if (f.clientId) s.set('clientId', f.clientId)

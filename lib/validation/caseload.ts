@@ -8,14 +8,14 @@ import type { ChangeCategory, InstrumentId, Quadrant } from '@/lib/assessments/t
 export const CASELOAD_SORTS = ['name', 'phq9', 'gad7', 'core10', 'change', 'lastCheckIn', 'overdue', 'flags', 'clinician'] as const
 export type CaseloadSort = (typeof CASELOAD_SORTS)[number]
 export type SortDir = 'asc' | 'desc'
-export const CASELOAD_STATUSES = ['active', 'discharged', 'all'] as const
-export type CaseloadStatus = (typeof CASELOAD_STATUSES)[number]
+const CASELOAD_STATUSES = ['active', 'discharged', 'all'] as const
+type CaseloadStatus = (typeof CASELOAD_STATUSES)[number]
 /** Score columns of the table, in display order. */
 export const SCORE_INSTRUMENTS = ['phq9', 'gad7', 'core10'] as const
 export type ScoreInstrumentId = (typeof SCORE_INSTRUMENTS)[number]
 
-export const DEFAULT_PAGE_SIZE = 25
-export const MAX_PAGE_SIZE = 100
+const DEFAULT_PAGE_SIZE = 25
+const MAX_PAGE_SIZE = 100
 export const PAGE_SIZES = [25, 50, 100] as const
 export const MAX_SEARCH_LENGTH = 100
 const MAX_PAGE = 100_000
@@ -108,7 +108,7 @@ export function hasActiveFilters(q: CaseloadQuery): boolean {
 }
 
 /** Search params for a query, leaving out defaults so URLs stay short and shareable. */
-export function caseloadSearchParams(q: CaseloadQuery): URLSearchParams {
+function caseloadSearchParams(q: CaseloadQuery): URLSearchParams {
   const s = new URLSearchParams()
   if (q.scope === 'all') s.set('scope', 'all')
   if (q.q) s.set('q', q.q)
@@ -137,13 +137,13 @@ export function clearedFilters(q: CaseloadQuery): CaseloadQuery {
 }
 
 // Rows as lib/db returns them (types only live here so components never import lib/db).
-export interface ScoreCell {
+interface ScoreCell {
   score: number
   band: string | null
   date: Date
 }
 
-export interface ChangeCell {
+interface ChangeCell {
   instrumentId: ScoreInstrumentId
   baseline: number
   latest: number

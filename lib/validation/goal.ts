@@ -31,16 +31,12 @@ export const goalCreateInput = z
   })
   .strict()
 
-export type GoalCreateInput = z.output<typeof goalCreateInput>
-
 export const goalUpdateInput = z
   .object({
     title: title.optional(),
     status: status.optional(),
   })
   .strict()
-
-export type GoalUpdateInput = z.output<typeof goalUpdateInput>
 
 /** Reads a goal form: only the known fields, as strings (absent fields stay absent). */
 export function goalFormData(form: FormData, fields: readonly ('templateKey' | 'title' | 'status')[]): Record<string, string> {

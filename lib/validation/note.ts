@@ -5,7 +5,7 @@ import { isSignKey, sortSigns } from '@/lib/notes/signs'
 import { isUuid } from './uuid'
 
 export const MAX_GOAL_COMMENT = 500
-export const MAX_NOTE_GOALS = 50
+const MAX_NOTE_GOALS = 50
 
 /** Today in the latest time zone on Earth (UTC+14): a session held "today" anywhere is accepted. */
 export function latestTodayIso(now = Date.now()): string {

@@ -29,7 +29,7 @@ export const LAST_NAMES = [
   'Thomas', 'Turner', 'Walker', 'Watson', 'White', 'Williams', 'Wilson', 'Wright', 'Young',
 ] as const
 
-export const PREFERRED_NAMES: Record<string, string> = {
+const PREFERRED_NAMES: Record<string, string> = {
   Alex: 'Lex', Daniel: 'Dan', Deborah: 'Deb', Eleanor: 'Nell', Elijah: 'Eli', Gabriel: 'Gabe', Joanna: 'Jo',
   Mohammed: 'Mo', Olivia: 'Liv', Patricia: 'Trish', Patrick: 'Paddy', Rachel: 'Rae', Sofia: 'Sofi', Theo: 'Teddy',
   Victor: 'Vic',
@@ -230,7 +230,7 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n')
 }
 
-export function formatNumber(n: number): string {
+function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return 'n/a'
   if (Number.isInteger(n)) return n.toLocaleString('en-GB')
   return n >= 100 ? n.toFixed(0) : n.toFixed(1)

@@ -1,6 +1,6 @@
 // How every script ends: an exit code from main(), or one line for what went wrong (no stack: a
 // stack or a driver message could carry data; the name, code and first line of the message do not).
-export function oneLineError(e: unknown): string {
+function oneLineError(e: unknown): string {
   const err = e as { name?: string; code?: string; message?: string }
   const first = err?.message?.split('\n')[0]?.slice(0, 200)
   return `${err?.name ?? 'Error'}${err?.code ? ` (${err.code})` : ''}${first ? `: ${first}` : ''}`

@@ -19,7 +19,7 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
 }
 
 /** Waits until React has attached handlers (as tests/e2e/helpers.ts does). */
-export async function hydrated(page: Page) {
+async function hydrated(page: Page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
 }
 

@@ -4,9 +4,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 
-export const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
+const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 
-export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url })
   await c.connect()
   try {
@@ -26,7 +26,7 @@ export async function dropDatabase(name: string): Promise<void> {
   await withClient(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
 }
 
-export const DEMO_PRACTICE_ID = '0d3e5c1a-7b2f-4c59-9a51-5ecb0a5e0001'
+const DEMO_PRACTICE_ID = '0d3e5c1a-7b2f-4c59-9a51-5ecb0a5e0001'
 
 export interface DuplicateReport {
   facts: string[]

@@ -118,7 +118,7 @@ export async function stopProc(proc: Proc, graceMs = 10_000): Promise<{ code: nu
   return { code: proc.exitCode ?? 1, killed }
 }
 
-export class CommandError extends Error {}
+class CommandError extends Error {}
 
 /** Runs a script to completion; throws (with the output's tail) unless it exits 0. */
 export async function runShell(

@@ -2,8 +2,8 @@
 // test runs what an operator would copy, so README and reality cannot drift apart silently.
 import fs from 'node:fs'
 
-export const README_ROOT = '/srv/securebase'
-export const README_ENV_FILE = '/etc/securebase.env'
+const README_ROOT = '/srv/securebase'
+const README_ENV_FILE = '/etc/securebase.env'
 
 export interface DeployBlocks {
   env: string[]

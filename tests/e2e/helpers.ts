@@ -4,7 +4,6 @@ import AxeBuilder from '@axe-core/playwright'
 // The demo accounts the server's first boot seeds (prisma/seed/demo.ts).
 export const DEMO_PASSWORD = 'securebase-demo-2026'
 export const CLINICIAN = 'clinician@demo.securebase.local'
-export const CLINICIAN_2 = 'sam.okafor@demo.securebase.local'
 export const ADMIN = 'admin@demo.securebase.local'
 
 /** Waits until React has attached handlers (a click before that would be lost). */

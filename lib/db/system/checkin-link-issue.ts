@@ -17,7 +17,7 @@ import { recordDenied } from '@/lib/audit/denied'
 import { isUuid } from '@/lib/validation/uuid'
 import { TX_OPTIONS } from '../tx'
 
-export type LinkReason = 'new' | 'reissue' | 'reminder'
+type LinkReason = 'new' | 'reissue' | 'reminder'
 
 export interface IssueLinkOptions {
   /** Email the link to the client's address on file (if there is one). */

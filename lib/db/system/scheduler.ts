@@ -25,7 +25,7 @@ export async function expireCheckIns(now: Date = new Date(), scope: TickScope = 
  * email address: the normal way a client receives a check-in. Also picks up check-ins created
  * outside a tick (e.g. when a clinician assigns something due today) and retries after a crash.
  */
-export async function sendNewCheckInLinks(now: Date = new Date(), scope: TickScope = {}): Promise<number> {
+async function sendNewCheckInLinks(now: Date = new Date(), scope: TickScope = {}): Promise<number> {
   const pending = await db.checkIn.findMany({
     where: {
       status: 'OPEN',

@@ -112,7 +112,7 @@ const isAsyncComponent = (t: unknown): t is (props: unknown) => Promise<unknown>
  * Client components are left as elements (they cannot be async), and props are searched for
  * elements, so sections passed as children or slots are reached too.
  */
-export async function renderServerTree(node: unknown): Promise<unknown> {
+async function renderServerTree(node: unknown): Promise<unknown> {
   if (Array.isArray(node)) return Promise.all(node.map(renderServerTree))
   if (!isElement(node)) return node
   if (isAsyncComponent(node.type)) return renderServerTree(await node.type(node.props))

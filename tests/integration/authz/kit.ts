@@ -8,7 +8,7 @@ import type { ActorName, World } from './world'
 
 export type Expect = 'allow' | 'notFound' | 'unauthenticated' | 'rejected' | 'contained'
 export type Resource = 'client' | 'check-in' | 'response' | 'note' | 'goal' | 'flag' | 'account' | 'settings' | 'audit' | 'session' | 'system'
-export type Op = 'view' | 'create' | 'update' | 'archive' | 'export'
+type Op = 'view' | 'create' | 'update' | 'archive' | 'export'
 
 /** A record of ids (and tokens) a call is made with; every value is a string so a ghost can swap it. */
 export type Target = Record<string, string>
@@ -224,7 +224,7 @@ export async function practiceOf(userId: string): Promise<string> {
 }
 
 /** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const rows: string[][] = []
   let row: string[] = []
   let cell = ''
