@@ -185,3 +185,35 @@ for (const entry of entries) {
     }
   })
 }
+
+test('the caseload shows what needs attention without scrolling sideways at 1280, and as cards on a phone', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: sessions.clinician, viewport: { width: 1280, height: 800 } })
+  try {
+    const page = await context.newPage()
+    await page.goto('/clients')
+    const table = page.getByRole('region', { name: 'Clients table' })
+    await expect(table).toBeVisible()
+    // Farah Haddad (seeded) has an open risk flag and overdue check-ins; Amelia Hart an overdue one.
+    const farah = page.getByRole('row', { name: /Haddad, Farah/ })
+    for (const text of ['1 open risk flag', /\d+ overdue/, 'Next due:']) await expect(farah.getByText(text)).toBeInViewport()
+    const box = await table.boundingBox()
+    const badge = await farah.getByText('1 open risk flag').boundingBox()
+    expect(box && badge && badge.x + badge.width <= box.x + box.width).toBe(true)
+    expect(await table.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true)
+    await expect(page.locator('[data-scroll-hint]')).toHaveCount(0)
+
+    await page.setViewportSize({ width: 375, height: 812 })
+    await expect(table).toBeHidden()
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Haddad, Farah' }) })
+    await expect(card.getByText('1 open risk flag')).toBeVisible()
+    await expect(card.getByText('PHQ-9', { exact: true })).toBeVisible()
+    await expect(card.getByText('Change since baseline:')).toBeVisible()
+    // Sorting without column headers: the "Sort by" menu.
+    await page.getByLabel('Sort by').selectOption({ label: 'Open risk flags, most first' })
+    await page.getByRole('button', { name: 'Apply' }).click()
+    await expect(page).toHaveURL(/sort=flags/)
+    await expect(page.getByRole('list', { name: /sorted by open risk flags, most first/ }).getByRole('link').first()).toHaveText('Haddad, Farah')
+  } finally {
+    await context.close()
+  }
+})
