@@ -16,7 +16,7 @@ export function CrisisLines({ text }: { text: string }) {
               <a
                 key={j}
                 href={s.href}
-                className="inline-flex min-h-11 items-center whitespace-nowrap rounded px-1 align-middle font-semibold text-accent-800 underline underline-offset-4 hover:bg-accent-100"
+                className="inline-flex min-h-11 items-center whitespace-nowrap rounded px-0.5 align-middle font-semibold text-accent-800 underline underline-offset-4 hover:bg-accent-100"
               >
                 {s.text}
               </a>
