@@ -33,6 +33,7 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Not for build output under /_next/static (immutable, cacheable) or image optimisation.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+  // Not for build output under /_next/static (immutable, cacheable), image optimisation, or the
+  // site icons (app/favicon.ico, app/icon.svg: a signed-out page shows them too).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 }

@@ -14,8 +14,9 @@ const links = [
 export function AdminNav() {
   const pathname = usePathname()
   return (
-    <nav aria-label="Practice admin" className="no-print -mx-1 overflow-x-auto">
-      <ul className="flex min-w-max gap-1 border-b border-stone-200">
+    <nav aria-label="Practice admin" className="no-print">
+      {/* Wraps onto a second line on a phone: every page stays in sight, nothing scrolls sideways. */}
+      <ul className="flex flex-wrap gap-x-1 border-b border-stone-200">
         {links.map((l) => {
           const current = l.href === '/admin' ? pathname === '/admin' : pathname === l.href || pathname.startsWith(`${l.href}/`)
           return (

@@ -3,6 +3,7 @@
 import Form from 'next/form'
 import Link from 'next/link'
 import { AUDIT_PAGE_SIZES, auditHref, DEFAULT_AUDIT_FILTERS, hasAuditFilters, type AuditFilters } from '@/lib/validation/audit'
+import { auditActionLabel } from '@/lib/audit/actions'
 import { control, controlLabel, linkButton } from './styles'
 
 export function AuditFiltersForm({
@@ -15,7 +16,10 @@ export function AuditFiltersForm({
   /** The actions present in the practice's trail. */
   actions: string[]
 }) {
-  const actionChoices = filters.action && !actions.includes(filters.action) ? [...actions, filters.action].sort() : actions
+  // In words, alphabetically, with the code after the words (what an admin may search for).
+  const actionChoices = (filters.action && !actions.includes(filters.action) ? [...actions, filters.action] : actions)
+    .map((code) => ({ code, label: auditActionLabel(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en'))
   const userChoices = filters.userId && !users.some((u) => u.id === filters.userId) ? [...users, { id: filters.userId, name: filters.userId }] : users
   return (
     <Form action="/admin/audit" role="search" aria-label="Filter the audit log" className="rounded-xl border border-stone-200 bg-white p-4">
@@ -60,8 +64,8 @@ export function AuditFiltersForm({
           <select id="audit-action" name="action" defaultValue={filters.action ?? ''} className={control}>
             <option value="">All actions</option>
             {actionChoices.map((a) => (
-              <option key={a} value={a}>
-                {a}
+              <option key={a.code} value={a.code}>
+                {a.label === a.code ? a.code : `${a.label} (${a.code})`}
               </option>
             ))}
           </select>

@@ -13,6 +13,7 @@ export function CheckInIntro({
   practiceName: string
   questions: number
   minutes: number
+  /** Read after "until": "the end of Tuesday 8 December" (lib/format formatOpenUntil). */
   openUntil: string
   disabled: boolean
   onStart: () => void

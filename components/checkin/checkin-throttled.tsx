@@ -1,13 +1,11 @@
+import { CrisisLines } from './crisis-lines'
+
 /**
  * What a blocked address sees instead of any check-in (lib/db/system/checkin-link-throttle.ts). No
  * practice is named: nothing was looked up. Help lines stay on the page, because a client who came
  * to say how they are doing may need them tonight, whatever happened to the link.
  */
 export function CheckInThrottled({ minutes, crisisResources }: { minutes: number; crisisResources: string }) {
-  const lines = crisisResources
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="throttled-title" className="flex flex-col gap-4">
@@ -26,13 +24,7 @@ export function CheckInThrottled({ minutes, crisisResources }: { minutes: number
         <h2 id="throttled-help" className="text-lg font-semibold">
           If you need support now
         </h2>
-        <ul className="mt-3 flex flex-col gap-2">
-          {lines.map((line, i) => (
-            <li key={i} className="leading-relaxed">
-              {line}
-            </li>
-          ))}
-        </ul>
+        <CrisisLines text={crisisResources} />
       </section>
     </div>
   )

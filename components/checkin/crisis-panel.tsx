@@ -1,3 +1,5 @@
+import { CrisisLines } from './crisis-lines'
+
 /** Help to reach at once, shown as soon as a risk question is answered above zero. */
 export function CrisisPanel({ crisisResources, id }: { crisisResources: string; id: string }) {
   return (
@@ -13,17 +15,7 @@ export function CrisisPanel({ crisisResources, id }: { crisisResources: string; 
         Thank you for answering honestly. If things feel hard to bear, you don&apos;t have to wait for your next session.
         You can talk to someone today:
       </p>
-      <ul className="mt-3 flex flex-col gap-2">
-        {crisisResources
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean)
-          .map((line, i) => (
-            <li key={i} className="leading-relaxed">
-              {line}
-            </li>
-          ))}
-      </ul>
+      <CrisisLines text={crisisResources} />
     </section>
   )
 }

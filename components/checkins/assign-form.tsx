@@ -28,7 +28,9 @@ export function AssignForm({
   const [recurrence, setRecurrence] = useState<string>('WEEKLY')
   const err = state.fieldErrors ?? {}
   return (
-    <form action={formAction} noValidate className="flex flex-col gap-4">
+    // React resets the form after the action (the boxes untick); the relationship field follows the
+    // ECR-RS box, so it goes too.
+    <form action={formAction} onReset={() => setEcrRs(false)} noValidate className="flex flex-col gap-4">
       <FormMessage status={state.status} message={state.message} />
       <fieldset aria-describedby={err.instruments ? 'instruments-error' : undefined}>
         <legend className="mb-2 font-medium">Questionnaires</legend>

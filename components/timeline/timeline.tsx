@@ -1,20 +1,44 @@
 // The client's timeline: server-renderable (no hooks), plain data in. The goal filter is a GET
 // form, so it lives in the URL (?goal=<id>), works without JavaScript and survives a reload.
+// Entries are grouped by month, a page at a time: "Show earlier" is a link (?timeline=YYYY-MM, the
+// oldest month it adds) that keeps the goal and the chart range.
 import Link from 'next/link'
 import { instrumentLabel } from '@/lib/assessments/labels'
 import { formatCalendarDate, formatDate } from '@/lib/format'
 import type { GoalStatus } from '@/lib/goals/types'
 import type { ClientTimeline, TimelineEntry } from '@/lib/timeline/types'
+import { groupByMonth, timelinePage, type TimelineView } from '@/lib/timeline/months'
 
 const kindLabel = { note: 'Session note', checkin: 'Check-in', risk: 'Risk flag', goal: 'Goal' } as const
 const formatLabel = { FREE: 'Free text', DAP: 'DAP', SOAP: 'SOAP' } as const
 const statusWord: Record<GoalStatus, string> = { ACTIVE: 'active', PAUSED: 'paused', ACHIEVED: 'achieved' }
 const link = 'text-accent-700 underline underline-offset-4'
 
-/** Shapes drawn next to the kind's name (never colour alone); hidden from screen readers, which read the name. */
-function KindIcon({ kind }: { kind: TimelineEntry['kind'] }) {
+/**
+ * Shapes drawn next to the kind's name (never colour alone); hidden from screen readers, which read
+ * the name and the status. A check-in that ended without answers has its own shape, not the tick.
+ */
+function KindIcon({ entry }: { entry: TimelineEntry }) {
   const common = { width: 20, height: 20, viewBox: '0 0 20 20', 'aria-hidden': true, focusable: false, className: 'shrink-0' } as const
-  switch (kind) {
+  if (entry.kind === 'checkin' && entry.status === 'EXPIRED') {
+    // A clock: the time for it passed.
+    return (
+      <svg {...common} fill="none" stroke="currentColor" strokeWidth={1.6} data-icon="checkin-expired">
+        <circle cx="10" cy="10" r="7.5" strokeDasharray="2.5 2" />
+        <path d="M10 5.5V10l3 2" />
+      </svg>
+    )
+  }
+  if (entry.kind === 'checkin' && entry.status === 'CANCELLED') {
+    // A struck-through circle: called off.
+    return (
+      <svg {...common} fill="none" stroke="currentColor" strokeWidth={1.6} data-icon="checkin-cancelled">
+        <circle cx="10" cy="10" r="7.5" strokeDasharray="2.5 2" />
+        <path d="M6 14L14 6" />
+      </svg>
+    )
+  }
+  switch (entry.kind) {
     case 'note':
       return (
         <svg {...common} fill="none" stroke="currentColor" strokeWidth={1.6}>
@@ -24,7 +48,7 @@ function KindIcon({ kind }: { kind: TimelineEntry['kind'] }) {
       )
     case 'checkin':
       return (
-        <svg {...common} fill="none" stroke="currentColor" strokeWidth={1.6}>
+        <svg {...common} fill="none" stroke="currentColor" strokeWidth={1.6} data-icon="checkin-completed">
           <circle cx="10" cy="10" r="7.5" />
           <path d="M6.5 10.5l2.3 2.3 4.7-5" />
         </svg>
@@ -113,21 +137,50 @@ function Summary({ e, clientId, filterGoalId }: { e: TimelineEntry; clientId: st
   }
 }
 
+function Entry({ e, clientId, timeZone, goalId }: { e: TimelineEntry; clientId: string; timeZone: string; goalId: string | null }) {
+  return (
+    <li className="flex gap-3 border-b border-stone-100 py-3 last:border-0">
+      <span className={`mt-0.5 ${e.kind === 'risk' ? 'text-red-800' : 'text-stone-700'}`}>
+        <KindIcon entry={e} />
+      </span>
+      <div className="min-w-0 break-words">
+        <p className="flex flex-wrap gap-x-2">
+          <span className="font-medium text-stone-900">{kindLabel[e.kind]}</span>
+          <When e={e} timeZone={timeZone} />
+        </p>
+        <Summary e={e} clientId={clientId} filterGoalId={goalId} />
+      </div>
+    </li>
+  )
+}
+
 export function Timeline({
   clientId,
   timeline,
+  view = null,
   preserve = {},
 }: {
   clientId: string
   timeline: ClientTimeline
+  /** Which months to show (?timeline=): the first page when null. */
+  view?: TimelineView
   /** Other query parameters of the page to keep when the filter changes (e.g. a chart range). */
   preserve?: Record<string, string>
 }) {
   const { entries, goals, goal, timeZone } = timeline
   const base = `/clients/${clientId}`
-  const kept = Object.entries(preserve).filter(([k]) => k !== 'goal')
+  const kept = Object.entries(preserve).filter(([k]) => k !== 'goal' && k !== 'timeline')
   const query = new URLSearchParams(kept).toString()
   const everything = `${base}${query ? `?${query}` : ''}#timeline`
+  const page = timelinePage(groupByMonth(entries, timeZone), view)
+  /** This page's address with another set of months, keeping the goal filter and the other parameters. */
+  const withView = (timelineParam: string | null, anchor: string) => {
+    const q = new URLSearchParams(kept)
+    if (goal) q.set('goal', goal.id)
+    if (timelineParam) q.set('timeline', timelineParam)
+    const qs = q.toString()
+    return `${base}${qs ? `?${qs}` : ''}#${anchor}`
+  }
   return (
     <section id="timeline" aria-labelledby="timeline-heading" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
       <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
@@ -188,24 +241,44 @@ export function Timeline({
             : 'Nothing here yet. Session notes, check-ins, risk flags and goal changes appear here as they happen.'}
         </p>
       ) : (
-        <ol className="flex flex-col">
-          {entries.map((e) => (
-            <li key={e.id} className="flex gap-3 border-b border-stone-100 py-3 last:border-0">
-              <span className={`mt-0.5 ${e.kind === 'risk' ? 'text-red-800' : 'text-stone-700'}`}>
-                <KindIcon kind={e.kind} />
-              </span>
-              <div className="min-w-0 break-words">
-                <p className="flex flex-wrap gap-x-2">
-                  <span className="font-medium text-stone-900">{kindLabel[e.kind]}</span>
-                  <When e={e} timeZone={timeZone} />
-                </p>
-                <Summary e={e} clientId={clientId} filterGoalId={goal?.id ?? null} />
-              </div>
-            </li>
+        <>
+          {page.shown.map((m) => (
+            <div key={m.key}>
+              <h3 id={`timeline-${m.key}`} className="scroll-mt-4 border-b border-stone-200 pt-3 pb-1 font-semibold text-stone-800">
+                {m.label}
+              </h3>
+              <ol className="mb-2 flex flex-col">
+                {m.entries.map((e) => (
+                  <Entry key={e.id} e={e} clientId={clientId} timeZone={timeZone} goalId={goal?.id ?? null} />
+                ))}
+              </ol>
+            </div>
           ))}
-        </ol>
+          <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+            {page.earlier ? (
+              <p className="text-sm text-stone-600">
+                Showing {page.shownEntries} of {timeline.truncated ? 'the latest ' : ''}
+                {page.totalEntries} entries, back to {page.shown.at(-1)?.label}.
+              </p>
+            ) : timeline.truncated ? (
+              <p className="text-sm text-stone-600">Showing the latest {entries.length} entries.</p>
+            ) : null}
+            {page.earlier ? (
+              <Link
+                href={withView(page.earlier, `timeline-${page.earlierStart}`)}
+                className="inline-flex min-h-11 items-center justify-center rounded-md border border-stone-300 bg-white px-4 py-2 font-medium text-stone-900 hover:bg-stone-100"
+              >
+                Show earlier
+              </Link>
+            ) : null}
+            {view ? (
+              <Link href={withView(null, 'timeline')} className={`${link} inline-flex min-h-11 items-center`}>
+                Show only the latest
+              </Link>
+            ) : null}
+          </div>
+        </>
       )}
-      {timeline.truncated ? <p className="mt-3 text-sm text-stone-600">Showing the latest {entries.length} entries.</p> : null}
     </section>
   )
 }

@@ -2,7 +2,8 @@
 // A horizontally scrollable area for a table wider than its box (the caseload on a tablet, the audit
 // trail on a phone). Keyboard users can focus it and scroll with the arrow keys; when the content is
 // wider than the box, a line of text says so and a shaded edge shows which side has more, so a cut
-// column never looks like the end of the table.
+// column never looks like the end of the table. `relative` on the scroll box keeps what is positioned
+// inside it (sr-only text) inside the box, so the page itself never scrolls sideways.
 import { useEffect, useId, useRef, useState } from 'react'
 
 type Edges = { left: boolean; right: boolean }
@@ -33,7 +34,7 @@ export function ScrollRegion({ label, className = '', children }: { label: strin
 
   const scrollable = more.left || more.right
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       {scrollable ? (
         <p id={hintId} className="no-print flex items-center gap-1 text-sm text-stone-600" data-scroll-hint>
           <span aria-hidden="true">↔</span> Scroll sideways to see every column{more.right ? '' : ' (you are at the end)'}.
@@ -46,12 +47,12 @@ export function ScrollRegion({ label, className = '', children }: { label: strin
           aria-label={label}
           aria-describedby={scrollable ? hintId : undefined}
           tabIndex={0}
-          className={`overflow-x-auto ${className}`}
+          className={`relative overflow-x-auto ${className}`}
         >
           {children}
         </div>
-        {more.left ? <div aria-hidden="true" className="pointer-events-none absolute inset-y-0 left-0 w-6 rounded-l-xl bg-gradient-to-r from-stone-400/40 to-transparent" /> : null}
-        {more.right ? <div aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-0 w-6 rounded-r-xl bg-gradient-to-l from-stone-400/40 to-transparent" /> : null}
+        {more.left ? <div aria-hidden="true" className="no-print pointer-events-none absolute inset-y-0 left-0 w-6 rounded-l-xl bg-gradient-to-r from-stone-400/40 to-transparent" /> : null}
+        {more.right ? <div aria-hidden="true" className="no-print pointer-events-none absolute inset-y-0 right-0 w-6 rounded-r-xl bg-gradient-to-l from-stone-400/40 to-transparent" /> : null}
       </div>
     </div>
   )

@@ -7,12 +7,13 @@ import { isInClientScope } from '@/lib/db/scope'
 import { logger } from '@/lib/log'
 import { actorFields, recordAudit } from './record'
 import { isUuid } from '@/lib/validation/uuid'
+import type { AuditAction } from './actions'
 
 type DeniedTargetType = 'Client' | 'Assignment' | 'RiskFlag' | 'CheckIn'
 
 export interface DeniedAttempt {
   /** What the actor tried, e.g. CLIENT_VIEW; stored as details.attempted. */
-  action: string
+  action: AuditAction
   targetType: DeniedTargetType
   targetId: string
 }

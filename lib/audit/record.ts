@@ -6,6 +6,7 @@ import crypto from 'node:crypto'
 import { db } from '@/lib/db/client'
 import { TX_OPTIONS } from '@/lib/db/tx'
 import type { Prisma } from '@/lib/db/generated/client'
+import type { AuditAction } from './actions'
 
 type AuditOutcome = 'SUCCESS' | 'DENIED' | 'FAILURE'
 
@@ -14,8 +15,8 @@ export interface AuditInput {
   actorType: 'USER' | 'CLIENT_LINK' | 'SYSTEM' | 'ANONYMOUS'
   actorId?: string | null
   actorRole?: string | null
-  /** e.g. CLIENT_VIEW, CLIENT_UPDATE, NOTE_SIGN, EXPORT_CSV, LOGIN_OK, LOGIN_FAIL, AUTHZ_DENIED, LINK_ISSUE … */
-  action: string
+  /** e.g. CLIENT_VIEW, NOTE_SIGN, LOGIN_FAIL, AUTHZ_DENIED: one of AUDIT_ACTIONS (lib/audit/actions.ts), which has words for each. */
+  action: AuditAction
   targetType?: string | null
   targetId?: string | null
   clientId?: string | null

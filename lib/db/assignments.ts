@@ -8,12 +8,13 @@ import { NotFoundError, ConflictError } from './errors'
 import type { AssignmentInput } from '@/lib/validation/assignment'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
+import type { AuditAction } from '@/lib/audit/actions'
 import { isUuid } from '@/lib/validation/uuid'
 import type { ClientAssignment } from '@/lib/clients/types'
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`)
 
-async function assertClientInScope(actor: Actor, clientId: string, action: string) {
+async function assertClientInScope(actor: Actor, clientId: string, action: AuditAction) {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
   const c = await db.client.findFirst({ where: { id: clientId, ...clientScope(actor) }, select: { id: true, status: true } })
   if (!c) {
@@ -81,7 +82,7 @@ export async function listAssignments(actor: Actor, clientId: string): Promise<C
 }
 
 type Change = 'pause' | 'resume' | 'end'
-const transitions: Record<Change, { from: ('ACTIVE' | 'PAUSED')[]; to: 'ACTIVE' | 'PAUSED' | 'ENDED'; action: string }> = {
+const transitions: Record<Change, { from: ('ACTIVE' | 'PAUSED')[]; to: 'ACTIVE' | 'PAUSED' | 'ENDED'; action: AuditAction }> = {
   pause: { from: ['ACTIVE'], to: 'PAUSED', action: 'ASSIGNMENT_PAUSE' },
   resume: { from: ['PAUSED'], to: 'ACTIVE', action: 'ASSIGNMENT_RESUME' },
   end: { from: ['ACTIVE', 'PAUSED'], to: 'ENDED', action: 'ASSIGNMENT_END' },

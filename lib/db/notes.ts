@@ -36,7 +36,7 @@ const NOT_AUTHOR_MESSAGE = 'Only the clinician who started this draft can edit o
 type Tx = Prisma.TransactionClient
 
 /** One audit event about a note version, written with the change it describes. */
-function auditNote(tx: Tx, actor: Actor, action: string, note: { id: string; clientId: string }, details?: AuditInput['details']) {
+function auditNote(tx: Tx, actor: Actor, action: AuditInput['action'], note: { id: string; clientId: string }, details?: AuditInput['details']) {
   return recordAudit({ ...actorFields(actor), action, targetType: 'SessionNote', targetId: note.id, clientId: note.clientId, details: details ?? null }, tx)
 }
 

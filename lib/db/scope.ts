@@ -10,6 +10,7 @@ import 'server-only'
 import { Prisma } from './generated/client'
 import { isAdmin, isClinician, type Actor } from '@/lib/auth/actor'
 import { actorFields, recordAudit } from '@/lib/audit/record'
+import type { AuditAction } from '@/lib/audit/actions'
 import type { CaseloadQuery } from '@/lib/validation/caseload'
 import { NotFoundError } from './errors'
 
@@ -73,7 +74,7 @@ export function canAccessClientNotes(actor: Who, client: { primaryClinicianId: s
 
 /** Set when a refusal must also be recorded (who tried to read the audit trail). */
 export interface DeniedAdminAttempt {
-  attempted: string
+  attempted: AuditAction
   targetType: string
 }
 

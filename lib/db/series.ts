@@ -8,6 +8,7 @@ import { clientScope, clientScopeSql } from './scope'
 import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
+import type { AuditAction } from '@/lib/audit/actions'
 import { buildScoresCsv, type CsvResponseRow } from '@/lib/assessments/csv'
 import { prepareSeries, rangeStartDay, type ClientSeries, type SeriesRange, type SeriesRow } from '@/lib/assessments/series'
 import { startOfDayInTimeZone, toCalendarDate, toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
@@ -16,7 +17,7 @@ import { isUuid } from '@/lib/validation/uuid'
 
 export type { ClientSeries }
 
-async function scopedClientFrame(actor: Actor, clientId: string, attempted: string) {
+async function scopedClientFrame(actor: Actor, clientId: string, attempted: AuditAction) {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
   const client = await db.client.findFirst({
     where: { id: clientId, ...clientScope(actor) },

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../../lib/db/client'
 import { recordAudit } from '../../lib/audit/record'
+import type { AuditAction } from '../../lib/audit/actions' // test-only codes below are cast: no production path writes them
 import { verifyAuditChains } from '../../lib/audit/verify'
 import { createPractice } from '../fixtures/factory'
 
 describe('audit trail', () => {
   it('is append-only: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {
     const p = await createPractice()
-    await recordAudit({ practiceId: p.id, actorType: 'SYSTEM', action: 'TEST_EVENT' })
+    await recordAudit({ practiceId: p.id, actorType: 'SYSTEM', action: 'TEST_EVENT' as AuditAction })
     const row = await db.auditEvent.findFirstOrThrow({ where: { practiceId: p.id } })
     await expect(db.auditEvent.update({ where: { id: row.id }, data: { action: 'CHANGED' } })).rejects.toThrow(/append-only/)
     await expect(db.auditEvent.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/)
@@ -38,7 +39,7 @@ describe('audit trail', () => {
 
   it('reports a deleted row at the row after the gap', async () => {
     const p = await createPractice()
-    for (let i = 0; i < 5; i++) await recordAudit({ practiceId: p.id, actorType: 'SYSTEM', action: 'TEST_EVENT', details: { i } })
+    for (let i = 0; i < 5; i++) await recordAudit({ practiceId: p.id, actorType: 'SYSTEM', action: 'TEST_EVENT' as AuditAction, details: { i } })
     const rows = await db.auditEvent.findMany({ where: { practiceId: p.id }, orderBy: { id: 'asc' } })
     await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe('ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"')

@@ -7,6 +7,7 @@ import { db, closeDatabase } from '../../lib/db/client'
 import type { Prisma } from '../../lib/db/generated/client'
 import { childProcessEnv, env, resetEnvForTests } from '../../lib/env'
 import { recordAudit } from '../../lib/audit/record'
+import type { AuditAction } from '../../lib/audit/actions' // test-only codes below are cast: no production path writes them
 import { verifyAuditChains } from '../../lib/audit/verify'
 import { checkCheckpointLine, checkpointLine, CheckpointLineError, latestCheckpoint, parseCheckpointLine, writeCheckpoints } from '../../lib/audit/checkpoint'
 import { schedulerTick } from '../../lib/db/system/scheduler'
@@ -16,7 +17,7 @@ import { TEST_ENV } from './test-env'
 const root = path.resolve(import.meta.dirname, '../..')
 
 async function addEvents(practiceId: string, n: number) {
-  for (let i = 0; i < n; i++) await recordAudit({ practiceId, actorType: 'SYSTEM', action: 'TEST_EVENT', details: { i } })
+  for (let i = 0; i < n; i++) await recordAudit({ practiceId, actorType: 'SYSTEM', action: 'TEST_EVENT' as AuditAction, details: { i } })
 }
 
 const eventsOf = (practiceId: string) => db.auditEvent.findMany({ where: { practiceId }, orderBy: { id: 'asc' } })

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db/client'
 import type { AuditEvent } from '../../lib/db/generated/client'
 import { recordAudit } from '../../lib/audit/record'
+import type { AuditAction } from '../../lib/audit/actions' // test-only codes below are cast: no production path writes them
 import { verifyAuditChains } from '../../lib/audit/verify'
 import { auditCsv, csvCell, listAuditEvents, listAuditFilterOptions } from '../../lib/db/audit-trail'
 import { recordDenied } from '../../lib/audit/denied'
@@ -456,7 +457,7 @@ describe('chain integrity', () => {
       acknowledgeRiskFlag(clin, flag.id),
       issueCheckInLink(clin, checkIn.id),
       listRecentResponses(clin, w.clientA.id),
-      ...Array.from({ length: 10 }, (_, i) => recordAudit({ practiceId: w.p2.id, actorType: 'SYSTEM', action: 'TEST_EVENT', details: { i } })),
+      ...Array.from({ length: 10 }, (_, i) => recordAudit({ practiceId: w.p2.id, actorType: 'SYSTEM', action: 'TEST_EVENT' as AuditAction, details: { i } })),
     ])
     const reports = (await verifyAuditChains()).filter((r) => r.practiceId === w.p1.id || r.practiceId === w.p2.id)
     expect(reports).toHaveLength(2)
@@ -503,8 +504,8 @@ describe('the admin viewer', () => {
     // 23:30 UTC on 10 July is 00:30 on 11 July in London (BST): it belongs to the 11th.
     const p = await createPractice()
     const a = await createUser(p.id, ['ADMIN'])
-    await recordAudit({ practiceId: p.id, actorType: 'SYSTEM', action: 'TEST_EVENT', occurredAt: new Date('2026-07-10T23:30:00Z') })
-    await recordAudit({ practiceId: p.id, actorType: 'SYSTEM', action: 'TEST_EVENT', occurredAt: new Date('2026-07-10T22:59:59Z') })
+    await recordAudit({ practiceId: p.id, actorType: 'SYSTEM', action: 'TEST_EVENT' as AuditAction, occurredAt: new Date('2026-07-10T23:30:00Z') })
+    await recordAudit({ practiceId: p.id, actorType: 'SYSTEM', action: 'TEST_EVENT' as AuditAction, occurredAt: new Date('2026-07-10T22:59:59Z') })
     const day = async (from: string | null, to: string | null) =>
       (await listAuditEvents(actorFor(a), filters({ action: 'TEST_EVENT', from, to }))).rows.map((r) => r.occurredAt.toISOString())
     expect(await day('2026-07-11', '2026-07-11')).toEqual(['2026-07-10T23:30:00.000Z'])
@@ -512,7 +513,7 @@ describe('the admin viewer', () => {
     expect(await day(null, '2026-07-10')).toEqual(['2026-07-10T22:59:59.000Z'])
     expect(await day('2026-07-10', null)).toHaveLength(2)
 
-    for (let i = 0; i < 5; i++) await recordAudit({ practiceId: p.id, actorType: 'SYSTEM', action: 'PAGED', details: { i } })
+    for (let i = 0; i < 5; i++) await recordAudit({ practiceId: p.id, actorType: 'SYSTEM', action: 'PAGED' as AuditAction, details: { i } })
     const p1 = await listAuditEvents(actorFor(a), filters({ action: 'PAGED', pageSize: 2 }))
     const p3 = await listAuditEvents(actorFor(a), filters({ action: 'PAGED', pageSize: 2, page: 3 }))
     expect(p1.total).toBe(5)
@@ -558,7 +559,7 @@ describe('CSV export', () => {
   it('is RFC 4180 with CRLF, every matching event oldest first, hashes included', async () => {
     const p = await createPractice()
     const a = await createUser(p.id, ['ADMIN'], { name: 'Ada, "the" Admin' })
-    for (let i = 0; i < 3; i++) await recordAudit({ practiceId: p.id, actorType: 'USER', actorId: a.id, actorRole: 'ADMIN', action: 'CSV_TEST', details: { i } })
+    for (let i = 0; i < 3; i++) await recordAudit({ practiceId: p.id, actorType: 'USER', actorId: a.id, actorRole: 'ADMIN', action: 'CSV_TEST' as AuditAction, details: { i } })
     const { csv, filename, rows } = await auditCsv(actorFor(a), filters({ action: 'CSV_TEST' }), {}, new Date('2026-07-10T23:30:00Z'))
     expect(filename).toBe('audit-2026-07-11.csv')
     expect(rows).toBe(3)
@@ -568,7 +569,7 @@ describe('CSV export', () => {
     expect(lines).toHaveLength(5)
     expect(lines[1]).toContain('"Ada, ""the"" Admin"')
     expect(lines[1]).toContain('"{""i"":0}"')
-    const stored = await db.auditEvent.findMany({ where: { practiceId: p.id, action: 'CSV_TEST' }, orderBy: { id: 'asc' } })
+    const stored = await db.auditEvent.findMany({ where: { practiceId: p.id, action: 'CSV_TEST' as AuditAction }, orderBy: { id: 'asc' } })
     expect(lines.slice(1, 4).map((l) => l.split(',')[0])).toEqual(stored.map((s) => String(s.id)))
     expect(lines[3].endsWith(`,${stored[2].prevHash},${stored[2].rowHash}`)).toBe(true)
   })
@@ -584,7 +585,7 @@ describe('CSV export', () => {
     expect(csvCell(null)).toBe('')
     const p = await createPractice()
     const a = await createUser(p.id, ['ADMIN'])
-    await recordAudit({ practiceId: p.id, actorType: 'USER', actorId: a.id, actorRole: '@ADMIN', action: 'CSV_TEST', ip: '=1+1', requestId: '-cmd|x', targetType: '+T' })
+    await recordAudit({ practiceId: p.id, actorType: 'USER', actorId: a.id, actorRole: '@ADMIN', action: 'CSV_TEST' as AuditAction, ip: '=1+1', requestId: '-cmd|x', targetType: '+T' })
     const { csv } = await auditCsv(actorFor(a), filters({ action: 'CSV_TEST' }))
     const row = csv.split('\r\n')[1]
     expect(row).toContain(",'@ADMIN,CSV_TEST,'+T,")

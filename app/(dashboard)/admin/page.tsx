@@ -25,6 +25,18 @@ const statusStyle = {
   DEACTIVATED: 'bg-stone-200 text-stone-800',
 } as const
 
+const th = 'px-4 py-3 font-semibold'
+const td = 'block px-4 py-1 md:table-cell md:py-3'
+
+/** On a phone, where the header row is not shown: the column's name before the value (screen readers get the header). */
+function CellLabel({ children }: { children: string }) {
+  return (
+    <span aria-hidden="true" className="mr-1 text-sm font-medium text-stone-600 md:hidden">
+      {children}:
+    </span>
+  )
+}
+
 export default async function AdminPage() {
   const admin = await requireRole('ADMIN')
   const [accounts, practice] = await Promise.all([listAccounts(admin), getPractice(admin)])
@@ -62,31 +74,37 @@ export default async function AdminPage() {
           so someone follows them up.
         </p>
       ) : null}
+      {/* A table from md up; on a phone each account is a card (the same cells, stacked, each with its
+          column's name). The roles keep the table's meaning for screen readers whatever its display. */}
       <ScrollRegion label="Accounts table" className="rounded-xl border border-stone-200 bg-white">
-        <table className="w-full min-w-[44rem] text-left">
+        <table role="table" className="block w-full text-left md:table md:min-w-[44rem]">
           <caption className="sr-only">Accounts of the practice, with their roles, status and actions</caption>
-          <thead className="border-b border-stone-200 bg-stone-100 text-sm text-stone-700">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">Name</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Roles</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Active clients</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Last sign-in</th>
-              <th scope="col" className="px-4 py-3 font-semibold">
+          <thead role="rowgroup" className="border-b border-stone-200 bg-stone-100 text-sm text-stone-700 max-md:sr-only">
+            <tr role="row">
+              <th role="columnheader" scope="col" className={th}>Name</th>
+              <th role="columnheader" scope="col" className={th}>Roles</th>
+              <th role="columnheader" scope="col" className={th}>Status</th>
+              <th role="columnheader" scope="col" className={th}>Active clients</th>
+              <th role="columnheader" scope="col" className={th}>Last sign-in</th>
+              <th role="columnheader" scope="col" className={th}>
                 <span className="sr-only">Actions</span>
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup" className="block md:table-row-group">
             {accounts.map((a) => (
-              <tr key={a.id} className="border-b border-stone-100 align-top last:border-0">
-                <th scope="row" className="min-w-[14rem] px-4 py-3 text-left font-normal">
+              <tr role="row" key={a.id} className="block border-b border-stone-200 py-2 align-top last:border-0 md:table-row md:border-stone-100 md:py-0">
+                <th role="rowheader" scope="row" className="block px-4 py-2 text-left font-normal md:table-cell md:min-w-[14rem] md:py-3">
                   <span className="font-medium">{a.name}</span>
                   {a.isSelf ? <span className="text-stone-600"> (you)</span> : null}
                   <span className="block text-sm text-stone-600 [overflow-wrap:anywhere]">{a.email}</span>
                 </th>
-                <td className="px-4 py-3">{a.roles.map((r) => roleLabel[r]).join(', ')}</td>
-                <td className="px-4 py-3">
+                <td role="cell" className={td}>
+                  <CellLabel>Roles</CellLabel>
+                  {a.roles.map((r) => roleLabel[r]).join(', ')}
+                </td>
+                <td role="cell" className={td}>
+                  <CellLabel>Status</CellLabel>
                   <span className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${statusStyle[a.status]}`}>{statusLabel[a.status]}</span>
                   {a.status === 'INVITED' ? (
                     <span className="block text-sm text-stone-600">
@@ -95,9 +113,15 @@ export default async function AdminPage() {
                   ) : null}
                   {a.status === 'ACTIVE' && a.hasMfa ? <span className="block text-sm text-stone-600">Two-step verification on</span> : null}
                 </td>
-                <td className="px-4 py-3">{a.activeClients}</td>
-                <td className="px-4 py-3 text-stone-700">{a.lastSignInAt ? formatDate(a.lastSignInAt, practice.timeZone) : 'Never'}</td>
-                <td className="px-4 py-3">
+                <td role="cell" className={td}>
+                  <CellLabel>Active clients</CellLabel>
+                  {a.activeClients}
+                </td>
+                <td role="cell" className={`${td} text-stone-700`}>
+                  <CellLabel>Last sign-in</CellLabel>
+                  {a.lastSignInAt ? formatDate(a.lastSignInAt, practice.timeZone) : 'Never'}
+                </td>
+                <td role="cell" className={td}>
                   <AccountActions
                     name={a.name}
                     status={a.status}

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { clientIp } from '@/lib/auth/request-ip'
 import { DEFAULT_CRISIS_RESOURCES } from '@/lib/db/system/checkin-view'
 import { LINK_BLOCK_MINUTES, openCheckInLinkFrom } from '@/lib/db/system/checkin-link-throttle'
-import { formatDateTime } from '@/lib/format'
+import { formatOpenUntil } from '@/lib/format'
 import { CheckInFlow } from '@/components/checkin/checkin-flow'
 import { CheckInClosed } from '@/components/checkin/checkin-closed'
 import { CheckInThrottled } from '@/components/checkin/checkin-throttled'
@@ -42,7 +42,7 @@ export default async function CheckInPage({ params }: { params: Promise<{ token:
           token={token}
           practiceName={checkIn.practiceName}
           crisisResources={checkIn.crisisResources}
-          openUntil={formatDateTime(checkIn.expiresAt, checkIn.timeZone)}
+          openUntil={formatOpenUntil(checkIn.expiresAt, checkIn.timeZone)}
           items={checkIn.items}
           initialDraft={checkIn.draft}
           saveDraft={saveCheckInDraftAction}

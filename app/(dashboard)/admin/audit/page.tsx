@@ -9,6 +9,7 @@ import { AuditFiltersForm } from '@/components/audit/audit-filters'
 import { AuditTable } from '@/components/audit/audit-table'
 import { AuditPagination } from '@/components/audit/audit-pagination'
 import { linkButton } from '@/components/audit/styles'
+import { AdminNav } from '@/components/admin/admin-nav'
 
 export const metadata: Metadata = { title: 'Audit log' }
 export const dynamic = 'force-dynamic'
@@ -24,14 +25,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="flex flex-col gap-6">
-      <p className="no-print">
-        <Link href="/admin" className="text-accent-700 underline underline-offset-4">
-          ← Accounts
-        </Link>
-      </p>
+      <div className="flex flex-col gap-3">
+        <h1 className="text-2xl font-semibold">Practice admin</h1>
+        <AdminNav />
+      </div>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">Audit log</h1>
+          <h2 className="text-xl font-semibold">Audit log</h2>
           <p className="text-stone-600">
             Every view, change, export, sign-in and refusal in the practice, newest first. The log cannot be edited; it holds
             ids, never client details.

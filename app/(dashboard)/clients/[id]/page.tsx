@@ -5,6 +5,7 @@ import { requireRole } from '@/lib/auth/session'
 import { getPractice } from '@/lib/db/users'
 import { parseSeriesRange } from '@/lib/assessments/series'
 import { formatCalendarDate, formatDate } from '@/lib/format'
+import { CreatedNotice } from '@/components/clients/created-notice'
 import { getClientOr404 } from './get-client-or-404'
 import { AssignSection } from './sections/assign-section'
 import { CheckInsSection } from './sections/check-ins-section'
@@ -48,11 +49,7 @@ export default async function ClientPage({
           ← Back to clients
         </Link>
       </p>
-      {query.created ? (
-        <p role="status" className="rounded-md bg-accent-50 px-3 py-2 text-accent-800">
-          Client added.
-        </p>
-      ) : null}
+      {query.created ? <CreatedNotice /> : null}
       <div>
         <h1 className="text-2xl font-semibold">{display}</h1>
         <p className="text-stone-600">
@@ -81,7 +78,7 @@ export default async function ClientPage({
         <AssignSection {...s} />
       </Suspense>
       <Suspense fallback={skeletons.timeline}>
-        <TimelineSection {...s} goalId={one(query.goal)} range={one(query.range)} />
+        <TimelineSection {...s} goalId={one(query.goal)} range={one(query.range)} view={one(query.timeline)} />
       </Suspense>
       <Suspense fallback={skeletons.details}>
         <OutboxSection {...s} />

@@ -9,7 +9,7 @@ export const skeletons = {
   notes: <SectionSkeleton title="Session notes" size="h-[162px] sm:h-[154px] lg:h-[130px]" />,
   goals: <SectionSkeleton title="Goals" size="h-[1715px] sm:h-[1150px] lg:h-[980px]" />,
   assign: <SectionSkeleton title="Assign questionnaires" size="h-[1592px] sm:h-[1080px] lg:h-[1010px]" />,
-  timeline: <SectionSkeleton title="Timeline" size="h-[2900px] sm:h-[2700px]" />,
+  timeline: <SectionSkeleton title="Timeline" size="h-[2140px] sm:h-[2000px]" />,
   // Last on the page: the outbox (often empty) arrives above Details and moves nothing below it.
   details: <SectionSkeleton title="Details" columns={0} size="h-[62px] sm:h-[78px]" />,
 }
