@@ -2,8 +2,7 @@
 // Pure: no I/O, no imports. ClientStatus is the database enum's values; lib/db returns these
 // shapes from its selects, so a column added to a select and not here (or renamed) fails to compile.
 
-const CLIENT_STATUSES = ['ACTIVE', 'DISCHARGED'] as const
-type ClientStatus = (typeof CLIENT_STATUSES)[number]
+type ClientStatus = 'ACTIVE' | 'DISCHARGED'
 
 /** A client as the caseload list shows them (listClients). */
 export interface ClientSummary {

@@ -4,7 +4,7 @@
 import type { TimelineEntry } from './types'
 
 /** A first page holds whole months, newest first, until it has at least this many entries. */
-export const TIMELINE_PAGE_ENTRIES = 20
+const TIMELINE_PAGE_ENTRIES = 20
 
 export interface TimelineMonth {
   /** 'YYYY-MM' in the practice's time zone; also the heading's anchor (#timeline-YYYY-MM). */
@@ -32,7 +32,7 @@ export function monthKey(e: TimelineEntry, timeZone: string): string {
   return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`
 }
 
-export function monthLabel(key: string): string {
+function monthLabel(key: string): string {
   const [y, m] = key.split('-').map(Number)
   return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)))
 }
