@@ -25,7 +25,8 @@ async function chartProblems(scope: Locator): Promise<string[]> {
       const box = svg.getBoundingClientRect()
       const container = figure.getBoundingClientRect()
       if (box.width > container.width + 0.5) problems.push(`chart ${n}: ${box.width} px wide in a ${container.width} px container`)
-      const ticks = [...figure.querySelectorAll('.recharts-xAxis .recharts-cartesian-axis-tick-value')]
+      const ticks = [...figure.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')]
+      if (ticks.length === 0) problems.push(`chart ${n}: no x-axis labels`)
       for (let i = 1; i < ticks.length; i++) {
         if (overlap(ticks[i - 1]!.getBoundingClientRect(), ticks[i]!.getBoundingClientRect()))
           problems.push(`chart ${n}: ticks "${ticks[i - 1]!.textContent}" and "${ticks[i]!.textContent}" overlap`)
@@ -88,12 +89,13 @@ test('the report at 375 px shows the whole episode in its charts, stacks its tab
   await expect.poll(() => chartProblems(report)).toEqual([])
   // The most recent month has its tick, inside the phone's width.
   const thisMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'Europe/London' }).format(new Date())
-  const lastTick = report.locator('figure').first().locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').last()
+  const lastTick = report.locator('figure').first().locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').last()
   await expect(lastTick).toHaveText(thisMonth)
+  await lastTick.scrollIntoViewIfNeeded()
   await expect(lastTick).toBeInViewport({ ratio: 1 })
   // The summary keeps "Latest" and "Change" on a phone: each row is a block with its column names.
   const summary = page.getByRole('table', { name: /Baseline and latest score/ })
-  await expect(summary.getByRole('row', { name: /PHQ-9/ }).getByText('Change', { exact: true })).toBeInViewport()
+  await expect(summary.getByRole('row', { name: /PHQ-9/ }).getByText('Change', { exact: true })).toBeVisible()
   await expect(summary.getByRole('columnheader', { name: 'Latest' })).toHaveCount(1)
   await expectNoAxeViolations(page)
   await page.screenshot({ path: `${SHOTS}/report-375.png`, fullPage: true })
