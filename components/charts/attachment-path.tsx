@@ -2,13 +2,14 @@
 // The client's path across the attachment plane: avoidance (x) × anxiety (y), 1-7, with the four
 // regions named descriptively (never a diagnosis). Points are joined in time order, oldest faint,
 // newest strong, so movement toward the secure corner, and setbacks, are plain to see.
-import { ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts'
+import { ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, usePlotArea, XAxis, YAxis } from 'recharts'
 import { getInstrument } from '@/lib/assessments'
 import { quadrantLabel } from '@/lib/assessments/labels'
 import type { AttachmentPathPoint } from '@/lib/assessments/series'
 import { formatDate } from '@/lib/format'
 import { ScrollRegion } from '@/components/ui/scroll-region'
 import { ChartFrame, type ChartSize } from './chart-frame'
+import { placePointLabel, textWidth } from './chart-layout'
 import { INK } from './chart-marks'
 import { PointNavigation, usePointNav } from './point-navigation'
 import { useResponseDetail } from './response-detail'
@@ -35,6 +36,7 @@ function pathPointSummary(p: AttachmentPathPoint, timeZone: string): string {
 
 function PathPoint({ cx, cy, payload }: { cx?: number; cy?: number; payload?: Datum }) {
   const nav = usePointNav()
+  const area = usePlotArea()
   if (cx == null || cy == null || !payload) return null
   const colour = getInstrument(payload.instrumentId).colour
   const r = payload.newest ? 7 : 5
@@ -48,12 +50,19 @@ function PathPoint({ cx, cy, payload }: { cx?: number; cy?: number; payload?: Da
       ) : (
         <circle cx={cx} cy={cy} r={r} fill={colour} fillOpacity={payload.opacity} stroke={stroke} strokeWidth={payload.newest ? 2 : 1} />
       )}
-      {payload.newest || payload.i === 0 ? (
-        <text x={cx + r + 4} y={cy - r - 2} fontSize={11} fill={INK} fontWeight={payload.newest ? 600 : 400}>
-          {payload.newest ? 'latest' : 'first'}
-        </text>
-      ) : null}
+      {payload.newest || payload.i === 0 ? <PathPointLabel cx={cx} cy={cy} r={r} text={payload.newest ? 'latest' : 'first'} strong={payload.newest} area={area} /> : null}
     </g>
+  )
+}
+
+/** "latest" / "first" beside the point, flipped to stay inside the plot near its edges. */
+function PathPointLabel({ cx, cy, r, text, strong, area }: { cx: number; cy: number; r: number; text: string; strong: boolean; area: ReturnType<typeof usePlotArea> }) {
+  const bounds = area ? { left: area.x, right: area.x + area.width, top: area.y, bottom: area.y + area.height } : { left: cx - 200, right: cx + 200, top: cy - 200, bottom: cy + 200 }
+  const at = placePointLabel({ x: cx, y: cy, r }, textWidth(text) + (strong ? 4 : 0), bounds)
+  return (
+    <text className="chart-point-label" x={at.x} y={at.y} textAnchor={at.anchor} fontSize={11} fill={INK} fontWeight={strong ? 600 : 400}>
+      {text}
+    </text>
   )
 }
 

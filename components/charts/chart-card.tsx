@@ -7,7 +7,7 @@ import { quadrantLabel } from '@/lib/assessments/labels'
 import type { ClientSeries, InstrumentSeries, SeriesPoint } from '@/lib/assessments/series'
 import { SERIES_RANGE_LABELS } from '@/lib/assessments/series'
 import { formatDate } from '@/lib/format'
-import { CategoryLegend, changeWords } from './chart-marks'
+import { CategoryLegend, changeWords, PointMark } from './chart-marks'
 import { ChartTable } from './chart-table'
 import { DimensionLines } from './dimension-lines'
 import { ScoreChart } from './score-chart'
@@ -80,10 +80,27 @@ function LatestSummary({ s, timeZone }: { s: InstrumentSeries; timeZone: string 
 }
 
 /** The card for one questionnaire: symptom scores as a banded line, attachment scales as two lines. */
-export function InstrumentCard({ s, series, size }: { s: InstrumentSeries; series: Pick<ClientSeries, 'range' | 'rangeFrom' | 'now' | 'timeZone'>; size?: { width?: number; height?: number } }) {
+export function InstrumentCard({
+  s,
+  series,
+  size,
+}: {
+  s: InstrumentSeries
+  series: Pick<ClientSeries, 'range' | 'rangeFrom' | 'now' | 'timeZone' | 'episodeStart'>
+  size?: { width?: number; height?: number }
+}) {
   const def = getInstrument(s.instrumentId)
   const isAttachment = def.quadrant !== undefined
-  const common = { instrumentId: s.instrumentId, points: s.points, baseline: s.baseline, rangeFrom: series.rangeFrom, now: series.now, timeZone: series.timeZone, size }
+  const common = {
+    instrumentId: s.instrumentId,
+    points: s.points,
+    baseline: s.baseline,
+    rangeFrom: series.rangeFrom,
+    episodeFrom: `${series.episodeStart}T00:00:00Z`,
+    now: series.now,
+    timeZone: series.timeZone,
+    size,
+  }
   const empty = (
     <p className="text-stone-600">
       No answers in {series.range === 'all' ? 'this period' : `the last ${SERIES_RANGE_LABELS[series.range]}`}.
@@ -100,21 +117,82 @@ export function InstrumentCard({ s, series, size }: { s: InstrumentSeries; serie
         ) : (
           <>
             {isAttachment ? <DimensionLines {...common} /> : <ScoreChart {...common} />}
-            <CategoryLegend
-              colour={def.colour}
-              showRisk={def.items.some((i) => i.risk)}
-              extra={
-                isAttachment ? (
-                  <li>solid line: anxiety · dashed line: avoidance</li>
-                ) : (
-                  <li>shading: severity bands · dashed line: clinical cutoff</li>
-                )
-              }
-            />
+            <InstrumentLegend instrumentId={s.instrumentId} pointCount={s.points.length} />
           </>
         )
       }
       table={<ChartTable instrumentId={s.instrumentId} points={s.points} timeZone={series.timeZone} />}
+    />
+  )
+}
+
+/** Above this many answers a chart may draw ordinary points as small dots (see shouldThin). */
+const MANY_POINTS = 20
+
+function LineSwatch({ colour, dashed, shape }: { colour: string; dashed: boolean; shape: 'circle' | 'square' }) {
+  return (
+    <svg width="30" height="14" viewBox="0 0 30 14" aria-hidden="true">
+      <line x1={1} x2={29} y1={7} y2={7} stroke={colour} strokeWidth={2} strokeDasharray={dashed ? '7 4' : undefined} />
+      <PointMark kind="improved" cx={15} cy={7} colour={colour} r={4} shape={shape} />
+    </svg>
+  )
+}
+
+/**
+ * A questionnaire chart's legend in words: the change-category marks, and for symptom scales the
+ * severity bands with their ranges (a narrow chart has no room to name them beside the plot) and
+ * the cutoff; for attachment scales which line is which, by shape and words as well as dash.
+ */
+export function InstrumentLegend({ instrumentId, pointCount }: { instrumentId: InstrumentSeries['instrumentId']; pointCount: number }) {
+  const def = getInstrument(instrumentId)
+  const score = def.scores[0]!
+  const bands = score.bands ?? []
+  const small =
+    pointCount > MANY_POINTS ? (
+      <li className="flex items-center gap-1.5">
+        <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
+          <PointMark kind="improved" cx={9} cy={9} colour={def.colour} small />
+        </svg>
+        small dot: an answer on a crowded chart (baseline, latest, risk and deterioration keep their marks)
+      </li>
+    ) : null
+  if (def.quadrant !== undefined) {
+    return (
+      <CategoryLegend
+        colour={def.colour}
+        showRisk={def.items.some((i) => i.risk)}
+        extra={
+          <>
+            <li className="flex items-center gap-1.5">
+              <LineSwatch colour={def.colour} dashed={false} shape="circle" />
+              anxiety: solid line, round points
+            </li>
+            <li className="flex items-center gap-1.5">
+              <LineSwatch colour={def.colour} dashed shape="square" />
+              avoidance: dashed line, square points
+            </li>
+            <li>dotted line: the baseline date, one diamond per dimension · grey line: midpoint 4</li>
+            {small}
+          </>
+        }
+      />
+    )
+  }
+  return (
+    <CategoryLegend
+      colour={def.colour}
+      showRisk={def.items.some((i) => i.risk)}
+      extra={
+        <>
+          {bands.length ? (
+            <li>
+              shading, light to dark: {bands.map((b, i) => `${b.label} ${b.min}–${i === bands.length - 1 ? score.max : bands[i + 1]!.min - 1}`).join(' · ')}
+            </li>
+          ) : null}
+          {score.clinicalCutoff !== undefined ? <li>dashed line: clinical cutoff {score.clinicalCutoff}</li> : null}
+          {small}
+        </>
+      }
     />
   )
 }

@@ -32,10 +32,14 @@ export function changeWords(p: SeriesPoint, scoreKey: string): string {
   return `${kind} since baseline`
 }
 
+/** Two lines on one chart (attachment anxiety and avoidance) differ in point shape too. */
+export type MarkShape = 'circle' | 'square'
+
 /**
  * One point as SVG. Baseline: open diamond. Recovered: filled circle in a ring. Improved: filled
  * circle. No reliable change: open circle. Deteriorated: filled triangle. Before the episode:
- * small grey circle. A risk answer adds a red ring; keyboard focus adds a dark ring.
+ * small grey circle. With shape 'square', the circles are squares. A risk answer adds a red ring;
+ * keyboard focus adds a dark ring. `small`: a plain small dot (dense charts, ordinary points).
  */
 export function PointMark({
   kind,
@@ -46,6 +50,8 @@ export function PointMark({
   focused = false,
   r = 4.5,
   opacity = 1,
+  shape: form = 'circle',
+  small = false,
 }: {
   kind: PointKind
   cx: number
@@ -55,8 +61,21 @@ export function PointMark({
   focused?: boolean
   r?: number
   opacity?: number
+  shape?: MarkShape
+  small?: boolean
 }) {
+  const round = (rad: number, props: { fill: string; stroke?: string; strokeWidth?: number }) =>
+    form === 'square' ? <rect x={cx - rad} y={cy - rad} width={rad * 2} height={rad * 2} {...props} /> : <circle cx={cx} cy={cy} r={rad} {...props} />
   let shape: React.ReactNode
+  if (small) {
+    shape = kind === 'before-episode' ? round(2, { fill: '#A8A29E' }) : round(form === 'square' ? 1.8 : 2.2, { fill: colour })
+    return (
+      <g opacity={opacity}>
+        {focused ? <circle cx={cx} cy={cy} r={9} fill="none" stroke="#124545" strokeWidth={2.5} /> : null}
+        {shape}
+      </g>
+    )
+  }
   switch (kind) {
     case 'baseline':
       shape = <path d={`M${cx},${cy - r - 2} L${cx + r + 2},${cy} L${cx},${cy + r + 2} L${cx - r - 2},${cy} Z`} fill="#fff" stroke={INK} strokeWidth={2} />
@@ -64,22 +83,22 @@ export function PointMark({
     case 'recovered':
       shape = (
         <>
-          <circle cx={cx} cy={cy} r={r + 2.5} fill="#fff" stroke={colour} strokeWidth={1.5} />
-          <circle cx={cx} cy={cy} r={r - 0.5} fill={colour} />
+          {round(r + 2.5, { fill: '#fff', stroke: colour, strokeWidth: 1.5 })}
+          {round(r - 0.5, { fill: colour })}
         </>
       )
       break
     case 'improved':
-      shape = <circle cx={cx} cy={cy} r={r} fill={colour} stroke="#fff" strokeWidth={1} />
+      shape = round(r, { fill: colour, stroke: '#fff', strokeWidth: 1 })
       break
     case 'deteriorated':
       shape = <path d={`M${cx},${cy - r - 1.5} L${cx + r + 1},${cy + r} L${cx - r - 1},${cy + r} Z`} fill={colour} stroke={INK} strokeWidth={1} />
       break
     case 'before-episode':
-      shape = <circle cx={cx} cy={cy} r={r - 1} fill="#fff" stroke="#A8A29E" strokeWidth={1.5} />
+      shape = round(r - 1, { fill: '#fff', stroke: '#A8A29E', strokeWidth: 1.5 })
       break
     default:
-      shape = <circle cx={cx} cy={cy} r={r} fill="#fff" stroke={colour} strokeWidth={2} />
+      shape = round(r, { fill: '#fff', stroke: colour, strokeWidth: 2 })
   }
   return (
     <g opacity={opacity}>
@@ -125,33 +144,4 @@ export function CategoryLegend({
       {extra}
     </ul>
   )
-}
-
-/**
- * Ticks on the 1st of each month, at most `max` of them, for a time axis from `from` to `to` (ms).
- * Placed at 12:00 UTC so the label is the right month in every practice time zone.
- */
-export function monthTicks(from: number, to: number, max = 5): number[] {
-  const ticks: number[] = []
-  const start = new Date(from)
-  for (let k = 0; ; k++) {
-    const t = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + k, 1, 12)
-    if (t > to) break
-    if (t >= from) ticks.push(t)
-  }
-  if (ticks.length === 0) return [(from + to) / 2]
-  const step = Math.ceil(ticks.length / max)
-  return ticks.filter((_, i) => i % step === 0)
-}
-
-export function monthLabel(t: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone }).format(new Date(t))
-}
-
-/** The x domain: from the range start (or the first point) to now, padded a little so edge points are not cut. */
-export function timeDomain(times: readonly number[], rangeFrom: string | null, now: string): [number, number] {
-  const first = rangeFrom ? Date.parse(rangeFrom) : Math.min(...times, Date.parse(now))
-  const last = Math.max(Date.parse(now), ...times)
-  const pad = Math.max((last - first) * 0.02, 86_400_000)
-  return [first - pad, last + pad]
 }

@@ -7,7 +7,9 @@ import { quadrantLabel } from '@/lib/assessments/labels'
 import type { SeriesBaseline, SeriesPoint } from '@/lib/assessments/series'
 import { formatDate } from '@/lib/format'
 import { ChartFrame, type ChartSize } from './chart-frame'
-import { changeWords, INK, monthLabel, monthTicks, pointKind, timeDomain } from './chart-marks'
+import { BaselineLabel, GutterLabels, type GutterItem } from './chart-labels'
+import { gutterFor, isKeyPoint, shouldThin, tickLabel, timeChartLayout, timeDomain, WIDE_CHART } from './chart-layout'
+import { changeWords, INK, pointKind } from './chart-marks'
 import { PointNavigation, renderPointDot, type DotDatum } from './point-navigation'
 import { useResponseDetail } from './response-detail'
 
@@ -32,6 +34,7 @@ export function DimensionLines({
   points,
   baseline,
   rangeFrom,
+  episodeFrom,
   now,
   timeZone,
   size,
@@ -40,29 +43,62 @@ export function DimensionLines({
   points: readonly SeriesPoint[]
   baseline: SeriesBaseline | null
   rangeFrom: string | null
+  /** ISO instant the current episode of care starts (see timeDomain). */
+  episodeFrom?: string | null
   now: string
   timeZone: string
   size?: ChartSize
 }) {
   const def = getInstrument(instrumentId)
   const open = useResponseDetail()
-  // Anxiety dots carry the keyboard stop and the description of both dimensions.
-  const data: Datum[] = points.map((p, i) => ({
-    t: Date.parse(p.date),
-    anxiety: p.scores.anxiety ?? null,
-    avoidance: p.scores.avoidance ?? null,
-    point: p,
-    i,
-    label: dimensionSummary(p, timeZone),
-    colour: def.colour,
-    risk: p.risk,
-    kinds: { anxiety: pointKind(p, 'anxiety'), avoidance: pointKind(p, 'avoidance') },
-    primaryKey: 'anxiety',
-  }))
-  const domain = timeDomain(data.map((d) => d.t), rangeFrom, now)
+  const times = points.map((p) => Date.parse(p.date))
+  const domain = timeDomain(times, { rangeFrom, episodeFrom, now })
   const baselineT = baseline ? Date.parse(baseline.date) : null
+
+  /** Everything that depends on the width the chart really has. */
+  const draw = (width: number, height: number) => {
+    // Each line is named at its end, in a gutter right of the plot: with its value when wide.
+    const wide = width >= WIDE_CHART
+    const layout = timeChartLayout({ width, height, yAxisWidth: 30, gutter: gutterFor([wide ? 'avoidance 7.00' : 'avoidance']), top: 22, domain, yDomain: [1, 7] })
+    const thin = shouldThin(times, domain, layout.plot.width)
+    const last = points.length - 1
+    // Anxiety dots carry the keyboard stop and the description of both dimensions.
+    const data: Datum[] = points.map((p, i) => {
+      const kinds = { anxiety: pointKind(p, 'anxiety'), avoidance: pointKind(p, 'avoidance') }
+      const small = (k: 'anxiety' | 'avoidance') => thin && !isKeyPoint({ isBaseline: p.isBaseline, risk: p.risk, kinds: [kinds[k]] }, i === last)
+      return {
+        t: times[i]!,
+        anxiety: p.scores.anxiety ?? null,
+        avoidance: p.scores.avoidance ?? null,
+        point: p,
+        i,
+        label: dimensionSummary(p, timeZone),
+        colour: def.colour,
+        risk: p.risk,
+        kinds,
+        primaryKey: 'anxiety',
+        shapes: { anxiety: 'circle', avoidance: 'square' },
+        small: { anxiety: small('anxiety'), avoidance: small('avoidance') },
+      }
+    })
+    const gutterItems: GutterItem[] = []
+    for (const k of ['anxiety', 'avoidance'] as const) {
+      const end = data.findLast((d) => d[k] !== null)
+      if (!end || end[k] === null) continue
+      gutterItems.push({
+        key: k,
+        text: wide ? `${k} ${end[k].toFixed(2)}` : k,
+        value: end[k],
+        fill: INK,
+        fontWeight: 600,
+        from: { x: layout.x(end.t), y: layout.y(end[k]) },
+      })
+    }
+    if (wide) gutterItems.push({ key: 'midpoint', text: 'midpoint', value: 4 })
+    return { layout, data, gutterItems }
+  }
   const description =
-    `${def.abbreviation} attachment anxiety (solid line) and avoidance (dashed line) over time, 1 to 7, lower is more secure, ${points.length} answers` +
+    `${def.abbreviation} attachment anxiety (solid line, round points) and avoidance (dashed line, square points) over time, 1 to 7, lower is more secure, ${points.length} answers` +
     (baseline ? `, baseline on ${formatDate(baseline.date, timeZone)}` : ', no baseline in this episode yet') +
     (open ? '. Use the arrow keys to move between points and Enter to open the answers.' : '.') +
     ' The table view lists the same data.'
@@ -70,24 +106,27 @@ export function DimensionLines({
   return (
     <PointNavigation count={points.length} onOpen={open ? (i, el) => open(points[i]!.responseId, el) : null}>
       <ChartFrame description={description} size={size}>
-        {({ width, height }) => (
-          <LineChart width={width} height={height} data={data} margin={{ top: 12, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
+        {({ width, height }) => {
+          const { layout, data, gutterItems } = draw(width, height)
+          return (
+          <LineChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="#E7E5E4" />
             <XAxis
               dataKey="t"
               type="number"
               scale="time"
               domain={domain}
-              ticks={monthTicks(domain[0], domain[1], 5)}
-              tickFormatter={(t: number) => monthLabel(t, timeZone)}
+              ticks={layout.ticks}
+              interval={0}
+              tickFormatter={(t: number) => tickLabel(t, layout.unit, timeZone)}
               tick={{ fontSize: 12, fill: '#57534E' }}
               allowDataOverflow
             />
-            <YAxis domain={[1, 7]} ticks={[1, 2, 3, 4, 5, 6, 7]} width={30} tick={{ fontSize: 12, fill: '#57534E' }} />
-            <ReferenceLine y={4} stroke="#A8A29E" label={{ value: 'midpoint', position: 'insideBottomRight', fill: INK, fontSize: 11 }} />
-            {baselineT !== null && baselineT >= domain[0] ? (
-              <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" label={{ value: 'baseline', position: 'insideTopLeft', fill: INK, fontSize: 11 }} />
-            ) : null}
+            <YAxis domain={[1, 7]} ticks={[1, 2, 3, 4, 5, 6, 7]} width={layout.yAxisWidth} tick={{ fontSize: 12, fill: '#57534E' }} />
+            <ReferenceLine y={4} stroke="#A8A29E" />
+            {baselineT !== null && baselineT >= domain[0] ? <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" /> : null}
+            {baselineT !== null && baselineT >= domain[0] ? <BaselineLabel layout={layout} t={baselineT} width={width} /> : null}
+            <GutterLabels layout={layout} items={gutterItems} />
             <Tooltip
               isAnimationActive={false}
               cursor={{ stroke: '#A8A29E' }}
@@ -121,7 +160,8 @@ export function DimensionLines({
               connectNulls
             />
           </LineChart>
-        )}
+          )
+        }}
       </ChartFrame>
     </PointNavigation>
   )

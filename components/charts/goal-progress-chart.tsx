@@ -9,7 +9,7 @@ import type { GoalStatus } from '@/lib/goals/types'
 import { ScrollRegion } from '@/components/ui/scroll-region'
 import { ChartCard } from './chart-card'
 import { ChartFrame, type ChartSize } from './chart-frame'
-import { monthLabel, monthTicks, timeDomain } from './chart-marks'
+import { tickLabel, timeChartLayout, timeDomain } from './chart-layout'
 
 interface GoalRatingPoint {
   /** ISO 8601 instant (UTC). */
@@ -118,7 +118,7 @@ function GoalProgressChart({
   size?: ChartSize
 }) {
   const data: Datum[] = goal.points.map((p) => ({ t: Date.parse(p.date), rating: p.rating, date: p.date }))
-  const domain = timeDomain(data.map((d) => d.t), rangeFrom, now)
+  const domain = timeDomain(data.map((d) => d.t), { rangeFrom, now })
   const last = goal.points.at(-1)
   const description =
     `Progress on “${goal.title}” over time (0 to 10, higher is better), ${goal.points.length} ${goal.points.length === 1 ? 'rating' : 'ratings'}` +
@@ -127,16 +127,19 @@ function GoalProgressChart({
   const colour = goalProgress.colour
   return (
     <ChartFrame description={description} size={size}>
-      {({ width, height }) => (
-        <LineChart width={width} height={height} data={data} margin={{ top: 12, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
+      {({ width, height }) => {
+        const layout = timeChartLayout({ width, height, yAxisWidth: 34, gutter: 16, top: 12, domain, yDomain: [goalProgress.min, goalProgress.max] })
+        return (
+        <LineChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="#E7E5E4" strokeOpacity={0.6} />
           <XAxis
             dataKey="t"
             type="number"
             scale="time"
             domain={domain}
-            ticks={monthTicks(domain[0], domain[1], 5)}
-            tickFormatter={(t: number) => monthLabel(t, timeZone)}
+            ticks={layout.ticks}
+            interval={0}
+            tickFormatter={(t: number) => tickLabel(t, layout.unit, timeZone)}
             tick={{ fontSize: 12, fill: '#57534E' }}
             allowDataOverflow
           />
@@ -164,7 +167,8 @@ function GoalProgressChart({
             activeDot={{ r: 6, fill: colour, stroke: '#fff', strokeWidth: 2 }}
           />
         </LineChart>
-      )}
+        )
+      }}
     </ChartFrame>
   )
 }

@@ -6,7 +6,7 @@
 // and does not re-render when focus moves, so Recharts keeps every point's SVG element (and with
 // it the keyboard focus). Points read the state through context.
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react'
-import { PointMark, type PointKind } from './chart-marks'
+import { PointMark, type MarkShape, type PointKind } from './chart-marks'
 
 interface PointButtonProps {
   role: 'button'
@@ -104,6 +104,10 @@ export interface DotDatum {
   kinds: Record<string, PointKind>
   /** The line whose dots take the keyboard stop; other lines' dots are mouse targets only. */
   primaryKey: string
+  /** Shape of the dot per line (default circle). */
+  shapes?: Record<string, MarkShape>
+  /** Per line: drawn as a small plain dot (a crowded chart's ordinary point); still focusable. */
+  small?: Record<string, boolean>
 }
 
 function PointDot({ cx, cy, payload, dataKey }: { cx?: number; cy?: number; payload?: DotDatum; dataKey: string }) {
@@ -117,9 +121,9 @@ function PointDot({ cx, cy, payload, dataKey }: { cx?: number; cy?: number; payl
       ? { 'aria-hidden': true, style: { cursor: 'pointer' }, onClick: (e: React.MouseEvent<SVGGElement>) => activate(payload.i, e.currentTarget) }
       : { 'aria-hidden': true }
   return (
-    <g {...interactive}>
+    <g {...interactive} className="chart-point">
       {/* A larger transparent target makes a point easy to tap. */}
-      <circle cx={cx} cy={cy} r={11} fill="transparent" />
+      <circle className="chart-point-target" cx={cx} cy={cy} r={payload.small?.[dataKey] ? 6 : 11} fill="transparent" />
       <PointMark
         kind={payload.kinds[dataKey] ?? 'not-compared'}
         cx={cx}
@@ -128,6 +132,8 @@ function PointDot({ cx, cy, payload, dataKey }: { cx?: number; cy?: number; payl
         risk={primary && payload.risk}
         focused={primary && nav.focused === payload.i}
         r={primary ? 4.5 : 4}
+        shape={payload.shapes?.[dataKey]}
+        small={payload.small?.[dataKey] ?? false}
       />
     </g>
   )

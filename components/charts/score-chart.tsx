@@ -6,7 +6,9 @@ import { getInstrument, type InstrumentId } from '@/lib/assessments'
 import type { SeriesBaseline, SeriesPoint } from '@/lib/assessments/series'
 import { formatDate } from '@/lib/format'
 import { ChartFrame, type ChartSize } from './chart-frame'
-import { changeWords, INK, monthLabel, monthTicks, pointKind, timeDomain } from './chart-marks'
+import { BaselineLabel, GutterLabels, type GutterItem } from './chart-labels'
+import { gutterFor, isKeyPoint, shouldThin, tickLabel, timeChartLayout, timeDomain, WIDE_CHART } from './chart-layout'
+import { changeWords, INK, pointKind } from './chart-marks'
 import { PointNavigation, renderPointDot, type DotDatum } from './point-navigation'
 import { useResponseDetail } from './response-detail'
 
@@ -26,6 +28,7 @@ export function ScoreChart({
   points,
   baseline,
   rangeFrom,
+  episodeFrom,
   now,
   timeZone,
   size,
@@ -34,6 +37,8 @@ export function ScoreChart({
   points: readonly SeriesPoint[]
   baseline: SeriesBaseline | null
   rangeFrom: string | null
+  /** ISO instant the current episode of care starts: the axis starts there when that is later than the range start. */
+  episodeFrom?: string | null
   now: string
   timeZone: string
   size?: ChartSize
@@ -42,47 +47,58 @@ export function ScoreChart({
   const score = def.scores[0]!
   const key = score.key
   const open = useResponseDetail()
-  const data: Datum[] = points.map((p, i) => ({
-    t: Date.parse(p.date),
-    value: p.scores[key] ?? null,
-    point: p,
-    i,
-    label: pointSummary(p, key, timeZone),
-    colour: def.colour,
-    risk: p.risk,
-    kinds: { value: pointKind(p, key) },
-    primaryKey: 'value',
-  }))
-  const domain = timeDomain(data.map((d) => d.t), rangeFrom, now)
+  const times = points.map((p) => Date.parse(p.date))
+  const domain = timeDomain(times, { rangeFrom, episodeFrom, now })
   const bands = score.bands ?? []
   const baselineT = baseline ? Date.parse(baseline.date) : null
   const cutoff = score.clinicalCutoff
   // Ticks at the band boundaries read better than evenly spaced numbers (0, 5, 10, 15, 20, 27).
   const yTicks = bands.length ? [...bands.map((b) => b.min), score.max] : undefined
+  const bandTop = (i: number) => (i === bands.length - 1 ? score.max : bands[i + 1]!.min)
+
+  /** Everything that depends on the width the chart really has. */
+  const draw = (width: number, height: number) => {
+    // Wide: band names and the cutoff in a gutter right of the plot. Narrow: only "cutoff" there;
+    // the band names are in the legend.
+    const wide = width >= WIDE_CHART
+    const cutoffText = cutoff === undefined ? null : wide ? `cutoff ${cutoff}` : 'cutoff'
+    const gutter = Math.max(12, gutterFor([...(wide ? bands.map((b) => b.label) : []), ...(cutoffText ? [cutoffText] : [])]))
+    const layout = timeChartLayout({ width, height, yAxisWidth: 34, gutter, top: 22, domain, yDomain: [score.min, score.max] })
+    const thin = shouldThin(times, domain, layout.plot.width)
+    const data: Datum[] = points.map((p, i) => ({
+      t: times[i]!,
+      value: p.scores[key] ?? null,
+      point: p,
+      i,
+      label: pointSummary(p, key, timeZone),
+      colour: def.colour,
+      risk: p.risk,
+      kinds: { value: pointKind(p, key) },
+      primaryKey: 'value',
+      small: { value: thin && !isKeyPoint({ isBaseline: p.isBaseline, risk: p.risk, kinds: [pointKind(p, key)] }, i === points.length - 1) },
+    }))
+    const gutterItems: GutterItem[] = wide ? bands.map((b, i) => ({ key: `band-${b.label}`, text: b.label, value: (b.min + bandTop(i)) / 2 })) : []
+    if (cutoff !== undefined && cutoffText) gutterItems.push({ key: 'cutoff', text: cutoffText, value: cutoff, fill: INK, fontWeight: 600 })
+    return { layout, data, gutterItems }
+  }
 
   const description =
     `${def.abbreviation} scores over time (${score.min} to ${score.max}, higher is worse), ${points.length} answers` +
     (cutoff !== undefined ? `, clinical cutoff ${cutoff}` : '') +
     (baseline ? `, baseline ${baseline.scores[key]} on ${formatDate(baseline.date, timeZone)}` : ', no baseline in this episode yet') +
+    (bands.length ? `; bands ${bands.map((b, i) => `${b.label} ${b.min} to ${i === bands.length - 1 ? score.max : bands[i + 1]!.min - 1}`).join(', ')}` : '') +
     (open ? '. Use the arrow keys to move between points and Enter to open the answers.' : '.') +
     ' The table view lists the same data.'
 
   return (
     <PointNavigation count={points.length} onOpen={open ? (i, el) => open(points[i]!.responseId, el) : null}>
       <ChartFrame description={description} size={size}>
-        {({ width, height }) => (
-          <ComposedChart width={width} height={height} data={data} margin={{ top: 12, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
+        {({ width, height }) => {
+          const { layout, data, gutterItems } = draw(width, height)
+          return (
+          <ComposedChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
             {bands.map((b, i) => (
-              <ReferenceArea
-                key={b.label}
-                y1={b.min}
-                y2={i === bands.length - 1 ? score.max : bands[i + 1]!.min}
-                fill={def.colour}
-                fillOpacity={0.025 + i * 0.03}
-                stroke="none"
-                ifOverflow="hidden"
-                label={{ value: b.label, position: 'insideLeft', fill: '#57534E', fontSize: 11 }}
-              />
+              <ReferenceArea key={b.label} y1={b.min} y2={bandTop(i)} fill={def.colour} fillOpacity={0.025 + i * 0.03} stroke="none" ifOverflow="hidden" />
             ))}
             <CartesianGrid vertical={false} stroke="#E7E5E4" strokeOpacity={0.6} />
             <XAxis
@@ -90,23 +106,17 @@ export function ScoreChart({
               type="number"
               scale="time"
               domain={domain}
-              ticks={monthTicks(domain[0], domain[1], 5)}
-              tickFormatter={(t: number) => monthLabel(t, timeZone)}
+              ticks={layout.ticks}
+              interval={0}
+              tickFormatter={(t: number) => tickLabel(t, layout.unit, timeZone)}
               tick={{ fontSize: 12, fill: '#57534E' }}
               allowDataOverflow
             />
-            <YAxis domain={[score.min, score.max]} ticks={yTicks} width={34} tick={{ fontSize: 12, fill: '#57534E' }} allowDecimals={false} />
-            {cutoff !== undefined ? (
-              <ReferenceLine
-                y={cutoff}
-                stroke={INK}
-                strokeDasharray="6 4"
-                label={{ value: `clinical cutoff ${cutoff}`, position: 'insideBottomRight', fill: INK, fontSize: 11 }}
-              />
-            ) : null}
-            {baselineT !== null && baselineT >= domain[0] ? (
-              <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" label={{ value: 'baseline', position: 'insideTopLeft', fill: INK, fontSize: 11 }} />
-            ) : null}
+            <YAxis domain={[score.min, score.max]} ticks={yTicks} width={layout.yAxisWidth} tick={{ fontSize: 12, fill: '#57534E' }} allowDecimals={false} />
+            {cutoff !== undefined ? <ReferenceLine y={cutoff} stroke={INK} strokeDasharray="6 4" /> : null}
+            {baselineT !== null && baselineT >= domain[0] ? <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" /> : null}
+            {baselineT !== null && baselineT >= domain[0] ? <BaselineLabel layout={layout} t={baselineT} width={width} /> : null}
+            <GutterLabels layout={layout} items={gutterItems} />
             <Tooltip
               isAnimationActive={false}
               cursor={{ stroke: '#A8A29E' }}
@@ -129,7 +139,8 @@ export function ScoreChart({
             />
             <Line dataKey="value" stroke={def.colour} strokeWidth={2} isAnimationActive={false} dot={renderPointDot} activeDot={false} connectNulls />
           </ComposedChart>
-        )}
+          )
+        }}
       </ChartFrame>
     </PointNavigation>
   )

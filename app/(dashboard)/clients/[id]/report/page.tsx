@@ -11,7 +11,7 @@ import { quadrantLabel } from '@/lib/assessments/labels'
 import type { InstrumentSeries, SeriesBaseline, SeriesPoint } from '@/lib/assessments/series'
 import { formatCalendarDate, formatDate } from '@/lib/format'
 import { AttachmentPath, AttachmentPathLegend, AttachmentPathTable } from '@/components/charts/attachment-path'
-import { CategoryLegend } from '@/components/charts/chart-marks'
+import { InstrumentLegend } from '@/components/charts/chart-card'
 import { ChartTable } from '@/components/charts/chart-table'
 import { DimensionLines } from '@/components/charts/dimension-lines'
 import { PrintButton } from '@/components/charts/print-button'
@@ -19,10 +19,31 @@ import { ScoreChart } from '@/components/charts/score-chart'
 
 export const metadata: Metadata = { title: 'Progress report' }
 
-// A fixed width keeps the printed charts sharp and the same on every printer (A4 and Letter fit 640 px).
-const PRINT_SIZE = { width: 640, height: 230 }
+// On screen the charts take the width they have (a phone shows the whole episode); printed, a fixed
+// width keeps them sharp and the same on every printer (A4 and Letter fit 680 px).
+const CHART_SIZE = { height: 250, printWidth: 680 }
+const PATH_SIZE = { height: 380, printWidth: 460 }
 const section = 'flex flex-col gap-3 border-t border-stone-200 pt-4'
 const GOAL_STATUS = { ACTIVE: 'Active', PAUSED: 'Paused', ACHIEVED: 'Achieved' } as const
+
+// Tables stack on phones (< 640 px): each row becomes a block, each cell shows its column's name
+// above its value. The explicit roles keep the table semantics that display:block would drop.
+const stackTable = 'w-full text-left max-sm:block'
+const stackHead = 'border-b border-stone-300 text-sm text-stone-700 max-sm:sr-only'
+const stackRow = 'border-b border-stone-100 align-top max-sm:block max-sm:py-2'
+const stackCell = 'py-2 pr-3 max-sm:block max-sm:py-0.5'
+
+/** A body cell with its column's name shown above the value on phones (hidden from screen readers: they have the header). */
+function Cell({ label, className = '', children }: { label: string; className?: string; children: React.ReactNode }) {
+  return (
+    <td role="cell" className={`${stackCell} ${className}`}>
+      <span aria-hidden="true" className="block text-sm font-normal text-stone-600 sm:hidden">
+        {label}
+      </span>
+      {children}
+    </td>
+  )
+}
 
 function scoreText(instrumentId: InstrumentSeries['instrumentId'], p: Pick<SeriesBaseline, 'scores' | 'band'>): string {
   if (getInstrument(instrumentId).quadrant) return `anxiety ${p.scores.anxiety?.toFixed(2) ?? '–'}, avoidance ${p.scores.avoidance?.toFixed(2) ?? '–'}`
@@ -83,44 +104,53 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
         {instruments.length === 0 ? (
           <p className="text-stone-700">No answers in this episode of care yet.</p>
         ) : (
-          <div className="overflow-x-auto print:overflow-visible">
-            <table className="w-full min-w-[32rem] text-left">
-              <caption className="sr-only">Baseline and latest score per questionnaire, with the change category</caption>
-              <thead className="border-b border-stone-300 text-sm text-stone-700">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">Questionnaire</th>
-                  <th scope="col" className="py-2 pr-3">Baseline</th>
-                  <th scope="col" className="py-2 pr-3">Latest</th>
-                  <th scope="col" className="py-2 pr-3">Change</th>
-                </tr>
-              </thead>
-              <tbody>
-                {instruments.map((s) => {
-                  const latest = s.points[s.points.length - 1]!
-                  return (
-                    <tr key={s.instrumentId} className="border-b border-stone-100 align-top">
-                      <th scope="row" className="py-2 pr-3 font-medium">
-                        <span aria-hidden="true" className="mr-2 inline-block size-3 rounded-full print:[print-color-adjust:exact]" style={{ background: getInstrument(s.instrumentId).colour }} />
-                        {getInstrument(s.instrumentId).abbreviation}
-                      </th>
-                      <td className="py-2 pr-3">{s.baseline ? `${scoreText(s.instrumentId, s.baseline)}, ${formatDate(s.baseline.date, tz)}` : '–'}</td>
-                      <td className="py-2 pr-3">
-                        {scoreText(s.instrumentId, latest)}, {formatDate(latest.date, tz)}
-                        {latest.quadrant ? ` · ${quadrantLabel(latest.quadrant)}` : ''}
-                      </td>
-                      <td className="py-2 pr-3 font-medium">{changeText(s, latest)}</td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
+          <table role="table" className={stackTable}>
+            <caption className="sr-only">Baseline and latest score per questionnaire, with the change category</caption>
+            <thead role="rowgroup" className={stackHead}>
+              <tr role="row">
+                <th role="columnheader" scope="col" className="py-2 pr-3">Questionnaire</th>
+                <th role="columnheader" scope="col" className="py-2 pr-3">Baseline</th>
+                <th role="columnheader" scope="col" className="py-2 pr-3">Latest</th>
+                <th role="columnheader" scope="col" className="py-2 pr-3">Change</th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup" className="max-sm:block">
+              {instruments.map((s) => {
+                const latest = s.points[s.points.length - 1]!
+                return (
+                  <tr role="row" key={s.instrumentId} className={stackRow}>
+                    <th role="rowheader" scope="row" className={`${stackCell} font-medium`}>
+                      <span aria-hidden="true" className="mr-2 inline-block size-3 rounded-full print:[print-color-adjust:exact]" style={{ background: getInstrument(s.instrumentId).colour }} />
+                      {getInstrument(s.instrumentId).abbreviation}
+                    </th>
+                    <Cell label="Baseline">{s.baseline ? `${scoreText(s.instrumentId, s.baseline)}, ${formatDate(s.baseline.date, tz)}` : '–'}</Cell>
+                    <Cell label="Latest">
+                      {scoreText(s.instrumentId, latest)}, {formatDate(latest.date, tz)}
+                      {latest.quadrant ? ` · ${quadrantLabel(latest.quadrant)}` : ''}
+                    </Cell>
+                    <Cell label="Change" className="font-medium">
+                      {changeText(s, latest)}
+                    </Cell>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
         )}
       </section>
 
       {instruments.map((s) => {
         const def = getInstrument(s.instrumentId)
-        const common = { instrumentId: s.instrumentId, points: s.points, baseline: s.baseline, rangeFrom: null, now: series.now, timeZone: tz, size: PRINT_SIZE }
+        const common = {
+          instrumentId: s.instrumentId,
+          points: s.points,
+          baseline: s.baseline,
+          rangeFrom: null,
+          episodeFrom: `${series.episodeStart}T00:00:00Z`,
+          now: series.now,
+          timeZone: tz,
+          size: CHART_SIZE,
+        }
         return (
           <section key={s.instrumentId} aria-labelledby={`report-${s.instrumentId}`} className={section}>
             <h2 id={`report-${s.instrumentId}`} className="text-lg font-semibold">
@@ -128,8 +158,8 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
             </h2>
             {/* The chart and its legend stay on one printed page; the table may run on. */}
             <div className="break-inside-avoid">
-              <div className="overflow-x-auto print:overflow-visible">{def.quadrant ? <DimensionLines {...common} /> : <ScoreChart {...common} />}</div>
-              <CategoryLegend colour={def.colour} showRisk={def.items.some((i) => i.risk)} />
+              {def.quadrant ? <DimensionLines {...common} /> : <ScoreChart {...common} />}
+              <InstrumentLegend instrumentId={s.instrumentId} pointCount={s.points.length} />
             </div>
             <ChartTable instrumentId={s.instrumentId} points={s.points} timeZone={tz} caption={`${def.abbreviation} scores since baseline, newest first`} />
           </section>
@@ -143,8 +173,8 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
           </h2>
           <p className="text-stone-700">Where each answer lies on the anxiety × avoidance plane, joined in time order. The regions describe, they do not diagnose.</p>
           <div className="break-inside-avoid">
-            <div className="overflow-x-auto print:overflow-visible">
-              <AttachmentPath points={path} timeZone={tz} size={{ width: 460, height: 380 }} />
+            <div className="max-w-xl print:max-w-none">
+              <AttachmentPath points={path} timeZone={tz} size={PATH_SIZE} />
             </div>
             <AttachmentPathLegend points={path} />
           </div>
@@ -160,32 +190,30 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
           <p className="text-stone-700">No goals recorded yet.</p>
         ) : (
           <>
-            <div className="overflow-x-auto print:overflow-visible">
-              <table className="w-full min-w-[28rem] text-left">
-                <caption className="sr-only">The client&apos;s goals in their own words, with status and latest goal-progress rating</caption>
-                <thead className="border-b border-stone-300 text-sm text-stone-700">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3">Goal</th>
-                    <th scope="col" className="py-2 pr-3">Status</th>
-                    <th scope="col" className="py-2 pr-3">Latest rating</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {goals.map((g) => {
-                    const latest = latestRating.get(g.id)
-                    return (
-                      <tr key={g.id} className="border-b border-stone-100 align-top">
-                        <th scope="row" className="py-2 pr-3 font-medium">
-                          &ldquo;{g.title}&rdquo;
-                        </th>
-                        <td className="py-2 pr-3">{GOAL_STATUS[g.status]}</td>
-                        <td className="py-2 pr-3">{latest ? `${latest.rating} of 10, ${formatDate(latest.date, tz)}` : 'not rated yet'}</td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <table role="table" className={stackTable}>
+              <caption className="sr-only">The client&apos;s goals in their own words, with status and latest goal-progress rating</caption>
+              <thead role="rowgroup" className={stackHead}>
+                <tr role="row">
+                  <th role="columnheader" scope="col" className="py-2 pr-3">Goal</th>
+                  <th role="columnheader" scope="col" className="py-2 pr-3">Status</th>
+                  <th role="columnheader" scope="col" className="py-2 pr-3">Latest rating</th>
+                </tr>
+              </thead>
+              <tbody role="rowgroup" className="max-sm:block">
+                {goals.map((g) => {
+                  const latest = latestRating.get(g.id)
+                  return (
+                    <tr role="row" key={g.id} className={stackRow}>
+                      <th role="rowheader" scope="row" className={`${stackCell} font-medium`}>
+                        &ldquo;{g.title}&rdquo;
+                      </th>
+                      <Cell label="Status">{GOAL_STATUS[g.status]}</Cell>
+                      <Cell label="Latest rating">{latest ? `${latest.rating} of 10, ${formatDate(latest.date, tz)}` : 'not rated yet'}</Cell>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
             <p className="text-sm text-stone-600">Ratings are the client&apos;s own, 0 (none) to 10 (a great deal). {goalProgress.validationNote}</p>
           </>
         )}
