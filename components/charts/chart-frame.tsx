@@ -15,13 +15,13 @@ export interface ChartSize {
 }
 
 /** Drawn at this width until the container is measured (fits a 375 px phone's card). */
-export const FALLBACK_WIDTH = 280
+const FALLBACK_WIDTH = 280
 
 // useLayoutEffect on the client (measure before paint: no visible jump), useEffect on the server.
 const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 
 /** The content-box width of `ref`'s element, kept up to date; null until measured. */
-export function useElementWidth(ref: React.RefObject<HTMLElement | null>): number | null {
+function useElementWidth(ref: React.RefObject<HTMLElement | null>): number | null {
   const [width, setWidth] = useState<number | null>(null)
   useIsoLayoutEffect(() => {
     const el = ref.current
@@ -40,7 +40,7 @@ export function useElementWidth(ref: React.RefObject<HTMLElement | null>): numbe
 }
 
 /** True while the page is being printed (print preview, Ctrl+P, or print media emulation). */
-export function usePrinting(): boolean {
+function usePrinting(): boolean {
   const [printing, setPrinting] = useState(false)
   useEffect(() => {
     const query = window.matchMedia('print')

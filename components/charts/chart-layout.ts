@@ -6,7 +6,7 @@ export const DAY = 86_400_000
 /** Below this width a chart has no room for band names beside the plot (they go in the legend). */
 export const WIDE_CHART = 480
 /** Points closer than this (px, on average) are drawn as small dots, with full marks on key points only. */
-export const THIN_SPACING = 10
+const THIN_SPACING = 10
 /** The plot never spans less than this, so one answer sits well inside a readable axis. */
 const MIN_SPAN = 14 * DAY
 
@@ -210,7 +210,7 @@ export function gutterFor(labels: readonly string[]): number {
 }
 
 /** Height recharts gives an XAxis by default (px). */
-export const X_AXIS_HEIGHT = 30
+const X_AXIS_HEIGHT = 30
 
 export interface TimeChartLayout {
   margin: { top: number; right: number; bottom: number; left: number }
