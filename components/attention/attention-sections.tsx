@@ -11,7 +11,7 @@ const MAX_FLAGS_SHOWN = 3
 export function AttentionSections({ list, timeZone }: { list: AttentionList; timeZone: string }) {
   const ctx: Ctx = { timeZone, today: list.today }
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid items-start gap-6 lg:grid-cols-2">
       <Section
         id="attention-risk"
         title="Open risk flags"

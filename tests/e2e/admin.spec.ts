@@ -80,8 +80,8 @@ test('an admin invites a clinician who sets up two-step sign-in; deactivating th
 
   // They sign in with the password alone (two-step sign-in is not required by this practice) …
   await signIn(invitee, email, password)
-  await expect(invitee).toHaveURL(/\/clients$/)
-  await expect(invitee.getByRole('heading', { name: 'My caseload' })).toBeVisible()
+  await expect(invitee).toHaveURL(/\/attention$/)
+  await expect(invitee.getByRole('heading', { name: 'Needs attention' })).toBeVisible()
 
   // … and turn on two-step verification.
   await invitee.getByRole('link', { name: 'Account', exact: true }).click()
@@ -127,8 +127,8 @@ test('an admin invites a clinician who sets up two-step sign-in; deactivating th
   await invitee.getByRole('button', { name: 'Sign in' }).click()
   await codeField.fill(await freshCode(secret))
   await invitee.getByRole('button', { name: 'Verify and sign in' }).click()
-  await expect(invitee).toHaveURL(/\/clients$/)
-  await expect(invitee.getByRole('heading', { name: 'My caseload' })).toBeVisible()
+  await expect(invitee).toHaveURL(/\/attention$/)
+  await expect(invitee.getByRole('heading', { name: 'Needs attention' })).toBeVisible()
   expect((await inviteeContext.cookies()).filter((c) => SESSION_COOKIE.test(c.name))).toHaveLength(1)
 
   // The admin sees them active with two-step verification, then deactivates them (after confirming).

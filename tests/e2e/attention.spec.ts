@@ -31,10 +31,11 @@ test('a clinician lands on Needs attention, sees a client in each category, and 
   await expectNoAxeViolations(page)
   await page.screenshot({ path: `${SHOTS}/attention-1280.png`, fullPage: true })
 
-  // One click from the list to the client's overview.
+  // One click from the list to the client's overview (a heavy page on a busy machine: more time).
+  await hydrated(page)
   await risk.getByRole('link', { name: 'Haddad, Farah' }).click()
-  await expect(page).toHaveURL(/\/clients\/[0-9a-f-]{36}$/)
-  await expect(page.getByRole('heading', { name: /Farah Haddad/ })).toBeVisible()
+  await expect(page).toHaveURL(/\/clients\/[0-9a-f-]{36}$/, { timeout: 30_000 })
+  await expect(page.getByRole('heading', { name: /Farah Haddad/ })).toBeVisible({ timeout: 30_000 })
 })
 
 test("opening a client listed under 'Completed since you last looked' takes them off that list", async ({ page }) => {
@@ -44,8 +45,9 @@ test("opening a client listed under 'Completed since you last looked' takes them
   const link = completed.getByRole('listitem').first().getByRole('link')
   const name = (await link.textContent())!.trim()
   const href = await link.getAttribute('href')
+  await hydrated(page)
   await link.click()
-  await expect(page).toHaveURL(new RegExp(`${href}$`))
+  await expect(page).toHaveURL(new RegExp(`${href}$`), { timeout: 30_000 })
   await hydrated(page)
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Needs attention' }).click()
   await expect(page).toHaveURL(/\/attention$/)

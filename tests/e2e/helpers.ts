@@ -25,3 +25,10 @@ export async function expectNoAxeViolations(page: Page) {
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
   expect(summary).toEqual([])
 }
+
+/** A clinician lands on 'Needs attention' after signing in; this goes on to the caseload through the main nav. */
+export async function fromHomeToCaseload(page: Page) {
+  await expect(page).toHaveURL(/\/attention$/)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients', exact: true }).click()
+  await expect(page).toHaveURL(/\/clients$/)
+}
