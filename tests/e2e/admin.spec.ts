@@ -127,8 +127,9 @@ test('an admin invites a clinician who sets up two-step sign-in; deactivating th
   await invitee.getByRole('button', { name: 'Sign in' }).click()
   await codeField.fill(await freshCode(secret))
   await invitee.getByRole('button', { name: 'Verify and sign in' }).click()
-  await expect(invitee).toHaveURL(/\/attention$/)
-  await expect(invitee.getByRole('heading', { name: 'Needs attention' })).toBeVisible()
+  // Back to the page they asked for (callbackUrl), not the home page.
+  await expect(invitee).toHaveURL(/\/clients$/)
+  await expect(invitee.getByRole('heading', { name: 'My caseload' })).toBeVisible()
   expect((await inviteeContext.cookies()).filter((c) => SESSION_COOKIE.test(c.name))).toHaveLength(1)
 
   // The admin sees them active with two-step verification, then deactivates them (after confirming).
