@@ -17,6 +17,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
           {user ? (
             <>
               <nav aria-label="Main" className="order-last flex w-full gap-x-4 sm:order-none sm:w-auto">
+                {isClinician(user) ? (
+                  <Link href="/attention" className="rounded px-1 py-2 text-stone-800 underline-offset-4 hover:underline">
+                    Needs attention
+                  </Link>
+                ) : null}
                 {isClinician(user) || isAdmin(user) ? (
                   <Link href="/clients" className="rounded px-1 py-2 text-stone-800 underline-offset-4 hover:underline">
                     Clients

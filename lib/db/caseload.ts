@@ -21,7 +21,7 @@ import {
 } from '@/lib/validation/caseload'
 
 /** EXPIRED check-ins count as overdue for this long after they closed. */
-const EXPIRED_WINDOW_DAYS = 30
+export const EXPIRED_WINDOW_DAYS = 30
 const MAX_SEARCH_TOKENS = 5
 
 /**
@@ -41,6 +41,9 @@ const latestAlias = (id: ScoreInstrumentId) => raw(`l_${id}`)
 const baselineAlias = (id: ScoreInstrumentId) => raw(`b_${id}`)
 /** The instrument has a baseline and a later score (NULL when either is missing). */
 const hasChange = (id: ScoreInstrumentId) => Prisma.sql`(${baselineAlias(id)}.id <> ${latestAlias(id)}.id)`
+
+// Exported fragments (changeJoins, overdueCond, openFlagCond, run) are shared with lib/db/attention.ts,
+// so the caseload and the 'Needs attention' view can never disagree on what counts.
 
 // Laterals follow index order only (no tie-breaker), so each is one short scan of
 // Response(clientId, instrumentId, submittedAt) with no sort. `gate` (outer columns only) becomes a
@@ -67,7 +70,7 @@ const baselineJoin = (id: ScoreInstrumentId, tz: string, gate: Prisma.Sql) => Pr
  * before it have no change. `worsening` > 0 means the score moved the wrong way. Latest scores
  * listed in `showLatest` are read for every client (they are displayed or sorted on).
  */
-const changeJoins = (tz: string, showLatest: readonly ScoreInstrumentId[]) => {
+export const changeJoins = (tz: string, showLatest: readonly ScoreInstrumentId[]) => {
   const joins = CHANGE_RULES.map((r, i) => {
     const before = CHANGE_RULES.slice(0, i).map((p) => Prisma.sql`${hasChange(p.id)} IS NOT TRUE`)
     const gate = before.length ? Prisma.join(before, ' AND ') : Prisma.sql`true`
@@ -95,13 +98,20 @@ const lastCheckInJoin = Prisma.sql`
 
 const clinicianJoin = Prisma.sql`JOIN "User" u ON u.id = c."primaryClinicianId"`
 
-type Ctx = { today: string; expiredSince: string; practiceId: string }
+export type Ctx = { today: string; expiredSince: string; practiceId: string }
+
+/** The practice's today and the overdue window, as of `now`. */
+export function caseloadCtx(now: Date, tz: string, practiceId: string): Ctx {
+  return { today: todayInTimeZone(now, tz), expiredSince: new Date(now.getTime() - EXPIRED_WINDOW_DAYS * 86_400_000).toISOString(), practiceId }
+}
 
 /** Overdue: OPEN and due before today, or EXPIRED in the last 30 days. */
-const overdueCond = (t: Ctx) => Prisma.sql`((k.status = 'OPEN' AND k."dueDate" < ${t.today}::date)
+export const overdueCond = (t: Ctx) => Prisma.sql`((k.status = 'OPEN' AND k."dueDate" < ${t.today}::date)
   OR (k.status = 'EXPIRED' AND k."expiresAt" >= ${t.expiredSince}::timestamptz))`
+/** Reliable deterioration since baseline (over changeJoins' `chg`): worse by at least the threshold. */
+export const deterioratedCond = Prisma.sql`chg.worsening >= chg.threshold`
 /** "Open" for the caseload: not yet resolved. */
-const openFlagCond = Prisma.sql`f.status IN ('OPEN', 'ACKNOWLEDGED')`
+export const openFlagCond = Prisma.sql`f.status IN ('OPEN', 'ACKNOWLEDGED')`
 
 // Whole-caseload counts start from the practice's open flags (RiskFlag(practiceId, status)) and the
 // open or recently expired check-ins (CheckIn(status, expiresAt)): small sets, no per-client probe.
@@ -127,7 +137,7 @@ function filterWhere(query: CaseloadQuery, t: Ctx): Prisma.Sql[] {
   if (query.instrument) where.push(answered(query.instrument))
   if (query.risk) where.push(Prisma.sql`c.id IN (SELECT x."clientId" FROM (${flagsByClient(t)}) x)`)
   if (query.overdue) where.push(Prisma.sql`c.id IN (SELECT x."clientId" FROM (${overdueByClient(t)}) x)`)
-  if (query.deteriorated) where.push(Prisma.sql`chg.worsening >= chg.threshold`)
+  if (query.deteriorated) where.push(deterioratedCond)
   return where
 }
 
@@ -168,7 +178,7 @@ type ActiveAssignment = { recurrence: RecurrenceKind; startDate: string; endDate
 export type ListCaseloadOptions = { timeZone?: string; now?: Date }
 
 // JIT compilation costs 70-250 ms on these short many-loop plans and never pays that back.
-async function run<T>(sql: Prisma.Sql): Promise<T[]> {
+export async function run<T>(sql: Prisma.Sql): Promise<T[]> {
   const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL jit = off`, db.$queryRaw<T[]>(sql)])
   return rows
 }
@@ -176,8 +186,8 @@ async function run<T>(sql: Prisma.Sql): Promise<T[]> {
 export async function listCaseload(actor: Actor, query: CaseloadQuery, opts: ListCaseloadOptions = {}): Promise<CaseloadPage> {
   const now = opts.now ?? new Date()
   const tz = opts.timeZone ?? (await db.practice.findUniqueOrThrow({ where: { id: actor.practiceId }, select: { timeZone: true } })).timeZone
-  const today = todayInTimeZone(now, tz)
-  const t: Ctx = { today, expiredSince: new Date(now.getTime() - EXPIRED_WINDOW_DAYS * 86_400_000).toISOString(), practiceId: actor.practiceId }
+  const t = caseloadCtx(now, tz, actor.practiceId)
+  const today = t.today
   const scope = caseloadScope(actor, query.scope)
   const scoped = [caseloadScopeSql(actor, query)]
 

@@ -27,7 +27,8 @@ export function clientScope(actor: Who): Prisma.ClientWhereInput {
 // Raw statements: the same rule over the Client row aliased `c`, every value a bound parameter.
 const practiceSql = (actor: Who) => Prisma.sql`c."practiceId" = ${actor.practiceId}::uuid`
 const clinicianSql = (clinicianId: string) => Prisma.sql`c."primaryClinicianId" = ${clinicianId}::uuid`
-const ownClientsSql = (actor: Who) => Prisma.sql`${practiceSql(actor)} AND ${clinicianSql(actor.userId)}`
+/** ownClientScope(actor) for raw SQL (alias `c`): the actor's own caseload, whatever their roles. */
+export const ownClientsSql = (actor: Who) => Prisma.sql`${practiceSql(actor)} AND ${clinicianSql(actor.userId)}`
 
 /** clientScope(actor) for raw SQL; the statement must alias the Client table as `c`. */
 export function clientScopeSql(actor: Who): Prisma.Sql {

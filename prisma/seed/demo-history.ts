@@ -64,7 +64,7 @@ const DAY = 86_400_000
  */
 export async function seedClientHistory(
   tx: Tx,
-  o: { practiceId: string; clientId: string; clinicianId: string; start: Date; now: Date; trajectory: Trajectory; seed: number },
+  o: { practiceId: string; clientId: string; clinicianId: string; start: Date; now: Date; trajectory: Trajectory; seed: number; missLastWeek?: boolean },
 ) {
   const rand = prng(o.seed)
   const plan = plans[o.trajectory]
@@ -86,8 +86,9 @@ export async function seedClientHistory(
     const due = new Date(o.start.getTime() + w * 7 * DAY)
     const expiresAt = new Date(due.getTime() + 4 * DAY)
     const checkInId = randomUUID()
-    // Some weeks are missed, as in real life.
-    if (w > 0 && rand() < 0.12) {
+    // Some weeks are missed, as in real life; `missLastWeek` misses the latest one, so the client
+    // has an overdue check-in (closed unanswered within the caseload's 30 days).
+    if (w > 0 && (rand() < 0.12 || (o.missLastWeek === true && w === weeks - 1))) {
       checkIns.push({ id: checkInId, practiceId: o.practiceId, clientId: o.clientId, dueDate: due, status: 'EXPIRED', expiresAt, createdAt: due })
       continue
     }

@@ -74,6 +74,7 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean }> 
         now,
         trajectory,
         seed: 1000 + n,
+        missLastWeek: row[1] === 'Nakamura', // one demo client with an overdue check-in
       })
     }
   }, { maxWait: 60_000, timeout: 120_000 })

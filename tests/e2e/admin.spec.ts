@@ -80,8 +80,8 @@ test('an admin invites a clinician who sets up two-step sign-in; deactivating th
 
   // They sign in with the password alone (two-step sign-in is not required by this practice) …
   await signIn(invitee, email, password)
-  await expect(invitee).toHaveURL(/\/clients$/)
-  await expect(invitee.getByRole('heading', { name: 'My caseload' })).toBeVisible()
+  await expect(invitee).toHaveURL(/\/attention$/)
+  await expect(invitee.getByRole('heading', { name: 'Needs attention' })).toBeVisible()
 
   // … and turn on two-step verification.
   await invitee.getByRole('link', { name: 'Account', exact: true }).click()
@@ -127,6 +127,7 @@ test('an admin invites a clinician who sets up two-step sign-in; deactivating th
   await invitee.getByRole('button', { name: 'Sign in' }).click()
   await codeField.fill(await freshCode(secret))
   await invitee.getByRole('button', { name: 'Verify and sign in' }).click()
+  // Back to the page they asked for (callbackUrl), not the home page.
   await expect(invitee).toHaveURL(/\/clients$/)
   await expect(invitee.getByRole('heading', { name: 'My caseload' })).toBeVisible()
   expect((await inviteeContext.cookies()).filter((c) => SESSION_COOKIE.test(c.name))).toHaveLength(1)

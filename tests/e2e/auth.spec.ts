@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { ADMIN, CLINICIAN, expectNoAxeViolations, hydrated, signIn } from './helpers'
+import { ADMIN, CLINICIAN, expectNoAxeViolations, fromHomeToCaseload, hydrated, signIn } from './helpers'
 
 test('an anonymous visitor is sent to sign-in, and comes back to the page they asked for', async ({ page }) => {
   await page.goto('/clients/new')
@@ -27,7 +27,8 @@ test('a wrong password gets a clear message and no session', async ({ page }) =>
 
 test('a clinician signs in to their caseload and signs out; the old cookie no longer works', async ({ page, context }) => {
   await signIn(page, CLINICIAN)
-  await expect(page).toHaveURL(/\/clients$/)
+  await expect(page.getByRole('heading', { name: 'Needs attention' })).toBeVisible()
+  await fromHomeToCaseload(page)
   await expect(page.getByRole('heading', { name: 'My caseload' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Hart, Amelia' })).toBeVisible()
   // Sam Okafor's clients are not on Dr Raman's caseload.

@@ -1,11 +1,11 @@
 import { expect, test, uniqueLetters } from './fixtures'
-import { ADMIN, CLINICIAN, expectNoAxeViolations, hydrated, signIn } from './helpers'
+import { ADMIN, CLINICIAN, expectNoAxeViolations, fromHomeToCaseload, hydrated, signIn } from './helpers'
 
 test('a clinician adds a client: errors next to the fields first, then the new client page', async ({ page }) => {
   // A last name of this run's own: the caseload then lists exactly one such client.
   const lastName = `Quinlan${uniqueLetters()}`
   await signIn(page, CLINICIAN)
-  await expect(page).toHaveURL(/\/clients$/)
+  await fromHomeToCaseload(page)
   await page.getByRole('link', { name: 'Add client' }).click()
   await hydrated(page)
   await page.getByLabel('First name').fill('Nadia')
@@ -54,7 +54,7 @@ test("a clinician opening another clinician's client gets the not-found page", a
   expect(href).toMatch(/^\/clients\/[0-9a-f-]{36}$/)
 
   await signIn(page, CLINICIAN)
-  await expect(page).toHaveURL(/\/clients$/)
+  await expect(page).toHaveURL(/\/attention$/)
   const res = await page.goto(href!)
   expect(res?.status()).toBe(404)
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
@@ -67,6 +67,7 @@ test("a clinician opening another clinician's client gets the not-found page", a
 test('the caseload and client pages pass an axe scan and fit a 375 px phone', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 })
   await signIn(page, CLINICIAN)
+  await fromHomeToCaseload(page)
   await expect(page.getByRole('heading', { name: 'My caseload' })).toBeVisible()
   await expectNoAxeViolations(page)
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)

@@ -102,7 +102,7 @@ export const test = base.extend<{
 }>({
   ownClient: async ({ page }, provide) => {
     await signIn(page, CLINICIAN)
-    await expect(page).toHaveURL(/\/clients$/)
+    await expect(page).toHaveURL(/\/attention$/)
     await provide(await addClient(page))
   },
 })

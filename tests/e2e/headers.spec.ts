@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { CLINICIAN, hydrated, signIn } from './helpers'
+import { CLINICIAN, fromHomeToCaseload, hydrated, signIn } from './helpers'
 
 const CSP =
   /^default-src 'self'; script-src 'self' 'nonce-([A-Za-z0-9+/=]{22,})' 'strict-dynamic'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'$/
@@ -15,7 +15,7 @@ function cspViolations(page: Page): string[] {
 
 async function signedIn(page: Page) {
   await signIn(page, CLINICIAN)
-  await expect(page).toHaveURL(/\/clients$/)
+  await fromHomeToCaseload(page)
 }
 
 test('a signed-in page carries a per-response CSP nonce on every script, no-store and the other security headers', async ({ page }) => {

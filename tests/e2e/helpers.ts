@@ -28,3 +28,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function expectNoAxeViolations(page: Page) {
   expect(await axeViolations(page)).toEqual([])
 }
+
+/** A clinician lands on 'Needs attention' after signing in; this goes on to the caseload through the main nav. */
+export async function fromHomeToCaseload(page: Page) {
+  await expect(page).toHaveURL(/\/attention$/)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients', exact: true }).click()
+  await expect(page).toHaveURL(/\/clients$/)
+}

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { CLINICIAN, expectNoAxeViolations, hydrated, signIn } from './helpers'
+import { CLINICIAN, expectNoAxeViolations, fromHomeToCaseload, hydrated, signIn } from './helpers'
 
 test('the caseload filters to open risk flags; the client overview shows charts, the attachment path and a table view; the report prints', async ({ page }) => {
   await signIn(page, CLINICIAN)
+  await fromHomeToCaseload(page)
   await expect(page.getByRole('heading', { name: 'My caseload' })).toBeVisible()
   await hydrated(page)
   await expectNoAxeViolations(page)

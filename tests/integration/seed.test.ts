@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { db } from '../../lib/db/client'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PRACTICE_ID, seedDemo } from '../../prisma/seed/demo'
 import { verifyCredentials } from '../../lib/db/users'
+import { listNeedsAttention } from '../../lib/db/attention'
+import { actorFor } from '../fixtures/factory'
 
 describe('demo seed', () => {
   it('creates one practice, an admin, two clinicians and 12 clients; running again changes nothing', async () => {
@@ -53,5 +55,18 @@ describe('demo history', () => {
     const sample = await db.response.findMany({ where: { practiceId: DEMO_PRACTICE_ID }, take: 50, select: { instrumentId: true, answers: true, scores: true } })
     const { scoreResponse } = await import('../../lib/assessments')
     for (const r of sample) expect(scoreResponse(r.instrumentId as 'phq9', r.answers as number[]).scores).toEqual(r.scores)
+  })
+})
+
+describe("demo clinician's 'Needs attention'", () => {
+  it('has a demo client in each of the four categories (the e2e test relies on them)', async () => {
+    await seedDemo()
+    const user = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.clinician.email } })
+    const list = await listNeedsAttention(actorFor(user))
+    const names = (s: { items: { lastName: string }[] }) => s.items.map((i) => i.lastName)
+    expect(names(list.risk)).toEqual(['Haddad'])
+    expect(names(list.deteriorated)).toContain('Fairweather')
+    expect(names(list.overdue)).toContain('Nakamura')
+    expect(list.completed.total).toBeGreaterThanOrEqual(3)
   })
 })

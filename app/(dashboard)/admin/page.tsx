@@ -8,6 +8,7 @@ import { roleLabel } from '@/lib/validation/admin'
 import { ScrollRegion } from '@/components/ui/scroll-region'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { AccountActions } from '@/components/admin/account-actions'
+import { PracticeGlanceSection } from './sections/practice-glance-section'
 import {
   changeRolesAction,
   deactivateUserAction,
@@ -49,6 +50,7 @@ export default async function AdminPage() {
         <h1 className="text-2xl font-semibold">Practice admin</h1>
         <AdminNav />
       </div>
+      <PracticeGlanceSection actor={admin} timeZone={practice.timeZone} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 className="text-xl font-semibold">Accounts</h2>

@@ -109,6 +109,7 @@ export const F = {
   pReport: 'app/(dashboard)/clients/[id]/report/page.tsx',
   pNote: 'app/(dashboard)/clients/[id]/notes/[noteId]/page.tsx',
   pNewNote: 'app/(dashboard)/clients/[id]/notes/new/page.tsx',
+  pAttention: 'app/(dashboard)/attention/page.tsx',
   pAdmin: 'app/(dashboard)/admin/page.tsx',
   pAudit: 'app/(dashboard)/admin/audit/page.tsx',
   pInvite: 'app/(dashboard)/admin/invite/page.tsx',

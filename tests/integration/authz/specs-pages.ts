@@ -85,6 +85,19 @@ export const PAGE_SPECS: Record<string, Spec> = {
     call: (c) => callFn(c, page()),
     verify: async ({ w, actor }, o) => expectHides(rendered(o), ...foreignIds(w, actor)),
   },
+  // 'Needs attention': the clinician's own caseload only (C1 and C2 each have an open risk flag and
+  // a check-in completed today); an admin without a caseload gets not found.
+  [`${F.pAttention}#default`]: {
+    resource: 'client',
+    op: 'view',
+    call: (c) => callFn(c, page()),
+    verify: async ({ w, actor }, o) => {
+      const text = rendered(o)
+      const own = actor === 'clinA' ? w.C1.clientId : w.C2.clientId
+      expectShows(text, own)
+      expectHides(text, ...[w.C1.clientId, w.C2.clientId, w.C3.clientId].filter((id) => id !== own), NOTE_SENTINEL)
+    },
+  },
   [`${F.pAdmin}#default`]: {
     resource: 'account',
     op: 'view',
@@ -148,7 +161,7 @@ export const PAGE_SPECS: Record<string, Spec> = {
     resource: 'system',
     op: 'view',
     call: (c) => callFn(c),
-    verify: async ({ actor }, o) => expect(o).toEqual({ kind: 'redirect', location: actor.startsWith('admin') ? '/admin' : '/clients' }),
+    verify: async ({ actor }, o) => expect(o).toEqual({ kind: 'redirect', location: actor.startsWith('admin') ? '/admin' : '/attention' }),
   },
   [`${F.pLogin}#default`]: {
     resource: 'session',

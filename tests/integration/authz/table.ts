@@ -152,6 +152,13 @@ export const MATRIX: Cell[] = [
   ...clientRecord(k(F.pClient, 'default', 'check-ins'), { admin: 'allow', mutates: false }),
   ...clientRecord(k(F.pClient, 'default', 'goals'), { admin: 'allow', mutates: false }),
   ...clientRecord(k(F.pClient, 'default', 'flags'), { admin: 'allow', mutates: false }),
+  ...cells(k(F.pAttention, 'default'), [
+    ['anon', 'none', 'unauthenticated'],
+    ['clinA', 'none', 'allow'],
+    ['clinB', 'none', 'allow'],
+    ['adminP1', 'none', 'notFound'],
+    ['adminP2', 'none', 'notFound'],
+  ]),
   ...cells(k(F.pNewClient, 'default'), [
     ['anon', 'none', 'unauthenticated'],
     ['clinA', 'none', 'allow'],
