@@ -20,7 +20,7 @@ export interface AttentionFlag {
   acknowledged: boolean
 }
 
-export interface RiskItem extends AttentionClient {
+interface RiskItem extends AttentionClient {
   /** Open and acknowledged flags, unacknowledged first, then oldest first. */
   flags: AttentionFlag[]
 }

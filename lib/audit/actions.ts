@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'AUDIT_EXPORT',
   // Clients
   'CLIENT_LIST',
+  'ATTENTION_LIST',
   'CLIENT_VIEW',
   'CLIENT_CREATE',
   'CLIENT_UPDATE',
@@ -91,6 +92,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   AUDIT_VIEW: 'Viewed the audit log',
   AUDIT_EXPORT: 'Downloaded the audit log',
   CLIENT_LIST: 'Viewed the client list',
+  ATTENTION_LIST: 'Viewed the Needs attention list',
   CLIENT_VIEW: "Opened a client's record",
   CLIENT_CREATE: 'Added a client',
   CLIENT_UPDATE: "Changed a client's details",

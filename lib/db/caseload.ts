@@ -21,7 +21,7 @@ import {
 } from '@/lib/validation/caseload'
 
 /** EXPIRED check-ins count as overdue for this long after they closed. */
-export const EXPIRED_WINDOW_DAYS = 30
+const EXPIRED_WINDOW_DAYS = 30
 const MAX_SEARCH_TOKENS = 5
 
 /**

@@ -32,6 +32,7 @@ const PAGES: Record<string, PageEntry> = {
   '/invite/[token]': { who: 'nobody', paths: () => ['/invite/not-a-real-invitation-token-0000000000000'] },
   '/reset/[token]': { who: 'nobody', paths: () => ['/reset/not-a-real-reset-token-00000000000000000000'] },
   '/c/[token]': { who: 'nobody', paths: (c) => [c.checkInLink, '/c/not-a-real-check-in-link-000000000000000000'] },
+  '/attention': { who: 'clinician', paths: () => ['/attention'] },
   '/clients': { who: 'clinician', paths: () => ['/clients'] },
   '/clients/new': { who: 'clinician', paths: () => ['/clients/new'] },
   '/clients/[id]': { who: 'clinician', paths: (c) => [c.richClient, c.newClient] },
