@@ -352,7 +352,7 @@ function engineError(e: unknown): unknown {
   if (e instanceof SchemaEngineError) return e
   const fromEngine = e.stack?.includes('schema_engine_bg') || e instanceof WebAssembly.RuntimeError
   if (!fromEngine) return e
-  const message = e.message.split(/\n\s+0: /)[0].trim()
+  const message = (e.message.split(/\n\s+0: /)[0] ?? e.message).trim()
   const code = (e as { code?: unknown }).code
   const detail = lastPanic ? `${message} (panic: ${lastPanic})` : message
   return new SchemaEngineError(detail, typeof code === 'string' ? code : undefined)
