@@ -21,7 +21,7 @@ type TargetKey =
  * none): a missing one is passed on as undefined on purpose, to see the action refuse it. Typed as
  * present so a spec reads like the call a page makes (see asTargetIds).
  */
-export type TargetIds = Target & { readonly [K in TargetKey]: string }
+type TargetIds = Target & { readonly [K in TargetKey]: string }
 export const asTargetIds = (t: Target) => t as TargetIds
 
 export type TargetName =
