@@ -18,6 +18,19 @@ const config = [
     ignores: ['.next/**', 'node_modules/**', 'lib/db/generated/**', 'test-results/**', 'playwright-report/**', '.data/**', 'next-env.d.ts'],
   },
   {
+    // Type-aware rules: the TypeScript project service gives typescript-eslint the types.
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // A promise nobody awaits loses its errors (an unhandled rejection) and its ordering.
+      '@typescript-eslint/no-floating-promises': 'error',
+      // JSX attributes (onClick, a form's action) take async functions: React ignores their return
+      // value and a form action is async by design, so only attributes are exempt.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
     rules: {
       // Notes and answers render as text, never as HTML.
       'react/no-danger': 'error',

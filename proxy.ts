@@ -5,6 +5,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { env } from '@/lib/env'
 import { isPublicPath, newNonce, responseSecurityHeaders, shouldSendHsts } from '@/lib/security/headers'
+import { must } from '@/lib/must'
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token']
 
@@ -23,7 +24,7 @@ export function proxy(req: NextRequest) {
     res = NextResponse.redirect(url)
   } else {
     const forward = new Headers(req.headers)
-    forward.set('Content-Security-Policy', headers['Content-Security-Policy'])
+    forward.set('Content-Security-Policy', must(headers['Content-Security-Policy'], 'the CSP header'))
     // A request id for the audit trail and logs; a client-sent one is never trusted.
     forward.set('x-request-id', crypto.randomUUID())
     res = NextResponse.next({ request: { headers: forward } })

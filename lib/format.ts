@@ -26,7 +26,7 @@ export function isoDay(d: Date | string): string {
 }
 
 const longDay = (calendarDate: string) => {
-  const [y, m, d] = calendarDate.split('-').map(Number)
+  const [y = NaN, m = NaN, d = NaN] = calendarDate.split('-').map(Number)
   const at = new Date(Date.UTC(y, m - 1, d))
   const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(at)
   const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(at)

@@ -1,6 +1,8 @@
 // Reproducible randomness for seeds, benchmarks and tests: the same seed gives the same data on
 // every run and machine. Never for anything secret or unguessable (use node:crypto for that).
 
+import { must } from '@/lib/must'
+
 /** Small seeded PRNG (mulberry32): numbers in [0, 1). */
 export function prng(seed: number): () => number {
   let a = seed >>> 0
@@ -20,7 +22,7 @@ export function randInt(rand: () => number, min: number, max: number): number {
 
 /** One of the items, uniformly. */
 export function pick<T>(rand: () => number, items: readonly T[]): T {
-  return items[Math.floor(rand() * items.length)]
+  return must(items[Math.floor(rand() * items.length)], 'an item to pick (the list is empty)')
 }
 
 /** A key chosen by weight, e.g. { improving: 45, flat: 25 }. */
@@ -32,5 +34,5 @@ export function pickWeighted<K extends string>(rand: () => number, weights: Reco
     r -= w
     if (r < 0) return k
   }
-  return entries[entries.length - 1][0]
+  return must(entries.at(-1), 'a weight to pick (the weights are empty)')[0]
 }

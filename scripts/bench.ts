@@ -19,6 +19,8 @@ import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import pg from 'pg'
 import { childProcessEnv, getEnv, resetEnvForTests, requireConfig } from '../lib/env'
+// Type only: the client is imported once the environment is set (main).
+import type { db as Db } from '../lib/db/client'
 import {
   LARGE_ADMIN_EMAIL,
   LARGE_PASSWORD,
@@ -229,7 +231,7 @@ async function prepare(url: string): Promise<Prepared> {
 }
 
 /** Fallback when no check-in is open (e.g. a bench long after seeding): a one-off PHQ-9. */
-async function createOpenCheckIn(db: typeof import('../lib/db/client').db, clientId: string, clinicianId: string): Promise<{ id: string }> {
+async function createOpenCheckIn(db: typeof Db, clientId: string, clinicianId: string): Promise<{ id: string }> {
   const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z')
   const expiresAt = new Date(Date.now() + 4 * 86_400_000)
   return db.$transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { requireConfig } from '../lib/env'
 import { BackupRefusedError, MANIFEST_FILE, secretFileMap } from '../lib/infra/backup'
 import { assertApart, readVerifiedBackup, restoreBackup } from '../lib/infra/restore'
 import { DatabaseInUseError, pgliteDirFromUrl } from '../lib/infra/pglite'
+import { must } from '../lib/must'
 import { runScript } from './lib/run-script'
 
 // Relative command-line folders are taken from where the command was run; with `npm run` that is
@@ -38,11 +39,12 @@ interface Args {
 function parseArgs(argv: string[]): Args | string {
   const out: Partial<Args> = { force: false }
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
+    const a = must(argv[i], 'an argument')
     if (a === '--force') out.force = true
     else if (a === '--data-dir') {
-      if (!argv[i + 1] || argv[i + 1].startsWith('-')) return '--data-dir needs a folder.'
-      out.dataDir = path.resolve(callerCwd, argv[++i])
+      const dir = argv[++i]
+      if (!dir || dir.startsWith('-')) return '--data-dir needs a folder.'
+      out.dataDir = path.resolve(callerCwd, dir)
     } else if (a.startsWith('-')) return `unknown option ${a}.`
     else if (out.backup) return 'give one backup folder.'
     else out.backup = path.resolve(callerCwd, a)

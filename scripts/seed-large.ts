@@ -25,6 +25,7 @@ import path from 'node:path'
 import { closeDatabase, db } from '../lib/db/client'
 import type { Prisma } from '../lib/db/generated/client'
 import { env, requireConfig } from '../lib/env'
+import { must } from '../lib/must'
 import { hashPassword } from '../lib/auth/password'
 import type { InstrumentId } from '../lib/assessments'
 import { responseColumns, scoreInstrumentAnswers } from '../lib/assessments/checkin-answers'
@@ -463,9 +464,10 @@ async function deletePractice(practiceId: string): Promise<Record<string, number
       pending.delete(t)
     }
   }
-  const [{ superuser }] = await db.$queryRawUnsafe<{ superuser: boolean }[]>(
+  const [role] = await db.$queryRawUnsafe<{ superuser: boolean }[]>(
     `SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`,
   )
+  const { superuser } = must(role, 'the current role')
   const counts: Record<string, number> = {}
   if (superuser) {
     await db.$transaction(
@@ -485,7 +487,8 @@ async function deletePractice(practiceId: string): Promise<Record<string, number
   }
   for (const t of guarded) {
     if (!withPracticeId.has(t)) continue
-    const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${q(t)} WHERE "practiceId" = $1::uuid`, practiceId)
+    const [row] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${q(t)} WHERE "practiceId" = $1::uuid`, practiceId)
+    const { n } = must(row, 'the count row')
     if (n > 0) console.log(`  kept ${n} rows of ${t} (append-only: the audit trail of earlier bench runs stays)`)
   }
   return counts

@@ -49,10 +49,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     if (!typedEmail || !password) return setError('Enter your email and password.')
     const res = await signIn('credentials', { email: typedEmail, password, redirect: false, callbackUrl })
     if (res?.ok && !res.error) return window.location.assign(callbackUrl)
-    const mfa = /^MfaRequired:([0-9a-f-]{36})$/i.exec(res?.error ?? '')
-    if (mfa) {
+    const challengeId = /^MfaRequired:([0-9a-f-]{36})$/i.exec(res?.error ?? '')?.[1]
+    if (challengeId) {
       setError(null)
-      setStep({ kind: 'code', challengeId: mfa[1], recovery: false })
+      setStep({ kind: 'code', challengeId, recovery: false })
       return
     }
     setError(messages[res?.error ?? ''] ?? UNAVAILABLE)
@@ -66,7 +66,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const err = res?.error ?? ''
     if (RESTART.has(err)) {
       setStep({ kind: 'password' })
-      return setError(messages[err])
+      return setError(messages[err] ?? UNAVAILABLE)
     }
     setError(err === 'MfaInvalid' ? (current.recovery ? WRONG_RECOVERY_CODE : WRONG_CODE) : UNAVAILABLE)
   }

@@ -30,7 +30,9 @@ export function ResponseDetailProvider({ load, children }: { load: (responseId: 
       const request = ++requestRef.current
       setState({ status: 'loading' })
       if (!dialogRef.current?.open) dialogRef.current?.showModal()
-      load(responseId)
+      // Fire and forget: a failed load becomes the error state (the catch), and an answer that
+      // arrives after another open or a close is dropped (the request counter).
+      void load(responseId)
         .catch((): ResponseDetailResult => ({ status: 'error', message: 'The answers could not be loaded. Please try again.' }))
         .then((result) => {
           if (request === requestRef.current) setState(result)

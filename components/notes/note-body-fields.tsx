@@ -26,7 +26,7 @@ export function NoteBodyFields({
     if (isBodyEmpty(body)) onChange(next, convertBody(body, format, next))
     else setAsking(next)
   }
-  const first = asking ? templateFor(asking).sections[0].heading : ''
+  const first = asking ? (templateFor(asking).sections[0]?.heading ?? '') : ''
   return (
     <>
       <fieldset className="flex min-w-0 flex-col gap-2" disabled={disabled}>

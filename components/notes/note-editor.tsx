@@ -65,7 +65,10 @@ export function NoteEditor({
       sessionDate,
       format,
       body,
-      goals: goalOptions.filter((g) => selected[g.id]).map((g) => ({ goalId: g.id, rating: selected[g.id].rating, comment: selected[g.id].comment })),
+      goals: goalOptions.flatMap((g) => {
+        const s = selected[g.id]
+        return s ? [{ goalId: g.id, rating: s.rating, comment: s.comment }] : []
+      }),
       signs,
     }),
     [sessionDate, format, body, goalOptions, selected, signs],

@@ -4,6 +4,7 @@
 import type { GoalItem, GoalProgressSeries } from '@/lib/goals/types'
 import { ScoringInputError } from './errors'
 import { goalProgress, scoreGoalProgress } from './goal-progress'
+import { must } from '@/lib/must'
 
 /** Ratings from the check-in: an array in the order of the goals, or a map keyed by goal id. */
 export type GoalRatings = readonly (number | null | undefined)[] | Readonly<Record<string, number | null | undefined>>
@@ -56,7 +57,7 @@ export function rateGoals(
     unanswered: [],
     missing: [],
     response: {
-      answers: goals.map((g) => ({ goalId: g.goalId, title: g.title, rating: result.values[g.goalId] })),
+      answers: goals.map((g) => ({ goalId: g.goalId, title: g.title, rating: must(result.values[g.goalId], 'a complete result has every goal') })),
       scores: { ...result.values },
     },
   }

@@ -60,12 +60,13 @@ export class CheckpointLineError extends Error {}
 /** Parses a line from checkpointLine(); the signature is checked by the verifier, not here. */
 export function parseCheckpointLine(line: string): Checkpoint {
   const m = LINE.exec(line.trim())
-  if (!m || (m[1] !== 'global' && !isUuid(m[1]))) {
+  const [, practice, events, lastId, lastHash, at, mac] = m ?? []
+  if (practice === undefined || events === undefined || lastId === undefined || lastHash === undefined || at === undefined || mac === undefined || (practice !== 'global' && !isUuid(practice))) {
     throw new CheckpointLineError(`not a checkpoint line (expected "${LINE_PREFIX} practice=… events=… last=… hash=… at=… mac=…")`)
   }
-  const createdAt = new Date(m[5])
-  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== m[5]) throw new CheckpointLineError('checkpoint line has an invalid time')
-  return { practiceId: m[1] === 'global' ? null : m[1], eventCount: Number(m[2]), lastEventId: BigInt(m[3]), lastHash: m[4], createdAt, mac: m[6] }
+  const createdAt = new Date(at)
+  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== at) throw new CheckpointLineError('checkpoint line has an invalid time')
+  return { practiceId: practice === 'global' ? null : practice, eventCount: Number(events), lastEventId: BigInt(lastId), lastHash, createdAt, mac }
 }
 
 /** Parses and checks the signature of an operator's line. */

@@ -4,6 +4,7 @@
 import { db } from '@/lib/db/client'
 import { GENESIS_HASH, rowHash } from './record'
 import { chainIds, checkpointSignatureValid, latestCheckpoint, type Checkpoint } from './checkpoint'
+import { must } from '@/lib/must'
 
 export interface ChainReport {
   practiceId: string | null
@@ -71,7 +72,7 @@ async function walk(practiceId: string | null, batch: number, anchors: Anchor[])
       for (const a of anchors) if (a.cp.eventCount === checked) a.seen = { id: r.id, rowHash: r.rowHash }
       prev = r.rowHash
     }
-    cursor = rows[rows.length - 1].id
+    cursor = must(rows.at(-1), 'the last row of a non-empty batch').id
   }
 }
 

@@ -5,6 +5,7 @@
 import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
+import { must } from '@/lib/must'
 
 const MIN_PASSWORD_LENGTH = 12
 export const MAX_PASSWORD_LENGTH = 128
@@ -71,7 +72,7 @@ export function isCommonPassword(password: string): boolean {
 /** "abcabcabc" → "abc"; null when the string is not one unit repeated. */
 function repeatedUnit(s: string): string | null {
   const m = /^(.+?)\1+$/su.exec(s)
-  return m ? m[1] : null
+  return m?.[1] ?? null
 }
 
 /** One short unit repeated ("aaaaaaaaaaaa", "abab…") or a straight run ("123456789012", "abcdefghijkl"). */
@@ -87,9 +88,11 @@ function isPredictable(password: string): boolean {
     const d = (((b - a) % 10) + 10) % 10
     return d === 9 ? -1 : d
   }
-  const first = step(codes[0], codes[1])
+  const [a, b] = codes
+  if (a === undefined || b === undefined) return false
+  const first = step(a, b)
   if (first !== 1 && first !== -1) return false
-  return codes.slice(1).every((c, i) => step(codes[i], c) === first)
+  return codes.slice(1).every((c, i) => step(must(codes[i], 'the previous code point'), c) === first)
 }
 
 function personalParts(ctx: PasswordContext): string[] {

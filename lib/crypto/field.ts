@@ -35,11 +35,12 @@ export function encryptField(plaintext: string, aad: Aad, ring: Keyring = keyrin
 
 export function decryptField(value: string, aad: Aad, ring: Keyring = keyring()): string {
   const parts = value.split('.')
-  if (parts.length !== 4 || parts[0] !== 'v1') throw new DecryptionError('Unrecognised ciphertext format')
-  const key = ring.keys.get(parts[1])
-  if (!key) throw new DecryptionError(`Encryption key "${parts[1]}" is not in the keyring`)
-  const iv = Buffer.from(parts[2], 'base64url')
-  const data = Buffer.from(parts[3], 'base64url')
+  const [version, kid, ivText, dataText] = parts
+  if (parts.length !== 4 || version !== 'v1' || kid === undefined || ivText === undefined || dataText === undefined) throw new DecryptionError('Unrecognised ciphertext format')
+  const key = ring.keys.get(kid)
+  if (!key) throw new DecryptionError(`Encryption key "${kid}" is not in the keyring`)
+  const iv = Buffer.from(ivText, 'base64url')
+  const data = Buffer.from(dataText, 'base64url')
   if (iv.length !== 12 || data.length < 16) throw new DecryptionError('Malformed ciphertext')
   try {
     const decipher = crypto.createDecipheriv('aes-256-gcm', key, iv)
@@ -54,5 +55,5 @@ export function decryptField(value: string, aad: Aad, ring: Keyring = keyring())
 /** The key id a ciphertext was made with (for rotation). */
 export function keyIdOf(value: string): string | null {
   const parts = value.split('.')
-  return parts.length === 4 && parts[0] === 'v1' ? parts[1] : null
+  return parts.length === 4 && parts[0] === 'v1' ? (parts[1] ?? null) : null
 }

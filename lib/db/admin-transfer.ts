@@ -63,7 +63,7 @@ export async function transferClients(admin: Actor, req: TransferRequest, clock:
         targetType: 'User',
         targetId: to.id,
         // One client: filed under the client too, so "who changed this client" finds it.
-        clientId: moving.length === 1 ? moving[0].id : null,
+        clientId: moving.length === 1 ? (moving[0]?.id ?? null) : null,
         details: {
           changed: ['primaryClinicianId'],
           fromClinicianId: from.id,

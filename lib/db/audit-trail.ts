@@ -12,6 +12,7 @@ import { AUDIT_MAX_PAGE_SIZE, type AuditFilters, type AuditPage, type AuditRow }
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { csvCell } from '@/lib/assessments/csv'
 import { isUuid } from '@/lib/validation/uuid'
+import { must } from '@/lib/must'
 
 export type { AuditPage } from '@/lib/validation/audit'
 
@@ -213,7 +214,7 @@ export async function auditCsv(admin: Actor, filters: AuditFilters, ctx: AuditRe
       )
     }
     count += batch.length
-    cursor = batch[batch.length - 1].id
+    cursor = must(batch.at(-1), 'the last row of a non-empty batch').id
     if (batch.length < EXPORT_BATCH) break
   }
   await recordAudit({

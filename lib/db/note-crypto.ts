@@ -9,6 +9,7 @@ import { decryptField, DecryptionError, encryptField, keyring, type Aad } from '
 import type { Keyring } from '@/lib/crypto/keyring'
 import { logger } from '@/lib/log'
 import type { NoteBody } from '@/lib/notes/templates'
+import { must } from '@/lib/must'
 
 export const noteBodyAad = (noteId: string, practiceId: string): Aad => ['SessionNote', noteId, 'body', practiceId]
 export const goalCommentAad = (noteId: string, goalId: string, practiceId: string): Aad => ['NoteGoal', `${noteId}:${goalId}`, 'comment', practiceId]
@@ -144,7 +145,7 @@ async function rotateTable(table: EncryptedTable, ring: Keyring, take: number, o
   for (;;) {
     const rows = await target.fetch(cursor, prefix, take)
     if (rows.length === 0) break
-    cursor = rows[rows.length - 1].id
+    cursor = must(rows.at(-1), 'the last row of a non-empty batch').id
     // Decrypt and encrypt outside the transaction; the transaction only runs the swaps, so it is
     // short (the embedded database has one connection that every request shares).
     const swaps = []

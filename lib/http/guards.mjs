@@ -36,7 +36,8 @@ export function clientAddress(socketAddress, forwardedFor, trustedProxies) {
     .map((s) => normalise(s.trim()))
     .filter(Boolean)
   const chain = [...listed, peer]
-  return chain[Math.max(0, chain.length - 1 - trustedProxies)].slice(0, 64)
+  // chain holds at least the peer, so the index is always in range.
+  return (chain[Math.max(0, chain.length - 1 - trustedProxies)] ?? peer).slice(0, 64)
 }
 
 /** "::ffff:127.0.0.1" → "127.0.0.1", so one client has one address in limits and the audit trail. */

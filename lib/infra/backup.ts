@@ -9,6 +9,7 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import { localSecretFiles } from '../env'
 import { openPglite } from './pglite'
+import { must } from '@/lib/must'
 
 export const BACKUP_FORMAT = 'securebase-embedded-backup'
 export const BACKUP_FORMAT_VERSION = 1
@@ -130,7 +131,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
         'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name',
       )
       migrations = migrationRows.rows.map((r) => r.migration_name)
-      const count = async (table: string) => (await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0].n
+      const count = async (table: string) => must((await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0], 'the count row').n
       counts = { practices: await count('Practice'), clients: await count('Client'), notes: await count('SessionNote') }
       // dumpDataDir copies the files as they are on disk: flush everything to them first. We hold
       // the only connection, so nothing changes between the checkpoint and the dump.

@@ -17,6 +17,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils'
 import type { SchemaEngine } from '@prisma/schema-engine-wasm'
+import type * as SchemaEngineBg from '@prisma/schema-engine-wasm/schema_engine_bg'
 import { openPglite, pgliteDirFromUrl } from './pglite'
 
 export type { SchemaEngine }
@@ -234,7 +235,7 @@ function toAdapterError(e: unknown): unknown {
 // ---------------------------------------------------------------------------------------------
 // The engine
 
-type EngineModule = typeof import('@prisma/schema-engine-wasm/schema_engine_bg')
+type EngineModule = typeof SchemaEngineBg
 
 const panicRegistry = globalThis as typeof globalThis & {
   PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void }
@@ -352,7 +353,7 @@ function engineError(e: unknown): unknown {
   if (e instanceof SchemaEngineError) return e
   const fromEngine = e.stack?.includes('schema_engine_bg') || e instanceof WebAssembly.RuntimeError
   if (!fromEngine) return e
-  const message = e.message.split(/\n\s+0: /)[0].trim()
+  const message = (e.message.split(/\n\s+0: /)[0] ?? e.message).trim()
   const code = (e as { code?: unknown }).code
   const detail = lastPanic ? `${message} (panic: ${lastPanic})` : message
   return new SchemaEngineError(detail, typeof code === 'string' ? code : undefined)

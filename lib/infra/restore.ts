@@ -19,6 +19,7 @@ import {
   type Manifest,
 } from './backup'
 import { lockHolder } from './pglite'
+import { must } from '@/lib/must'
 
 export interface VerifiedBackup {
   manifest: Manifest
@@ -181,7 +182,7 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
     const check = new PGlite(pgliteDir)
     let clients: number
     try {
-      clients = (await check.query<{ n: number }>('SELECT count(*)::int AS n FROM "Client"')).rows[0].n
+      clients = must((await check.query<{ n: number }>('SELECT count(*)::int AS n FROM "Client"')).rows[0], 'the count row').n
     } finally {
       await check.close()
     }

@@ -2,6 +2,7 @@
 // The snapshot is kept as it was taken, so a note renders the same years later even if scoring or
 // the client's later answers change. Read back defensively: stored JSON is parsed, not trusted.
 import { changeCategory, getInstrument, INSTRUMENT_IDS, isInstrumentId, type ChangeCategory } from '@/lib/assessments'
+import { must } from '@/lib/must'
 
 interface SnapshotPoint {
   value: number
@@ -72,27 +73,28 @@ export function buildScoreSnapshot(responses: readonly SnapshotResponse[], episo
   }
   const order = (id: string) => (INSTRUMENT_IDS as readonly string[]).indexOf(id)
   const keys = [...series.keys()].sort((a, b) => {
-    const [ia, ta] = a.split('\u0000')
-    const [ib, tb] = b.split('\u0000')
+    const [ia = '', ta = ''] = a.split('\u0000')
+    const [ib = '', tb = ''] = b.split('\u0000')
     return order(ia) - order(ib) || ta.localeCompare(tb)
   })
   const instruments: SnapshotEntry[] = []
   for (const k of keys) {
     const rows = series.get(k)!
-    const def = getInstrument(rows[0].instrumentId as (typeof INSTRUMENT_IDS)[number])
+    const head = must(rows[0], 'a series has at least one response')
+    const def = getInstrument(head.instrumentId as (typeof INSTRUMENT_IDS)[number])
     for (const score of def.scores) {
       const points = rows.flatMap((r) => {
         const value = scoreOf(r.scores, score.key)
         return value === null ? [] : [{ value, r }]
       })
-      if (points.length === 0) continue
       const first = points[0]
-      const last = points[points.length - 1]
+      const last = points.at(-1)
+      if (!first || !last) continue
       instruments.push({
         instrumentId: def.id,
         scoreKey: score.key,
         label: score.key === 'total' ? def.abbreviation : `${def.abbreviation} ${shortLabel[score.key] ?? score.label.toLowerCase()}`,
-        relationshipTarget: rows[0].relationshipTarget,
+        relationshipTarget: head.relationshipTarget,
         baseline: { value: first.value, date: first.r.submittedAt.toISOString() },
         latest: { value: last.value, date: last.r.submittedAt.toISOString(), band: score.key === 'total' ? last.r.band : null },
         category: points.length > 1 ? categorise(def.id, score.key, first.value, last.value) : null,

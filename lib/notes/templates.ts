@@ -1,3 +1,4 @@
+import { must } from '@/lib/must'
 // Session note formats (pure; shared by the editor, the view, validation and the server).
 // A template only gives the headings and hints: the body is stored as one object of sections,
 // { text } for free text, { data, assessment, plan } for DAP, SOAP's four sections.
@@ -120,8 +121,8 @@ export function convertBody(body: NoteBody, from: NoteFormat, to: NoteFormat): N
     else leftovers.push(from === 'FREE' ? text : `${s.heading}\n${text}`)
   }
   if (leftovers.length > 0) {
-    const first = target[0].key
-    out[first] = [out[first], ...leftovers].filter((t) => t.trim() !== '').join('\n\n')
+    const first = must(target[0], 'a template has at least one section').key
+    out[first] = [out[first] ?? '', ...leftovers].filter((t) => t.trim() !== '').join('\n\n')
   }
   return out
 }

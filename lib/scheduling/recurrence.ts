@@ -1,3 +1,4 @@
+import { must } from '@/lib/must'
 // Calendar dates for scheduling. Pure (no I/O), shared by the scheduler, pages and unit tests.
 // A calendar date is a 'YYYY-MM-DD' string; Prisma's @db.Date columns arrive as UTC-midnight Dates,
 // and both are accepted everywhere. Time zones use Intl only, so the app needs no tz database.
@@ -96,7 +97,8 @@ function wallClockMs(instant: Date, timeZone: string): number {
   for (const { type, value } of formatter(timeZone).formatToParts(instant)) {
     if (type !== 'literal' && type !== 'era') p[type] = Number(value)
   }
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
+  const part = (type: string) => must(p[type], `the ${type} of a formatted date`)
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'))
 }
 
 /** The calendar date it is at `now` in the time zone (e.g. the practice's "today"). */
@@ -119,7 +121,8 @@ export function startOfDayInTimeZone(d: DateInput, timeZone: string): Date {
     .map((o) => new Date(wall - o))
     .filter((c) => todayInTimeZone(c, timeZone) === target)
     .sort((a, b) => a.getTime() - b.getTime())
-  if (candidates.length) return candidates[0]
+  const [earliest] = candidates
+  if (earliest) return earliest
   // Unreachable for real zones (a whole day cannot be skipped within ±1 day of offsets seen).
   return new Date(wall - (wallClockMs(new Date(wall), timeZone) - wall))
 }

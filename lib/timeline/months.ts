@@ -33,7 +33,7 @@ export function monthKey(e: TimelineEntry, timeZone: string): string {
 }
 
 function monthLabel(key: string): string {
-  const [y, m] = key.split('-').map(Number)
+  const [y = NaN, m = NaN] = key.split('-').map(Number)
   return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)))
 }
 
@@ -58,8 +58,9 @@ export function groupByMonth(entries: TimelineEntry[], timeZone: string): Timeli
 function pageLength(months: TimelineMonth[], start: number, size: number): number {
   let n = 0
   let count = 0
-  while (start + n < months.length && (n === 0 || count < size)) {
-    count += months[start + n].entries.length
+  for (const month of months.slice(start)) {
+    if (n > 0 && count >= size) break
+    count += month.entries.length
     n++
   }
   return n
@@ -90,7 +91,7 @@ export function timelinePage(months: TimelineMonth[], view: TimelineView, size =
     shown,
     shownEntries: shown.reduce((n, m) => n + m.entries.length, 0),
     totalEntries: months.reduce((n, m) => n + m.entries.length, 0),
-    earlier: next > 0 ? months[count + next - 1].key : null,
-    earlierStart: next > 0 ? months[count].key : null,
+    earlier: next > 0 ? (months[count + next - 1]?.key ?? null) : null,
+    earlierStart: next > 0 ? (months[count]?.key ?? null) : null,
   }
 }

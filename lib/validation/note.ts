@@ -108,7 +108,7 @@ export function noteFieldErrors(error: z.ZodError, raw: unknown): Record<string,
     const path = issue.path.map(String)
     if (path[0] === 'goals' && path.length >= 2) {
       const g = goals[Number(path[1])] as { goalId?: unknown } | undefined
-      path[1] = typeof g?.goalId === 'string' ? g.goalId : path[1]
+      if (typeof g?.goalId === 'string') path[1] = g.goalId
     }
     const key = path.length ? path.join('.') : 'form'
     out[key] ??= issue.message

@@ -6,6 +6,7 @@ import type { Prisma } from '@/lib/db/generated/client'
 import { getInstrument, type InstrumentId } from '@/lib/assessments'
 import { responseColumns, scoreInstrumentAnswers } from '@/lib/assessments/checkin-answers'
 import { prng } from '@/lib/seeded-random'
+import { must } from '@/lib/must'
 
 type Tx = Prisma.TransactionClient
 
@@ -14,20 +15,21 @@ export type Trajectory = 'improving' | 'flat' | 'deteriorating' | 'risk-resolved
 /** Item values whose (unweighted) sum is close to `total`, spread over items. */
 export function symptomAnswers(id: 'phq9' | 'gad7' | 'core10', total: number, rand: () => number, riskValue = 0): number[] {
   const def = getInstrument(id)
-  const max = def.anchors[def.anchors.length - 1].value
+  const max = must(def.anchors.at(-1), 'the top anchor').value
   const n = def.items.length
   const values = new Array<number>(n).fill(0)
   const riskIdx = def.items.findIndex((i) => i.risk)
   let remaining = Math.max(0, Math.round(total) - riskValue)
   for (let guard = 0; remaining > 0 && guard < 500; guard++) {
     const i = Math.floor(rand() * n)
-    if (i === riskIdx || values[i] >= max) continue
-    values[i]++
+    const v = values[i]
+    if (i === riskIdx || v === undefined || v >= max) continue
+    values[i] = v + 1
     remaining--
   }
   if (riskIdx >= 0) values[riskIdx] = riskValue
   // CORE-10 items 2 and 3 are reverse keyed: store the raw answer that gives this scored value.
-  return values.map((v, i) => (def.items[i].reverse ? max - v : v))
+  return values.map((v, i) => (def.items[i]?.reverse ? max - v : v))
 }
 
 export function attachmentAnswers(id: 'ecr-rs' | 'ecr-r', anxiety: number, avoidance: number, rand: () => number): number[] {

@@ -1,6 +1,7 @@
 // Pure helpers for `npm run seed:large` and `npm run bench`: names, percentiles,
 // script-tag parsing, cookies and the statements-per-request arithmetic. No I/O here, so every
 // function is unit-tested (tests/unit/bench-stats.test.ts). The seeded PRNG is lib/seeded-random.ts.
+import { must } from '../../lib/must'
 import { pick } from '../../lib/seeded-random'
 
 // The large practice of `npm run seed:large`, which `npm run bench` signs in to.
@@ -67,7 +68,7 @@ export function percentile(samples: readonly number[], p: number): number {
   if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`)
   const sorted = [...samples].sort((a, b) => a - b)
   const rank = Math.ceil((p / 100) * sorted.length)
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
+  return must(sorted[Math.min(sorted.length, Math.max(1, rank)) - 1], 'a sample at the rank')
 }
 
 export interface Summary {
@@ -121,8 +122,8 @@ export function scriptSources(html: string): string[] {
     out.push(src)
   }
   for (const m of html.matchAll(/<(script|link)\b([^>]*)>/gi)) {
-    const attrs = m[2]
-    if (m[1].toLowerCase() === 'script') {
+    const [, tag = '', attrs = ''] = m
+    if (tag.toLowerCase() === 'script') {
       add(attr(attrs, 'src'))
       continue
     }
@@ -149,13 +150,13 @@ function decodeHtmlAttr(v: string): string {
  */
 export function applySetCookies(jar: Map<string, string>, setCookies: readonly string[]): Map<string, string> {
   for (const line of setCookies) {
-    const [pair, ...attrs] = line.split(';')
+    const [pair = '', ...attrs] = line.split(';')
     const eq = pair.indexOf('=')
     if (eq < 1) continue
     const name = pair.slice(0, eq).trim()
     const value = pair.slice(eq + 1).trim()
     const expired = attrs.some((a) => {
-      const [k, v = ''] = a.split('=').map((s) => s.trim())
+      const [k = '', v = ''] = a.split('=').map((s) => s.trim())
       if (/^max-age$/i.test(k)) return Number(v) <= 0
       if (/^expires$/i.test(k)) return Date.parse(v) < Date.now()
       return false
@@ -184,7 +185,7 @@ export interface BenchArgs {
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const out: BenchArgs = { db: 'postgres', requests: 60, warmup: 5, port: 3310, only: null }
   for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i]
+    const raw = must(argv[i], 'an argument')
     const [flag, inline] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined]
     const value = () => {
       const v = inline ?? argv[++i]
@@ -226,8 +227,8 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'))
   const line = (r: readonly string[]) =>
-    r.map((c, i) => (numeric[i] ? (c ?? '').padStart(widths[i]) : (c ?? '').padEnd(widths[i]))).join('  ').trimEnd()
-  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n')
+    r.map((c, i) => (numeric[i] ? (c ?? '').padStart(widths[i] ?? 0) : (c ?? '').padEnd(widths[i] ?? 0))).join('  ').trimEnd()
+  return [line(headers.map(String)), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n')
 }
 
 function formatNumber(n: number): string {

@@ -1,6 +1,7 @@
 // The three deployment blocks of README.md ("Running on PostgreSQL"), read literally: the smoke
 // test runs what an operator would copy, so README and reality cannot drift apart silently.
 import fs from 'node:fs'
+import { itemAt } from '../fixtures/item-at'
 
 const README_ROOT = '/srv/securebase'
 const README_ENV_FILE = '/etc/securebase.env'
@@ -21,7 +22,7 @@ function block(text: string, readmePath: string, name: string): string[] {
   if (to === -1) throw new Error(`${readmePath}: marker ${end} is missing (after ${start})`)
   const fence = /```[^\n]*\n([\s\S]*?)\n?```/.exec(text.slice(from + start.length, to))
   if (!fence) throw new Error(`${readmePath}: no fenced code block between ${start} and ${end}`)
-  return fence[1].split('\n')
+  return itemAt(fence, 1).split('\n')
 }
 
 export function readDeployBlocks(readmePath: string): DeployBlocks {
@@ -45,14 +46,14 @@ interface Assignment {
 function parseAssignment(line: string): Assignment | null {
   const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line)
   if (!m) return null
-  const [, name, tail] = m
+  const [, name = '', tail = ''] = m
   if (tail.startsWith('"')) {
     const close = tail.indexOf('"', 1)
     if (close === -1) throw new Error(`env block: unterminated quote in: ${line}`)
     return { name, value: tail.slice(1, close), quoted: true, rest: tail.slice(close + 1) }
   }
-  const v = /^(\S*)(.*)$/.exec(tail)!
-  return { name, value: v[1], quoted: false, rest: v[2] }
+  const [, value = '', rest = ''] = /^(\S*)(.*)$/.exec(tail) ?? []
+  return { name, value, quoted: false, rest }
 }
 
 /** How the test fills each variable: from the value written in the README (the placeholder). */
@@ -131,10 +132,10 @@ export function planRelease(commands: string[]): ReleasePlan {
 export function cronCommand(cron: string[]): string {
   const lines = cron.filter((l) => l.trim() !== '' && !l.trim().startsWith('#'))
   if (lines.length !== 1) throw new Error(`cron block: expected one crontab line, found ${lines.length}`)
-  const m = /^\s*((?:\S+\s+){5})(.+)$/.exec(lines[0])
-  if (!m || !m[1].split(/\s+/).filter(Boolean).every((f) => /^[0-9*/,-]+$/.test(f))) {
+  const m = /^\s*((?:\S+\s+){5})(.+)$/.exec(itemAt(lines, 0))
+  if (!m || !itemAt(m, 1).split(/\s+/).filter(Boolean).every((f) => /^[0-9*/,-]+$/.test(f))) {
     throw new Error(`cron block: not "<5 schedule fields> <command>": ${lines[0]}`)
   }
-  if (!m[2].includes(README_ENV_FILE)) throw new Error(`cron block: the command does not read ${README_ENV_FILE}`)
-  return m[2]
+  if (!itemAt(m, 2).includes(README_ENV_FILE)) throw new Error(`cron block: the command does not read ${README_ENV_FILE}`)
+  return itemAt(m, 2)
 }

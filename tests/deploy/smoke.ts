@@ -23,6 +23,7 @@ import { ADMIN, CLINICIAN, assignOnce, completeCheckIn, expectClients, launchBro
 import { checkNothingTwice, createDatabase, dropDatabase } from './db'
 import { base64Secret, cronEnv, operatorEnv } from './child-env'
 import { say, secs, timed } from './report'
+import { itemAt } from '../fixtures/item-at'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const { values: opts } = parseArgs({ options: { readme: { type: 'string' }, assign: { type: 'boolean' }, logs: { type: 'boolean' } } })
@@ -83,7 +84,7 @@ function stopInstances(): Promise<void> {
   stopped ??= (async () => {
     const t = Date.now()
     const r = await Promise.all(instances.map((p) => stopProc(p, 10_000)))
-    if (instances.length) say(`instances stopped: ${instances.map((p, i) => `${p.name} exit ${r[i].code}${r[i].killed ? ' (SIGKILL after 10 s)' : ''}`).join(', ')} (${secs(Date.now() - t)})`)
+    if (instances.length) say(`instances stopped: ${instances.map((p, i) => `${p.name} exit ${itemAt(r, i).code}${itemAt(r, i).killed ? ' (SIGKILL after 10 s)' : ''}`).join(', ')} (${secs(Date.now() - t)})`)
   })()
   return stopped
 }
@@ -110,7 +111,7 @@ const steps: [string, () => Promise<void>][] = [
       instances.push(startShell(name, 'bash', readmeShell(line), operatorEnv(), tmp))
     }
     const ready = await Promise.all(instances.map((p) => waitForLine(p, /SecureBase is ready at .*/, 120_000)))
-    instances.forEach((p, i) => say(`${p.name}: ${ready[i][0]}`))
+    instances.forEach((p, i) => say(`${p.name}: ${itemAt(ready, i)[0]}`))
     for (const u of [urlA(), urlB()]) {
       const res = await fetch(`${u}/api/health`)
       if (!res.ok) throw new Error(`${u}/api/health answered ${res.status}`)

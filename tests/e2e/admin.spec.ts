@@ -185,7 +185,7 @@ test('an admin invites a clinician who sets up two-step sign-in; deactivating th
   for (const [action, detail] of [
     ['USER_INVITE', 'roles:CLINICIAN'],
     ['USER_DEACTIVATE', 'sessionsEnded:1'],
-  ]) {
+  ] as const) {
     await userFilter.selectOption({ label: 'Everyone' })
     await page.getByLabel('Action', { exact: true }).selectOption(action)
     await page.getByRole('button', { name: 'Apply' }).click()

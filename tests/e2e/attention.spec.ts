@@ -1,13 +1,13 @@
 import fs from 'node:fs'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { ADMIN, CLINICIAN, expectNoAxeViolations, hydrated, signIn } from './helpers'
 
-// The demo clinician's caseload (lib/db/seed-demo.ts) has a client in each category: Farah Haddad
+// The demo clinician's caseload (prisma/seed/demo.ts) has a client in each category: Farah Haddad
 // an open risk flag, Daniel Fairweather reliable deterioration, Chloe Nakamura a missed (overdue)
 // check-in, and weekly check-ins completed in the last 14 days that nobody has opened yet.
-const SHOTS = '/tmp/shots-attention'
+const SHOTS = 'test-results/attention'
 
-const section = (page: import('@playwright/test').Page, name: RegExp) => page.getByRole('region', { name })
+const section = (page: Page, name: RegExp) => page.getByRole('region', { name })
 
 test('a clinician lands on Needs attention, sees a client in each category, and one click opens the client', async ({ page }) => {
   fs.mkdirSync(SHOTS, { recursive: true })

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { CLINICIAN, fromHomeToCaseload, hydrated, signIn } from './helpers'
+import { itemAt } from '../fixtures/item-at'
 
 const CSP =
   /^default-src 'self'; script-src 'self' 'nonce-([A-Za-z0-9+/=]{22,})' 'strict-dynamic'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'$/
@@ -44,7 +45,7 @@ test('a signed-in page carries a per-response CSP nonce on every script, no-stor
 
   // A second response gets a new nonce.
   const again = await page.goto('/clients')
-  expect(CSP.exec(again!.headers()['content-security-policy'])![1]).not.toBe(nonce)
+  expect(itemAt(CSP.exec(again!.headers()['content-security-policy'] ?? '')!, 1)).not.toBe(nonce)
 
   // Build output keeps its long-lived caching (the proxy leaves /_next/static alone).
   const asset = nonces.map((s) => s.src).find((src) => /\/_next\/static\/.+\.js$/.test(src))

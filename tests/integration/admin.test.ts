@@ -352,7 +352,7 @@ describe('caseload transfer', () => {
 
   it('validates the form: different clinicians, and clients when “selected”', () => {
     const same = transferInput.safeParse({ fromClinicianId: w.clinA.id, toClinicianId: w.clinA.id, scope: 'all' })
-    expect(same.error?.issues[0].path).toEqual(['toClinicianId'])
+    expect(same.error?.issues[0]?.path).toEqual(['toClinicianId'])
     expect(transferInput.safeParse({ fromClinicianId: w.clinA.id, toClinicianId: w.clinB.id, scope: 'selected', clientIds: [] }).success).toBe(false)
     expect(transferInput.parse({ fromClinicianId: w.clinA.id, toClinicianId: w.clinB.id, scope: 'selected', clientIds: [w.clientA.id] }).clientIds).toEqual([
       w.clientA.id,

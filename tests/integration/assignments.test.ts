@@ -5,6 +5,7 @@ import { acknowledgeRiskFlag, countOpenFlags, listRiskFlags, resolveRiskFlag } f
 import { ConflictError, NotFoundError } from '../../lib/db/errors'
 import { assignmentInput, scheduleInput } from '../../lib/validation/assignment'
 import { actorFor, createWorld } from '../fixtures/factory'
+import { itemAt } from '../fixtures/item-at'
 
 type World = Awaited<ReturnType<typeof createWorld>>
 let w: World
@@ -24,7 +25,7 @@ describe('assignments', () => {
     const noTarget = assignmentInput.safeParse({ instruments: ['ecr-rs'], recurrence: 'WEEKLY', startDate: '2026-01-05' })
     expect(noTarget.success).toBe(false)
     const backwards = assignmentInput.safeParse({ instruments: ['phq9'], recurrence: 'WEEKLY', startDate: '2026-02-01', endDate: '2026-01-01' })
-    expect(backwards.error?.issues[0].message).toBe('The end date must be on or after the start date.')
+    expect(backwards.error?.issues[0]?.message).toBe('The end date must be on or after the start date.')
     expect(assignmentInput.safeParse({ instruments: ['phq9', 'bogus'], recurrence: 'WEEKLY', startDate: '2026-01-05' }).success).toBe(false)
     expect(assignmentInput.safeParse({ instruments: ['phq9'], recurrence: 'DAILY', startDate: '2026-01-05' }).success).toBe(false)
   })
@@ -44,14 +45,14 @@ describe('assignments', () => {
     await expect(createAssignments(actorFor(w.clinB), w.clientA.id, input())).rejects.toBeInstanceOf(NotFoundError)
     await expect(createAssignments(actorFor(w.admin2), w.clientA.id, input())).rejects.toBeInstanceOf(NotFoundError)
     await expect(listAssignments(actorFor(w.clinB), w.clientA.id)).rejects.toBeInstanceOf(NotFoundError)
-    const [a] = await createAssignments(actorFor(w.clinA), w.clientA.id, input({ instruments: ['gad7'] }))
+    const a = itemAt(await createAssignments(actorFor(w.clinA), w.clientA.id, input({ instruments: ['gad7'] })), 0)
     await expect(changeAssignmentStatus(actorFor(w.clinB), a, 'end')).rejects.toBeInstanceOf(NotFoundError)
     expect((await db.assignment.findUniqueOrThrow({ where: { id: a } })).status).toBe('ACTIVE')
     expect(await db.assignment.count({ where: inWorld() })).toBe(before + 1)
   })
 
   it('pauses, resumes and ends; ended is final and history stays', async () => {
-    const [a] = await createAssignments(actorFor(w.clinA), w.clientA.id, input({ instruments: ['core10'] }))
+    const a = itemAt(await createAssignments(actorFor(w.clinA), w.clientA.id, input({ instruments: ['core10'] })), 0)
     await changeAssignmentStatus(actorFor(w.clinA), a, 'pause')
     await expect(changeAssignmentStatus(actorFor(w.clinA), a, 'pause')).rejects.toBeInstanceOf(ConflictError)
     await changeAssignmentStatus(actorFor(w.clinA), a, 'resume')
@@ -63,7 +64,7 @@ describe('assignments', () => {
   })
 
   it('edits the schedule in scope (history kept), refuses others and ended assignments', async () => {
-    const [a] = await createAssignments(actorFor(w.clinA), w.clientA.id, input({ instruments: ['gad7'] }))
+    const a = itemAt(await createAssignments(actorFor(w.clinA), w.clientA.id, input({ instruments: ['gad7'] })), 0)
     const next = scheduleInput.parse({ recurrence: 'MONTHLY', startDate: '2026-02-01', endDate: '2026-12-31' })
     expect(await updateAssignmentSchedule(actorFor(w.clinA), a, next)).toEqual({ clientId: w.clientA.id })
     const row = await db.assignment.findUniqueOrThrow({ where: { id: a } })
@@ -86,11 +87,11 @@ describe('assignments', () => {
 
 describe('risk flags', () => {
   async function flagFor(clientId: string, practiceId: string, clinicianId: string) {
-    const [assignmentId] = await createAssignments(
+    const assignmentId = itemAt(await createAssignments(
       { userId: clinicianId, practiceId, roles: ['CLINICIAN'], name: 'x', email: 'x', sessionId: 'x' },
       clientId,
       input({ instruments: ['phq9'], recurrence: 'ONCE' }),
-    )
+    ), 0)
     const checkIn = await db.checkIn.create({ data: { practiceId, clientId, dueDate: new Date('2026-01-05'), status: 'COMPLETED', expiresAt: new Date() } })
     const item = await db.checkInItem.create({
       data: { checkInId: checkIn.id, assignmentId, occurrenceDate: new Date('2026-01-05'), instrumentId: 'phq9', position: 0 },
@@ -114,7 +115,7 @@ describe('risk flags', () => {
     // Still open (acknowledged, not resolved) on the caseload.
     expect((await countOpenFlags(actorFor(w.clinA))).get(w.clientA.id)).toBe(1)
     await resolveRiskFlag(actorFor(w.clinA), flag.id, 'Called the client; safety plan reviewed.')
-    const [row] = await listRiskFlags(actorFor(w.clinA), w.clientA.id)
+    const row = itemAt(await listRiskFlags(actorFor(w.clinA), w.clientA.id), 0)
     expect(row).toMatchObject({ status: 'RESOLVED', acknowledgedById: w.clinA.id, resolvedById: w.clinA.id, resolutionNote: 'Called the client; safety plan reviewed.' })
     expect(row.resolvedAt).not.toBeNull()
     expect((await countOpenFlags(actorFor(w.clinA))).get(w.clientA.id)).toBeUndefined()

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { itemAt } from '../fixtures/item-at'
 import { db } from '../../lib/db/client'
 import { getPracticeGlance, listNeedsAttention } from '../../lib/db/attention'
 import { listCaseload } from '../../lib/db/caseload'
@@ -170,8 +171,8 @@ describe('listNeedsAttention', () => {
     const { risk } = await attention(u.clinA)
     expect(names(risk.items)).toEqual(['RiskOpen', 'RiskAck'])
     expect(risk.total).toBe(2)
-    expect(risk.items[0].flags).toEqual([{ instrumentId: 'phq9', itemNumber: 9, raisedAt: new Date('2026-02-20T09:00:00Z'), acknowledged: false }])
-    expect(risk.items[1].flags[0].acknowledged).toBe(true)
+    expect(itemAt(risk.items, 0).flags).toEqual([{ instrumentId: 'phq9', itemNumber: 9, raisedAt: new Date('2026-02-20T09:00:00Z'), acknowledged: false }])
+    expect(itemAt(itemAt(risk.items, 1).flags, 0).acknowledged).toBe(true)
   })
 
   it('lists reliable deterioration from the threshold up (PHQ-9 +6 yes, +5 no)', async () => {
@@ -194,12 +195,12 @@ describe('listNeedsAttention', () => {
     const { completed } = await attention(u.clinA)
     // Newest completion first; ties by name.
     expect(names(completed.items)).toEqual(['ViewedBefore', 'NeverViewed', 'ViewedByOther'])
-    const before = completed.items[0]
+    const before = itemAt(completed.items, 0)
     expect(before.count).toBe(2)
     expect(before.lastCompletedAt).toEqual(new Date('2026-03-11T10:00:00Z'))
     expect(before.lastViewedAt).toEqual(new Date('2026-03-08T10:00:00Z'))
-    expect(completed.items[1].lastViewedAt).toBeNull()
-    expect(completed.items[2].lastViewedAt).toBeNull()
+    expect(itemAt(completed.items, 1).lastViewedAt).toBeNull()
+    expect(itemAt(completed.items, 2).lastViewedAt).toBeNull()
   })
 
   it("opening the client's record (getClient, its CLIENT_VIEW) takes it off 'completed since you last looked'", async () => {
@@ -215,7 +216,7 @@ describe('listNeedsAttention', () => {
   it("never lists another clinician's or another practice's clients", async () => {
     const all = await attention(u.clinA)
     const listed = [all.risk, all.deteriorated, all.overdue, all.completed].flatMap((s) => s.items.map((i) => i.id))
-    for (const key of ['bob', 'casey', 'other', 'discharged']) expect(listed).not.toContain(c[key].id)
+    for (const key of ['bob', 'casey', 'other', 'discharged']) expect(listed).not.toContain(c[key]?.id)
     const bob = await attention(u.clinB)
     expect(names(bob.risk.items)).toEqual(['Bobs'])
     expect(names(bob.deteriorated.items)).toEqual(['Bobs'])
@@ -236,9 +237,9 @@ describe('listNeedsAttention', () => {
     await attention(u.clinA)
     const events = await db.auditEvent.findMany({ where: { actorId: users.clinA.id, action: 'ATTENTION_LIST' }, orderBy: { id: 'desc' } })
     expect(events).toHaveLength(before + 1)
-    expect(events[0].details).toEqual({ risk: 2, deteriorated: 1, overdue: 2, completed: 3 })
-    expect(events[0].clientId).toBeNull()
-    expect(JSON.stringify(events[0].details)).not.toMatch(/RiskOpen|DetAt|OverdueOpen|NeverViewed/)
+    expect(itemAt(events, 0).details).toEqual({ risk: 2, deteriorated: 1, overdue: 2, completed: 3 })
+    expect(itemAt(events, 0).clientId).toBeNull()
+    expect(JSON.stringify(itemAt(events, 0).details)).not.toMatch(/RiskOpen|DetAt|OverdueOpen|NeverViewed/)
   })
 })
 

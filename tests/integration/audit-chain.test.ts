@@ -4,6 +4,7 @@ import { recordAudit } from '../../lib/audit/record'
 import type { AuditAction } from '../../lib/audit/actions' // test-only codes below are cast: no production path writes them
 import { verifyAuditChains } from '../../lib/audit/verify'
 import { createPractice } from '../fixtures/factory'
+import { itemAt } from '../fixtures/item-at'
 
 describe('audit trail', () => {
   it('is append-only: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {
@@ -28,7 +29,7 @@ describe('audit trail', () => {
 
     // Tamper as a superuser would: switch the trigger off, edit one row, switch it back on.
     const rows = await db.auditEvent.findMany({ where: { practiceId: p.id }, orderBy: { id: 'asc' } })
-    const victim = rows[12]
+    const victim = itemAt(rows, 12)
     await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe('ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"')
       await tx.$executeRaw`UPDATE "AuditEvent" SET "targetId" = 'someone-else' WHERE id = ${victim.id}`
@@ -43,10 +44,10 @@ describe('audit trail', () => {
     const rows = await db.auditEvent.findMany({ where: { practiceId: p.id }, orderBy: { id: 'asc' } })
     await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe('ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"')
-      await tx.$executeRaw`DELETE FROM "AuditEvent" WHERE id = ${rows[2].id}`
+      await tx.$executeRaw`DELETE FROM "AuditEvent" WHERE id = ${itemAt(rows, 2).id}`
       await tx.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only"')
     })
     const report = (await verifyAuditChains()).find((r) => r.practiceId === p.id)!
-    expect(report).toMatchObject({ ok: false, firstBrokenId: String(rows[3].id) })
+    expect(report).toMatchObject({ ok: false, firstBrokenId: String(itemAt(rows, 3).id) })
   })
 })

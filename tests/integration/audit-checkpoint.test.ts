@@ -13,6 +13,7 @@ import { checkCheckpointLine, checkpointLine, CheckpointLineError, latestCheckpo
 import { schedulerTick } from '../../lib/db/system/scheduler'
 import { createPractice } from '../fixtures/factory'
 import { TEST_ENV } from './test-env'
+import { itemAt } from '../fixtures/item-at'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -27,7 +28,7 @@ const report = async (practiceId: string, expectLines: string[] = []) =>
 const checkpointNow = async (practiceId: string) => {
   const run = await writeCheckpoints({ practiceId, minAgeMs: 0 })
   expect(run.written).toHaveLength(1)
-  return run.written[0]
+  return itemAt(run.written, 0)
 }
 
 /** As a superuser would: switch the append-only triggers off for one transaction. */
@@ -48,7 +49,7 @@ describe('audit checkpoints', () => {
     const p = await createPractice()
     await addEvents(p.id, 1)
     const cp = await checkpointNow(p.id)
-    const row = (await checkpointsOf(p.id))[0]
+    const row = itemAt(await checkpointsOf(p.id), 0)
     await expect(db.auditCheckpoint.update({ where: { id: row.id }, data: { eventCount: 5n } })).rejects.toThrow(/append-only/)
     await expect(db.auditCheckpoint.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/)
     await expect(db.$executeRawUnsafe('TRUNCATE "AuditCheckpoint"')).rejects.toThrow(/append-only/)
@@ -60,16 +61,16 @@ describe('audit checkpoints', () => {
     await addEvents(p.id, 5)
     // The old bug: without a checkpoint, a cut-off tail leaves a valid chain.
     const before = await eventsOf(p.id)
-    await tamper((tx) => deleteEventsAfter(tx, p.id, before[2].id))
+    await tamper((tx) => deleteEventsAfter(tx, p.id, itemAt(before, 2).id))
     expect(await report(p.id)).toEqual({ practiceId: p.id, checked: 3, ok: true })
 
     await addEvents(p.id, 3)
     const events = await eventsOf(p.id)
     const cp = await checkpointNow(p.id)
-    expect(cp).toMatchObject({ practiceId: p.id, eventCount: 6, lastEventId: events[5].id, lastHash: events[5].rowHash })
+    expect(cp).toMatchObject({ practiceId: p.id, eventCount: 6, lastEventId: itemAt(events, 5).id, lastHash: itemAt(events, 5).rowHash })
     expect(await report(p.id)).toEqual({ practiceId: p.id, checked: 6, ok: true, checkpointAt: cp.createdAt.toISOString() })
 
-    await tamper((tx) => deleteEventsAfter(tx, p.id, events[3].id))
+    await tamper((tx) => deleteEventsAfter(tx, p.id, itemAt(events, 3).id))
     expect(await report(p.id)).toMatchObject({
       ok: false,
       checked: 4,
@@ -80,7 +81,7 @@ describe('audit checkpoints', () => {
     // Appending past the old length does not hide it either.
     await addEvents(p.id, 3)
     const now = await eventsOf(p.id)
-    expect(await report(p.id)).toMatchObject({ ok: false, checked: 7, firstBrokenId: String(now[5].id), problem: expect.stringContaining('others appended') })
+    expect(await report(p.id)).toMatchObject({ ok: false, checked: 7, firstBrokenId: String(itemAt(now, 5).id), problem: expect.stringContaining('others appended') })
     expect(await checkpointsOf(p.id)).toHaveLength(1)
   })
 
@@ -110,8 +111,8 @@ describe('audit checkpoints', () => {
     // Cut the last event and make the checkpoint agree with the shorter chain.
     const events = await eventsOf(p.id)
     await tamper(async (tx) => {
-      await deleteEventsAfter(tx, p.id, events[2].id)
-      await tx.$executeRaw`UPDATE "AuditCheckpoint" SET "eventCount" = 3, "lastEventId" = ${events[2].id}, "lastHash" = ${events[2].rowHash} WHERE "practiceId" = ${p.id}::uuid`
+      await deleteEventsAfter(tx, p.id, itemAt(events, 2).id)
+      await tx.$executeRaw`UPDATE "AuditCheckpoint" SET "eventCount" = 3, "lastEventId" = ${itemAt(events, 2).id}, "lastHash" = ${itemAt(events, 2).rowHash} WHERE "practiceId" = ${p.id}::uuid`
     })
     expect(await report(p.id)).toMatchObject({ ok: false, checked: 3, problem: invalid })
     await addEvents(p.id, 1)
@@ -175,7 +176,7 @@ describe('audit checkpoints', () => {
 
     const events = await eventsOf(p.id)
     await tamper(async (tx) => {
-      await deleteEventsAfter(tx, p.id, events[2].id)
+      await deleteEventsAfter(tx, p.id, itemAt(events, 2).id)
       await tx.$executeRaw`DELETE FROM "AuditCheckpoint" WHERE "practiceId" = ${p.id}::uuid AND "eventCount" = 6`
     })
     // The documented limit: the database alone now shows an older, valid head.
@@ -211,7 +212,7 @@ describe('audit checkpoints', () => {
 
     const events = await eventsOf(p.id)
     await tamper(async (tx) => {
-      await deleteEventsAfter(tx, p.id, events[2].id)
+      await deleteEventsAfter(tx, p.id, itemAt(events, 2).id)
       await tx.$executeRaw`DELETE FROM "AuditCheckpoint" WHERE "practiceId" = ${p.id}::uuid`
     })
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-lines-'))

@@ -27,6 +27,7 @@ import { assignmentInput } from '../../lib/validation/assignment'
 import { DEFAULT_AUDIT_FILTERS, parseAuditFilters, type AuditFilters } from '../../lib/validation/audit'
 import { resetEnvForTests } from '../../lib/env'
 import { actorFor, createPractice, createUser } from '../fixtures/factory'
+import { itemAt } from '../fixtures/item-at'
 
 const uid = () => crypto.randomBytes(4).toString('hex')
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x))
@@ -107,7 +108,7 @@ async function one(fn: () => Promise<unknown>, expected: Partial<AuditEvent>, pr
   expect(events.map((e) => e.action)).toEqual([expected.action])
   expect(events[0]).toMatchObject({ outcome: 'SUCCESS', ...expected })
   expectNoPhi(events)
-  return events[0]
+  return itemAt(events, 0)
 }
 
 const asUser = (u: { id: string; practiceId: string; roles: string[] }) => ({
@@ -256,7 +257,7 @@ describe('refusals', () => {
 
   it('every instrumented function records its refusal once and still answers not found', async () => {
     const flag = await riskFlagFor(w.clientA)
-    const [assignmentId] = await createAssignments(actorFor(w.clinA), w.clientA.id, assignmentInput.parse({ instruments: ['gad7'], recurrence: 'WEEKLY', startDate: '2026-01-05' }))
+    const assignmentId = itemAt(await createAssignments(actorFor(w.clinA), w.clientA.id, assignmentInput.parse({ instruments: ['gad7'], recurrence: 'WEEKLY', startDate: '2026-01-05' })), 0)
     const { checkIn } = await openCheckIn(w.clientA)
     const b = actorFor(w.clinB)
     const cases: [string, string, () => Promise<unknown>][] = [
@@ -304,9 +305,9 @@ describe('assignments and risk flags', () => {
     )
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({ ...asUser(w.clinA), action: 'ASSIGNMENT_CREATE', clientId: w.clientA.id, targetType: 'Assignment', targetId: null })
-    expect(events[0].details).toEqual({ assignmentIds: ids })
+    expect(itemAt(events, 0).details).toEqual({ assignmentIds: ids })
     expectNoPhi(events, ['Jonquil'])
-    const [a] = ids
+    const a = itemAt(ids, 0)
     const base = { ...asUser(w.clinA), targetType: 'Assignment', targetId: a, clientId: w.clientA.id }
     await one(() => changeAssignmentStatus(clin, a, 'pause'), { ...base, action: 'ASSIGNMENT_PAUSE' })
     await one(() => changeAssignmentStatus(clin, a, 'resume'), { ...base, action: 'ASSIGNMENT_RESUME' })
@@ -317,7 +318,7 @@ describe('assignments and risk flags', () => {
 
   it('a refused change (conflict) records no success event', async () => {
     const clin = actorFor(w.clinA)
-    const [a] = await createAssignments(clin, w.clientA.id, assignmentInput.parse({ instruments: ['core10'], recurrence: 'ONCE', startDate: '2026-01-05' }))
+    const a = itemAt(await createAssignments(clin, w.clientA.id, assignmentInput.parse({ instruments: ['core10'], recurrence: 'ONCE', startDate: '2026-01-05' })), 0)
     await changeAssignmentStatus(clin, a, 'pause')
     const { events } = await eventsOf(async () => {
       await expect(changeAssignmentStatus(clin, a, 'pause')).rejects.toBeInstanceOf(ConflictError)
@@ -571,7 +572,7 @@ describe('CSV export', () => {
     expect(lines[1]).toContain('"{""i"":0}"')
     const stored = await db.auditEvent.findMany({ where: { practiceId: p.id, action: 'CSV_TEST' as AuditAction }, orderBy: { id: 'asc' } })
     expect(lines.slice(1, 4).map((l) => l.split(',')[0])).toEqual(stored.map((s) => String(s.id)))
-    expect(lines[3].endsWith(`,${stored[2].prevHash},${stored[2].rowHash}`)).toBe(true)
+    expect(itemAt(lines, 3).endsWith(`,${itemAt(stored, 2).prevHash},${itemAt(stored, 2).rowHash}`)).toBe(true)
   })
 
   it('neutralises cells that a spreadsheet would run as a formula', async () => {

@@ -150,7 +150,7 @@ describe('npm run backup / npm run restore (embedded database)', () => {
     fs.cpSync(backupDir, tampered, { recursive: true })
     const file = path.join(tampered, 'database.tar.gz')
     const bytes = fs.readFileSync(file)
-    bytes[bytes.length >> 1] ^= 0xff
+    bytes.writeUInt8(bytes.readUInt8(bytes.length >> 1) ^ 0xff, bytes.length >> 1)
     fs.chmodSync(file, 0o600)
     fs.writeFileSync(file, bytes)
     const target = path.join(tmp, 'from-tampered')

@@ -15,6 +15,7 @@ import {
 import { actorFor, createPractice, createUser } from '../fixtures/factory'
 import { agoHint, dueHint, toCaseloadView } from '../../components/caseload/caseload-view'
 import type { Actor } from '../../lib/auth/actor'
+import { itemAt } from '../fixtures/item-at'
 
 // 12:00 UTC on 15 Mar 2026: still the 15th in London (GMT), already the 16th in Auckland (UTC+13).
 const NOW = new Date('2026-03-15T12:00:00Z')
@@ -192,8 +193,13 @@ const q = (patch: Partial<CaseloadQuery> = {}): CaseloadQuery => ({ ...DEFAULT_C
 const list = (actor: Actor, patch: Partial<CaseloadQuery> = {}) => listCaseload(actor, q(patch), { now: NOW })
 const names = async (actor: Actor, patch: Partial<CaseloadQuery> = {}) => (await list(actor, patch)).rows.map((r) => r.lastName)
 const sorted = (xs: string[]) => [...xs].sort()
-const ids = (...keys: string[]) => keys.map((k) => c[k].id).sort()
-const rowOf = async (actor: Actor, key: string) => (await list(actor, { status: 'all' })).rows.find((r) => r.id === c[key].id)!
+const client = (key: string) => {
+  const row = c[key]
+  if (!row) throw new Error(`no client "${key}" in the caseload fixture`)
+  return row
+}
+const ids = (...keys: string[]) => keys.map((k) => client(k).id).sort()
+const rowOf = async (actor: Actor, key: string) => (await list(actor, { status: 'all' })).rows.find((r) => r.id === client(key).id)!
 
 describe('scope', () => {
   it("a clinician sees only their own clients, whatever clinician= or scope= say", async () => {
@@ -220,9 +226,9 @@ describe('scope', () => {
 
   it('an admin narrows to one clinician; the row names its clinician', async () => {
     expect(sorted(await names(u.admin1, { clinician: users.clinB.id }))).toEqual(['Adeyemi', 'Kowalski', 'Whitlock'])
-    const row = (await list(u.admin1, { q: 'whitlock' })).rows[0]
+    const row = itemAt((await list(u.admin1, { q: 'whitlock' })).rows, 0)
     expect(row.clinician).toEqual({ id: users.clinB.id, name: 'Bob Brown' })
-    expect((await list(u.clinB, { q: 'whitlock' })).rows[0].clinician).toBeNull()
+    expect((await list(u.clinB, { q: 'whitlock' })).rows[0]?.clinician).toBeNull()
   })
 
   it('an admin who is also a clinician starts on their own caseload and widens with scope=all', async () => {
@@ -291,7 +297,7 @@ describe('row values', () => {
   })
 
   it("uses the practice's time zone for today and for the episode start", async () => {
-    const hartley = (await list(u.admin2, { q: 'hartley' })).rows[0]
+    const hartley = itemAt((await list(u.admin2, { q: 'hartley' })).rows, 0)
     expect(hartley.overdue).toBe(1) // due 15 Mar, and it is already 16 Mar in Auckland
     expect(hartley.change).toEqual({ instrumentId: 'phq9', baseline: 27, latest: 20, category: 'improved' })
     expect((await list(u.admin2, { q: 'hartley' })).today).toBe('2026-03-16')
@@ -308,7 +314,7 @@ describe('sorting', () => {
       case 'core10':
         return r.scores[sort]?.score ?? null
       case 'change':
-        return r.change ? (r.change.latest - r.change.baseline) / WORSENING_UNIT[r.change.instrumentId] : null
+        return r.change ? (r.change.latest - r.change.baseline) / (WORSENING_UNIT[r.change.instrumentId] ?? Number.NaN) : null
       case 'lastCheckIn':
         return r.lastCheckIn?.getTime() ?? null
       case 'overdue':
@@ -433,8 +439,8 @@ describe('display', () => {
   it('writes scores with their band, dates in the practice zone and relative hints', async () => {
     const today = (await list(u.clinA)).today
     const hart = toCaseloadView(await rowOf(u.clinA, 'hart'), { timeZone: 'Europe/London', today })
-    expect(hart).toMatchObject({ name: 'Hart, Amelia', href: `/clients/${c.hart.id}`, flags: 1, discharged: false })
-    expect(hart.scores.phq9).toEqual({ colour: getInstrument('phq9').colour, text: '9 · mild', date: '1 Mar 2026' })
+    expect(hart).toMatchObject({ name: 'Hart, Amelia', href: `/clients/${client('hart').id}`, flags: 1, discharged: false })
+    expect(hart.scores.phq9).toEqual({ colour: getInstrument('phq9').colour, name: 'PHQ-9', value: '9', band: 'mild', date: '1 Mar 2026' })
     expect(hart.change).toEqual({ category: 'recovered', detail: 'PHQ-9 18 → 9' })
     expect(hart.quadrant).toEqual({ text: 'secure region', detail: 'ECR-RS · 5 Mar 2026' })
     expect(hart.lastCheckIn).toEqual({ date: '5 Mar 2026', hint: '10 days ago' })

@@ -11,6 +11,7 @@ import { hashToken } from '../../lib/crypto/tokens'
 import { closeMailTransports } from '../../lib/email/send'
 import { resetEnvForTests } from '../../lib/env'
 import { actorFor, createClientRow, createPractice, createUser } from '../fixtures/factory'
+import { itemAt } from '../fixtures/item-at'
 
 interface Received {
   from: string
@@ -96,11 +97,11 @@ describe('email through SMTP', () => {
     const s = await setup()
     const { created } = await generateDueCheckIns({ now: NOW, ...s.scope })
     received.length = 0
-    const res = await issueCheckInLink(actorFor(s.clinician), created[0], { send: true, now: NOW })
+    const res = await issueCheckInLink(actorFor(s.clinician), itemAt(created, 0), { send: true, now: NOW })
     expect(res.email).toEqual({ status: 'SENT' })
 
     expect(received).toHaveLength(1)
-    const [m] = received
+    const m = itemAt(received, 0)
     expect(m.to).toEqual([s.email])
     const { headers, body } = parse(m.raw)
     expect(headers).toMatch(/^Subject: A check-in from Harbour Lane Therapy$/m)
@@ -112,7 +113,7 @@ describe('email through SMTP', () => {
     const rows = await db.outboundEmail.findMany({ where: { clientId: s.client.id } })
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ status: 'SENT', bodyEnc: null, error: null, toAddress: s.email, kind: 'checkin', checkInId: created[0] })
-    expect(rows[0].sentAt).toBeInstanceOf(Date)
+    expect(itemAt(rows, 0).sentAt).toBeInstanceOf(Date)
     expect(JSON.stringify(rows)).not.toContain(res.url.slice(-43))
   })
 
@@ -121,7 +122,7 @@ describe('email through SMTP', () => {
     received.length = 0
     expect(await schedulerTick(NOW, s.scope)).toMatchObject({ created: 1, emailed: 1 })
     expect(received.map((m) => m.to)).toEqual([[s.email]])
-    expect(parse(received[0].raw).body).toMatch(/https:\/\/securebase\.test\/c\/[A-Za-z0-9_-]{43}/)
+    expect(parse(itemAt(received, 0).raw).body).toMatch(/https:\/\/securebase\.test\/c\/[A-Za-z0-9_-]{43}/)
   })
 
   it('with the mail server down: a FAILED row with a short code, no throw, and the link still works', async () => {
@@ -129,10 +130,10 @@ describe('email through SMTP', () => {
     const { created } = await generateDueCheckIns({ now: NOW, ...s.scope })
     resetEnvForTests({ SMTP_URL: `smtp://127.0.0.1:${await closedPort()}` })
     try {
-      const res = await issueCheckInLink(actorFor(s.clinician), created[0], { send: true, now: NOW })
+      const res = await issueCheckInLink(actorFor(s.clinician), itemAt(created, 0), { send: true, now: NOW })
       expect(res.email).toEqual({ status: 'FAILED' })
       const token = res.url.slice(-43)
-      const [row] = await db.outboundEmail.findMany({ where: { clientId: s.client.id } })
+      const row = itemAt(await db.outboundEmail.findMany({ where: { clientId: s.client.id } }), 0)
       expect(row).toMatchObject({ status: 'FAILED', bodyEnc: null, sentAt: null })
       expect(row.error).toMatch(/^[A-Z_]+( \d+)?$/)
       expect(JSON.stringify(row)).not.toContain(token)

@@ -13,6 +13,7 @@ import { getClientTimeline } from '../../lib/db/timeline'
 import type { TimelineEntry } from '../../lib/timeline/types'
 import { ScoringInputError } from '../../lib/assessments'
 import { actorFor, createClientRow, createWorld } from '../fixtures/factory'
+import { itemAt } from '../fixtures/item-at'
 
 type World = Awaited<ReturnType<typeof createWorld>>
 let w: World
@@ -144,7 +145,7 @@ describe('rewording and status changes keep history', () => {
     expect(await updateGoal(clinA(), id, { title: ' Ask Sam for a hug instead of sulking ', status: 'PAUSED' })).toStrictEqual({ changed: false })
     expect(await updateGoal(actorFor(w.admin1), id, { title: 'Ask Sam for a hug', status: 'ACHIEVED' })).toStrictEqual({ changed: true })
 
-    const [goal] = await listGoals(clinA(), client.id)
+    const goal = itemAt(await listGoals(clinA(), client.id), 0)
     expect(goal).toMatchObject({ id, title: 'Ask Sam for a hug', status: 'ACHIEVED', templateKey: 'express-needs', dimension: 'both' })
     expect(goal.revisions.map((r) => [r.title, r.status, r.changedByName])).toStrictEqual([
       ['Ask Sam for a hug', 'ACHIEVED', w.admin1.name],
@@ -396,7 +397,7 @@ describe('timeline', () => {
       data: {
         practiceId: w.p1.id,
         clientId: client.id,
-        responseId: phq.responses[0].id,
+        responseId: itemAt(phq.responses, 0).id,
         instrumentId: 'phq9',
         itemNumber: 9,
         itemValue: 1,

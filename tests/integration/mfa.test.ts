@@ -18,6 +18,7 @@ import { getAuthOptions } from '../../lib/auth/options'
 import { totpCode, totpForStep, totpStep } from '../../lib/auth/totp'
 import { hashRecoveryCode } from '../../lib/auth/recovery-codes'
 import { TEST_PASSWORD, actorFor, createPractice, createUser } from '../fixtures/factory'
+import { itemAt } from '../fixtures/item-at'
 
 type Authorize = (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ id: string; sid: string } | null>
 function provider(id: 'credentials' | 'mfa'): Authorize {
@@ -197,17 +198,17 @@ describe('MFA sign-in', () => {
 
   it('accepts a recovery code once (however it is typed), and never twice', async () => {
     const { user, codes } = await enrolledUser()
-    const typed = codes[3].toUpperCase().replace(/-/g, ' ')
+    const typed = itemAt(codes, 3).toUpperCase().replace(/-/g, ' ')
     const ok = await secondStep(await passwordStep(user.email), typed)
     expect(ok).toMatchObject({ id: user.id })
     expect((await db.userSession.findUniqueOrThrow({ where: { id: (ok as { sid: string }).sid } })).mfaAt).not.toBeNull()
-    expect(await secondStep(await passwordStep(user.email), codes[3])).toBe('MfaInvalid')
+    expect(await secondStep(await passwordStep(user.email), itemAt(codes, 3))).toBe('MfaInvalid')
     expect(await db.recoveryCode.count({ where: { userId: user.id, usedAt: { not: null } } })).toBe(1)
     const used = await db.auditEvent.findFirstOrThrow({ where: { actorId: user.id, action: 'RECOVERY_CODE_USED' } })
     expect(used.details).toEqual({ remaining: 9 })
     // Another user's code is not this user's code.
     const other = await enrolledUser()
-    expect(await secondStep(await passwordStep(user.email), other.codes[0])).toBe('MfaInvalid')
+    expect(await secondStep(await passwordStep(user.email), itemAt(other.codes, 0))).toBe('MfaInvalid')
   })
 
   it('keeps codes and passwords out of the audit trail', async () => {
@@ -215,7 +216,7 @@ describe('MFA sign-in', () => {
     const code = totpCode(secret)
     await secondStep(await passwordStep(user.email), '999999')
     await secondStep(await passwordStep(user.email), code)
-    await secondStep(await passwordStep(user.email), codes[0])
+    await secondStep(await passwordStep(user.email), itemAt(codes, 0))
     await provider('credentials')({ email: user.email, password: 'wrong password' }, req)
     const all = JSON.stringify(await db.auditEvent.findMany({ where: { OR: [{ actorId: user.id }, { practiceId: null }] } }), (_k, v) =>
       typeof v === 'bigint' ? String(v) : v,

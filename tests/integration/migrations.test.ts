@@ -23,7 +23,7 @@ const migrationNames = () =>
 function expectedTables(): string[] {
   const schema = fs.readFileSync(path.join(ROOT, 'prisma', 'schema.prisma'), 'utf8')
   const tables = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(
-    ([, name, body]) => /@@map\("([^"]+)"\)/.exec(body)?.[1] ?? name,
+    ([, name = '', body = '']) => /@@map\("([^"]+)"\)/.exec(body)?.[1] ?? name,
   )
   return [...tables, '_prisma_migrations'].sort()
 }

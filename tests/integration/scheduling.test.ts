@@ -12,6 +12,7 @@ import { resetEnvForTests } from '../../lib/env'
 import { logger } from '../../lib/log'
 import { startInAppScheduler } from '../../lib/scheduling/in-app'
 import { actorFor, createClientRow, createPractice, createUser } from '../fixtures/factory'
+import { itemAt } from '../fixtures/item-at'
 
 const NOW = new Date('2026-03-10T09:00:00Z') // a Tuesday; Europe/London is on GMT
 const day = (s: string) => new Date(`${s}T00:00:00Z`)
@@ -61,7 +62,7 @@ describe('generating check-ins', () => {
     const a = await s.assign('phq9', 'WEEKLY', '2026-02-15') // Sundays: 15, 22 Feb, 1, 8 Mar
     const { created } = await generateDueCheckIns({ now: NOW, ...s.scope })
     expect(created).toHaveLength(1)
-    const [c] = await s.checkIns()
+    const c = itemAt(await s.checkIns(), 0)
     expect(c.dueDate).toEqual(day('2026-03-08'))
     expect(c.expiresAt.toISOString()).toBe('2026-03-12T00:00:00.000Z') // end of 11 March, London
     expect(c.status).toBe('OPEN')
@@ -75,8 +76,8 @@ describe('generating check-ins', () => {
     await generateDueCheckIns({ now: NOW, ...s.scope })
     const list = await s.checkIns()
     expect(list).toHaveLength(1)
-    expect(list[0].dueDate).toEqual(day('2026-03-10'))
-    expect(list[0].items.map((i) => [i.assignmentId, i.instrumentId, i.relationshipTarget, i.position])).toEqual([
+    expect(itemAt(list, 0).dueDate).toEqual(day('2026-03-10'))
+    expect(itemAt(list, 0).items.map((i) => [i.assignmentId, i.instrumentId, i.relationshipTarget, i.position])).toEqual([
       [phq.id, 'phq9', null, 0],
       [ecr.id, 'ecr-rs', 'your partner', 1],
     ])
@@ -85,7 +86,7 @@ describe('generating check-ins', () => {
     const gad = await s.assign('gad7', 'ONCE', '2026-03-10')
     const again = await generateDueCheckIns({ now: hours(NOW, 2), clientId: s.client.id })
     expect(again.created).toEqual([])
-    const [c] = await s.checkIns()
+    const c = itemAt(await s.checkIns(), 0)
     expect(c.items.map((i) => [i.assignmentId, i.position])).toEqual([
       [phq.id, 0],
       [ecr.id, 1],
@@ -143,7 +144,7 @@ describe('generating check-ins', () => {
     const inRange = await s.assign('ecr-r', 'WEEKLY', '2026-02-15', { endDate: '2026-03-08' })
     const { created } = await generateDueCheckIns({ now: NOW, ...s.scope })
     expect(created).toHaveLength(1)
-    const [c] = await s.checkIns()
+    const c = itemAt(await s.checkIns(), 0)
     expect(c.items.map((i) => [i.assignmentId, i.occurrenceDate])).toEqual([[inRange.id, day('2026-03-08')]])
   })
 
@@ -154,7 +155,7 @@ describe('generating check-ins', () => {
     // 03:00 UTC on 10 March is still 9 March in New York.
     expect((await generateDueCheckIns({ now: new Date('2026-03-10T03:00:00Z'), ...s.scope })).created).toEqual([])
     expect((await generateDueCheckIns({ now: new Date('2026-03-10T05:00:00Z'), ...s.scope })).created).toHaveLength(1)
-    const [c] = await s.checkIns()
+    const c = itemAt(await s.checkIns(), 0)
     expect(c.expiresAt.toISOString()).toBe('2026-03-12T04:00:00.000Z') // end of 11 March, EDT
   })
 })
@@ -164,7 +165,7 @@ describe('expiry, reminders and cancelling', () => {
     const s = await setup()
     await s.assign('phq9', 'ONCE', '2026-03-10')
     await generateDueCheckIns({ now: NOW, ...s.scope })
-    const [c] = await s.checkIns()
+    const c = itemAt(await s.checkIns(), 0)
     expect(await expireCheckIns(new Date(c.expiresAt.getTime() - 1), s.scope)).toBe(0)
     expect((await db.checkIn.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('OPEN')
     expect(await expireCheckIns(c.expiresAt, s.scope)).toBe(1)
@@ -178,7 +179,7 @@ describe('expiry, reminders and cancelling', () => {
     const s = await setup()
     await s.assign('phq9', 'WEEKLY', '2026-03-10')
     await schedulerTick(NOW, s.scope) // creates it and emails the first link
-    const [c] = await s.checkIns()
+    const c = itemAt(await s.checkIns(), 0)
     expect(await sendReminders(hours(c.expiresAt, -25), s.scope)).toBe(0) // not yet in the window
     const at = hours(c.expiresAt, -23)
     const counts = await Promise.all([sendReminders(at, s.scope), sendReminders(at, s.scope)])
@@ -191,7 +192,7 @@ describe('expiry, reminders and cancelling', () => {
       ['checkin', 'OUTBOX'],
       ['checkin-reminder', 'OUTBOX'],
     ])
-    expect(emails[1].subject).toBe(`A reminder from ${s.practice.name}`)
+    expect(itemAt(emails, 1).subject).toBe(`A reminder from ${s.practice.name}`)
     const links = await db.checkInLink.findMany({ where: { checkInId: c.id } })
     expect(links).toHaveLength(2)
     expect(links.every((l) => l.revokedAt === null)).toBe(true) // the first link keeps working
@@ -205,7 +206,7 @@ describe('expiry, reminders and cancelling', () => {
     await noEmail.assign('phq9', 'ONCE', '2026-03-10')
     for (const s of [off, noEmail]) {
       await schedulerTick(NOW, s.scope)
-      const [c] = await s.checkIns()
+      const c = itemAt(await s.checkIns(), 0)
       expect(await sendReminders(hours(c.expiresAt, -2), s.scope)).toBe(0)
       expect((await db.checkIn.findUniqueOrThrow({ where: { id: c.id } })).reminderSentAt).toBeNull()
     }
@@ -218,7 +219,7 @@ describe('expiry, reminders and cancelling', () => {
     const s = await setup()
     await s.assign('phq9', 'ONCE', '2026-03-10')
     await schedulerTick(NOW, s.scope)
-    const [c] = await s.checkIns()
+    const c = itemAt(await s.checkIns(), 0)
     await expect(cancelCheckIn(actorFor(s.other), c.id)).rejects.toBeInstanceOf(NotFoundError)
     await cancelCheckIn(actorFor(s.clinician), c.id, hours(NOW, 1))
     const after = await db.checkIn.findUniqueOrThrow({ where: { id: c.id }, include: { links: true } })
@@ -234,7 +235,7 @@ describe('check-in links', () => {
     const s = await setup({ practiceName: 'Harbour Lane Therapy', lastName: 'Quarrington' })
     await s.assign('phq9', 'ONCE', '2026-03-10')
     await generateDueCheckIns({ now: NOW, ...s.scope })
-    const [c] = await s.checkIns()
+    const c = itemAt(await s.checkIns(), 0)
     const res = await issueCheckInLink(actorFor(s.clinician), c.id, { send: true, now: NOW })
     expect(res.url).toMatch(/^https:\/\/securebase\.test\/c\/[A-Za-z0-9_-]{43}$/)
     expect(res.email).toEqual({ status: 'OUTBOX' })
@@ -253,7 +254,7 @@ describe('check-in links', () => {
     const s = await setup()
     await s.assign('phq9', 'ONCE', '2026-03-10')
     await generateDueCheckIns({ now: NOW, ...s.scope })
-    const [c] = await s.checkIns()
+    const c = itemAt(await s.checkIns(), 0)
     const actor = actorFor(s.clinician)
     const first = await issueCheckInLink(actor, c.id, { now: NOW })
     const second = await issueCheckInLink(actor, c.id, { now: NOW })
@@ -272,7 +273,7 @@ describe('check-in links', () => {
     const s = await setup({ email: null })
     await s.assign('phq9', 'ONCE', '2026-03-10')
     await generateDueCheckIns({ now: NOW, ...s.scope })
-    const [c] = await s.checkIns()
+    const c = itemAt(await s.checkIns(), 0)
     const res = await issueCheckInLink(actorFor(s.clinician), c.id, { send: true, now: NOW })
     expect(res.email).toBeUndefined()
     expect(await db.outboundEmail.count({ where: { clientId: s.client.id } })).toBe(0)
@@ -282,7 +283,7 @@ describe('check-in links', () => {
     const s = await setup()
     await s.assign('phq9', 'ONCE', '2026-03-10')
     await schedulerTick(NOW, s.scope)
-    const [c] = await s.checkIns()
+    const c = itemAt(await s.checkIns(), 0)
     const before = await db.checkInLink.findMany({ where: { checkInId: c.id } })
     const outsider = await createUser((await createPractice()).id, ['ADMIN'])
     for (const actor of [actorFor(s.other), actorFor(outsider)]) {
@@ -302,11 +303,11 @@ describe('check-in links', () => {
     await s.assign('phq9', 'WEEKLY', '2026-03-10')
     await s.assign('ecr-rs', 'MONTHLY', '2026-03-10')
     await generateDueCheckIns({ now: NOW, ...s.scope })
-    const [c] = await s.checkIns()
+    const c = itemAt(await s.checkIns(), 0)
     await db.client.update({ where: { id: s.client.id }, data: { firstName: 'Marigold', preferredName: 'Goldie' } })
     const { url } = await issueCheckInLink(actorFor(s.clinician), c.id, { send: true, now: NOW })
     const token = tokenOf(url)
-    const [mail] = await listOutbox(actorFor(s.clinician), s.client.id)
+    const mail = itemAt(await listOutbox(actorFor(s.clinician), s.client.id), 0)
     expect(mail.status).toBe('OUTBOX')
     expect(mail.subject).toBe('A check-in from Harbour Lane Therapy')
     expect(mail.body).toContain(url)

@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PRACTICE_ID, seedDemo } from '../../
 import { verifyCredentials } from '../../lib/db/users'
 import { listNeedsAttention } from '../../lib/db/attention'
 import { actorFor } from '../fixtures/factory'
+import { itemAt } from '../fixtures/item-at'
 
 describe('demo seed', () => {
   it('creates one practice, an admin, two clinicians and 12 clients; running again changes nothing', async () => {
@@ -31,7 +32,7 @@ describe('demo history', () => {
     expect(responses).toBeGreaterThan(500)
     const flags = await db.riskFlag.findMany({ where: { practiceId: DEMO_PRACTICE_ID }, select: { status: true, resolutionNote: true } })
     expect(flags.filter((f) => f.status === 'RESOLVED')).toHaveLength(1)
-    expect(flags.filter((f) => f.status === 'RESOLVED')[0].resolutionNote).toBeTruthy()
+    expect(flags.filter((f) => f.status === 'RESOLVED')[0]?.resolutionNote).toBeTruthy()
     expect(flags.filter((f) => f.status === 'OPEN')).toHaveLength(1)
 
     const phq = async (lastName: string) => {
@@ -41,7 +42,7 @@ describe('demo history', () => {
         select: { scores: true, submittedAt: true },
       })
       const total = (i: number) => (rows.at(i)!.scores as { total: number }).total
-      const span = (rows.at(-1)!.submittedAt.getTime() - rows[0].submittedAt.getTime()) / 86_400_000
+      const span = (rows.at(-1)!.submittedAt.getTime() - itemAt(rows, 0).submittedAt.getTime()) / 86_400_000
       return { first: total(0), last: total(-1), count: rows.length, span }
     }
     const improving = await phq('Hart')

@@ -25,6 +25,7 @@ import { failed, fieldErrors, formValues, invalid, ok, recordNotFound, type Acti
 import { fromKnownError } from '@/lib/actions/known-errors'
 import type { Actor } from '@/lib/auth/actor'
 import { withdrawResetLinks } from '@/lib/db/user-tokens'
+import { must } from '@/lib/must'
 
 /** Emails the link when SMTP is set up; otherwise hands it back to be shown to the admin once. */
 async function deliver(admin: Actor, link: IssuedLink, kind: StaffEmailKind, done: string): Promise<LinkActionState> {
@@ -98,7 +99,7 @@ export async function changeRolesAction(userId: string, _prev: ActionState, form
   if (!isUuid(userId)) return recordNotFound('Account')
   const parsed = rolesInput.safeParse({ roles: form.getAll('roles').map(String) })
   // One checkbox group: its message is the whole answer.
-  if (!parsed.success) return failed(fieldErrors(parsed.error).roles)
+  if (!parsed.success) return failed(must(fieldErrors(parsed.error).roles, 'the roles error'))
   let r: { changed: boolean; sessionsEnded: number }
   try {
     r = await changeRoles(admin, userId, parsed.data.roles)

@@ -68,7 +68,7 @@ export default async function AdminPage() {
           {stranded.map((s) => s.name).join(', ')} {stranded.length === 1 ? 'is' : 'are'} deactivated but still{' '}
           {stranded.length === 1 ? 'has' : 'have'} active clients.{' '}
           <Link
-            href={stranded.length === 1 ? `/admin/transfer?from=${stranded[0].id}` : '/admin/transfer'}
+            href={stranded.length === 1 && stranded[0] ? `/admin/transfer?from=${stranded[0].id}` : '/admin/transfer'}
             className="font-medium underline underline-offset-4"
           >
             Transfer their clients

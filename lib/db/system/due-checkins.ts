@@ -10,6 +10,7 @@ import { TX_OPTIONS } from '../tx'
 import { isUuid } from '@/lib/validation/uuid'
 import { addDays, checkInExpiry, latestOccurrence, toCalendarDate, toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { logger } from '@/lib/log'
+import { must } from '@/lib/must'
 
 /** Limits a run to one practice (tests share a database; an admin tool could use it too). */
 export interface TickScope {
@@ -130,7 +131,7 @@ async function materialise(clientId: string, { practiceId, items }: ClientDue, n
       const checkIn =
         open ??
         (await tx.checkIn.create({
-          data: { practiceId, clientId, dueDate, expiresAt: group[0].expiresAt, createdAt: now },
+          data: { practiceId, clientId, dueDate, expiresAt: must(group[0], 'a due date has at least one item').expiresAt, createdAt: now },
           select: { id: true },
         }))
       const last = await tx.checkInItem.aggregate({ where: { checkInId: checkIn.id }, _max: { position: true } })

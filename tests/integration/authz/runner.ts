@@ -13,12 +13,13 @@ import { classify, diffRows, lastAuditId, normalize, serialize, setRequest, sign
 import { createWorld, ghostOf, type World } from './world'
 import { MATRIX, SHARDS, cellName, specOf, type Cell } from './table'
 import { resolveTarget } from './targets'
-import type { CallCtx, Target } from './kit'
+import { asTargetIds, type CallCtx, type Target } from './kit'
 
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 
 async function loadExport(action: string): Promise<CallCtx['fn']> {
   const [file, name] = action.split('#')
+  if (file === undefined || name === undefined) throw new Error(`${action} is not "file#export"`)
   const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>
   const fn = mod[name]
   if (typeof fn !== 'function') throw new Error(`${action} is not an exported function`)
@@ -51,7 +52,7 @@ async function runCell(cell: Cell) {
     await checkCell(cell)
   } finally {
     const actorId = cell.actor === 'anon' ? null : w.users[cell.actor]
-    await spec.cleanup?.({ t: {}, w, actor: cell.actor, actorId })
+    await spec.cleanup?.({ t: asTargetIds({}), w, actor: cell.actor, actorId })
   }
 }
 
@@ -60,15 +61,15 @@ async function checkCell(cell: Cell) {
   const fn = await loadExport(cell.action)
   const actorId = cell.actor === 'anon' ? null : w.users[cell.actor]
   let t: Target = await resolveTarget(cell.target, w, actorId)
-  if (spec.prepare) t = { ...t, ...(await spec.prepare({ t, w, actor: cell.actor, actorId })) }
-  const call = (target: Target): Promise<Outcome> => classify(async () => spec.call({ fn, t: target, w, actor: cell.actor, actorId }))
+  if (spec.prepare) t = { ...t, ...(await spec.prepare({ t: asTargetIds(t), w, actor: cell.actor, actorId })) }
+  const call = (target: Target): Promise<Outcome> => classify(async () => spec.call({ fn, t: asTargetIds(target), w, actor: cell.actor, actorId }))
   await signIn(actorId)
 
   if (cell.expect === 'allow') {
     const before = readOnly(cell) ? await snapshotRows(practices()) : undefined
     const o = await call(t)
     expect(o.kind, serialize(o).slice(0, 400)).not.toBe('notFound')
-    await spec.verify!({ t, w, actor: cell.actor, actorId }, o)
+    await spec.verify!({ t: asTargetIds(t), w, actor: cell.actor, actorId }, o)
     if (before) await expectNoChange(before, 'a read')
     return
   }
@@ -76,7 +77,8 @@ async function checkCell(cell: Cell) {
   if (cell.expect === 'contained') {
     // The other record's own ids (not its practice's or clinician's, which other rows share too).
     const { practiceId, ownerId: _owner, ...own } = await resolveTarget(cell.untouched!, w, actorId)
-    const scope = 'clientId' in own ? { practices: practices(), ids: Object.values(own) } : { practices: [practiceId], ids: undefined }
+    if (!('clientId' in own) && practiceId === undefined) throw new Error(`${cell.untouched} has neither a clientId nor a practiceId`)
+    const scope = 'clientId' in own ? { practices: practices(), ids: Object.values(own) } : { practices: [practiceId ?? ''], ids: undefined }
     const before = await snapshotRows(scope.practices, scope.ids)
     await call(t)
     const changed = diffRows(before, await snapshotRows(scope.practices, scope.ids))

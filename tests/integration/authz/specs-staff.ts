@@ -29,6 +29,7 @@ import {
   succeeded,
   type Spec,
 } from './kit'
+import { itemAt } from '../../fixtures/item-at'
 
 export const STAFF_SPECS: Record<string, Spec> = {
   // ---- practice admin: accounts, transfers, settings
@@ -187,7 +188,7 @@ export const STAFF_SPECS: Record<string, Spec> = {
       if (!actorId) return { code: 'AAAA-BBBB-CCCC' }
       // MFA on, as after enrolment, with one recovery code to turn it off with.
       const u = await db.user.findUniqueOrThrow({ where: { id: actorId } })
-      const [code] = newRecoveryCodes(1)
+      const code = itemAt(newRecoveryCodes(1), 0)
       await db.user.update({
         where: { id: actorId },
         data: { mfaSecretEnc: encryptField('JBSWY3DPEHPK3PXP', ['User', actorId, 'mfaSecret', u.practiceId]), mfaEnabledAt: new Date() },
@@ -323,7 +324,7 @@ export const STAFF_SPECS: Record<string, Spec> = {
       const csrf = (await callFn(c, new NextRequest(`${BASE}/api/auth/csrf`), routeCtx({ nextauth: ['csrf'] }))) as Response
       const { csrfToken } = (await csrf.json()) as { csrfToken: string }
       for (const line of csrf.headers.getSetCookie()) {
-        const [pair] = line.split(';')
+        const pair = itemAt(line.split(';'), 0)
         const at = pair.indexOf('=')
         currentRequest().cookies.set(pair.slice(0, at), decodeURIComponent(pair.slice(at + 1)))
       }

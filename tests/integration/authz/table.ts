@@ -34,7 +34,7 @@ type Row = [actor: ActorName, target: TargetName, expect: Expect]
 function cells(key: string, rows: Row[], extra: Partial<Pick<Cell, 'untouched' | 'bug' | 'refusalAudits'>> = {}): Cell[] {
   const spec = SPECS[key]
   if (!spec) throw new Error(`authz table: no spec for ${key}`)
-  const [action, variant = ''] = key.split(/:(?=[^/#]*$)/)
+  const [action = '', variant = ''] = key.split(/:(?=[^/#]*$)/)
   return rows.map(([actor, target, expected]) => ({ actor, action, variant, resource: spec.resource, op: spec.op, target, expect: expected, ...extra }))
 }
 

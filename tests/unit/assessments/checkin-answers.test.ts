@@ -4,6 +4,7 @@ import { fitGoalDrafts, parseAnswerMap, responseColumns, scoreCheckIn, scoreInst
 import { goalProgressSeries } from '../../../lib/assessments/goal-ratings'
 import { isRiskAnswer, scoreWithRisks } from '../../../lib/assessments/scoring'
 import { prng, randInt } from '../../../lib/seeded-random'
+import { itemAt } from '../../fixtures/item-at'
 
 const goals = [
   { goalId: 'g1', title: 'Ask for what I need' },
@@ -62,8 +63,8 @@ describe('scoreCheckIn (submissions)', () => {
     if (r.status !== 'complete') return
     expect(r.scored.map((s) => s.item)).toStrictEqual(items)
     expect(r.scored[0]).toMatchObject({ instrumentId: 'phq9', instrumentVersion: getInstrument('phq9').instrumentVersion, answers: PHQ, risks: [] })
-    expect(r.scored[0].result).toStrictEqual(scoreResponse('phq9', PHQ))
-    expect(r.scored[1].result).toStrictEqual(scoreResponse('core10', CORE))
+    expect(itemAt(r.scored, 0).result).toStrictEqual(scoreResponse('phq9', PHQ))
+    expect(itemAt(r.scored, 1).result).toStrictEqual(scoreResponse('core10', CORE))
     expect(r.scored[2]).toMatchObject({
       instrumentId: 'goal-progress',
       answers: [
@@ -114,7 +115,7 @@ describe('one risk rule', () => {
       const def = getInstrument(id)
       const values = def.anchors.map((a) => a.value)
       for (let n = 0; n < 200; n++) {
-        const answers = def.items.map(() => (rand() < 0.1 ? null : values[randInt(rand, 0, values.length - 1)]))
+        const answers = def.items.map(() => (rand() < 0.1 ? null : itemAt(values, randInt(rand, 0, values.length - 1))))
         const { result, risks } = scoreWithRisks(id, answers)
         const expected = def.items.filter((it, i) => it.risk && (answers[i] ?? 0) > 0).map((it) => ({ itemNumber: it.number, itemValue: answers[it.number - 1] }))
         expect(risks).toStrictEqual(expected)

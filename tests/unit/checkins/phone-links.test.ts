@@ -1,3 +1,4 @@
+import { itemAt } from '../../fixtures/item-at'
 import { describe, expect, it } from 'vitest'
 import { crisisLines, phoneSegments, type PhoneSegment } from '@/lib/checkins/phone-links'
 
@@ -68,7 +69,7 @@ describe('phoneSegments: phone numbers in a crisis-resource line', () => {
     ]
     for (const line of lines) expect(phoneSegments(line).map((s) => s.text).join('')).toBe(line)
     // Markup in a line is text like any other: the parser only splits, and the href is digits.
-    const odd = phoneSegments(lines[2])
+    const odd = phoneSegments(itemAt(lines, 2))
     expect(odd.filter((s) => s.kind === 'tel').map((s) => s.kind !== 'text' && s.href)).toEqual(['tel:08001111'])
   })
 

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { DecryptionError, decryptField, encryptField, keyIdOf, type Aad } from '../../../lib/crypto/field'
 import { parseKeyring } from '../../../lib/crypto/keyring'
+import { itemAt } from '../../fixtures/item-at'
 
 const key = () => crypto.randomBytes(32).toString('base64url')
 const ring = parseKeyring(`k2:${key()},k1:${key()}`)
@@ -9,8 +10,8 @@ const aad: Aad = ['OutboundEmail', '7b0c1c7e-0000-4000-8000-000000000001', 'body
 
 function flip(value: string, part: 2 | 3, at = 0): string {
   const parts = value.split('.')
-  const bytes = Buffer.from(parts[part], 'base64url')
-  bytes[at] ^= 0x01
+  const bytes = Buffer.from(itemAt(parts, part), 'base64url')
+  bytes.writeUInt8(bytes.readUInt8(at) ^ 0x01, at)
   parts[part] = bytes.toString('base64url')
   return parts.join('.')
 }
@@ -31,7 +32,7 @@ describe('field encryption (AES-256-GCM)', () => {
     const value = encryptField('note body', aad, ring)
     expect(() => decryptField(flip(value, 2), aad, ring)).toThrow(DecryptionError)
     expect(() => decryptField(flip(value, 3, 0), aad, ring)).toThrow(DecryptionError)
-    const tagByte = Buffer.from(value.split('.')[3], 'base64url').length - 1
+    const tagByte = Buffer.from(itemAt(value.split('.'), 3), 'base64url').length - 1
     expect(() => decryptField(flip(value, 3, tagByte), aad, ring)).toThrow(DecryptionError)
   })
 

@@ -5,6 +5,7 @@ import { resetEnvForTests } from '../../../lib/env'
 import { DecryptionError, decryptField, encryptField, keyIdOf } from '../../../lib/crypto/field'
 import { parseKeyring } from '../../../lib/crypto/keyring'
 import { decryptGoalComment, decryptNoteBody, encryptGoalComment, encryptNoteBody, goalCommentAad, noteBodyAad } from '../../../lib/db/note-crypto'
+import { itemAt } from '../../fixtures/item-at'
 
 const key = () => crypto.randomBytes(32).toString('base64url')
 const K1 = key()
@@ -21,8 +22,8 @@ afterAll(() => resetEnvForTests({ SECUREBASE_ENCRYPTION_KEYS: original }))
 
 function flip(value: string, part: 2 | 3, at = 0): string {
   const parts = value.split('.')
-  const bytes = Buffer.from(parts[part], 'base64url')
-  bytes[at] ^= 0x01
+  const bytes = Buffer.from(itemAt(parts, part), 'base64url')
+  bytes.writeUInt8(bytes.readUInt8(at) ^ 0x01, at)
   parts[part] = bytes.toString('base64url')
   return parts.join('.')
 }
@@ -45,7 +46,7 @@ describe('note encryption', () => {
     const enc = encryptNoteBody(body, NOTE, P1)
     expect(() => decryptNoteBody(flip(enc, 2), NOTE, P1)).toThrow(DecryptionError)
     expect(() => decryptNoteBody(flip(enc, 3), NOTE, P1)).toThrow(DecryptionError)
-    const last = Buffer.from(enc.split('.')[3], 'base64url').length - 1
+    const last = Buffer.from(itemAt(enc.split('.'), 3), 'base64url').length - 1
     expect(() => decryptNoteBody(flip(enc, 3, last), NOTE, P1)).toThrow(DecryptionError)
   })
 

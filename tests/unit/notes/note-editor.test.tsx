@@ -8,6 +8,7 @@ import { NoteEditor } from '../../../components/notes/note-editor'
 import { NoteView } from '../../../components/notes/note-view'
 import type { NoteSaveResult, NoteSaveTarget, NotePayload, NoteScoresResult } from '../../../components/notes/types'
 import { emptyBody } from '../../../lib/notes/templates'
+import { itemAt } from '../../fixtures/item-at'
 
 const router = { replace: vi.fn(), refresh: vi.fn(), push: vi.fn() }
 vi.mock('next/navigation', () => ({ useRouter: () => router }))
@@ -84,13 +85,13 @@ describe('note editor', () => {
     type('Note', 'First words')
     blur()
     expect(await screen.findByText(/^Saved \d{2}:\d{2}$/)).toBeTruthy()
-    expect(calls[0].target).toEqual({ draftId: DRAFT })
-    expect(calls[0].payload.body).toEqual({ text: 'First words' })
+    expect(itemAt(calls, 0).target).toEqual({ draftId: DRAFT })
+    expect(itemAt(calls, 0).payload.body).toEqual({ text: 'First words' })
     expect(window.history.replaceState).toHaveBeenCalledWith(null, '', `/clients/${CLIENT}/notes/${DRAFT}`)
     type('Note', 'First words, more')
     blur()
     await waitFor(() => expect(calls).toHaveLength(2))
-    expect(calls[1].target).toEqual({ noteId: DRAFT, expectedVersion: 1 })
+    expect(itemAt(calls, 1).target).toEqual({ noteId: DRAFT, expectedVersion: 1 })
   })
 
   it('autosaves about two seconds after typing stops', async () => {
@@ -103,7 +104,7 @@ describe('note editor', () => {
     expect(calls).toHaveLength(0)
     await act(async () => vi.advanceTimersByTime(200))
     expect(calls).toHaveLength(1)
-    expect(calls[0].payload.body.text).toBe('ab')
+    expect(itemAt(calls, 0).payload.body.text).toBe('ab')
   })
 
   it('on a conflict, stops autosaving, keeps the text and explains what to do', async () => {
@@ -153,15 +154,15 @@ describe('note editor', () => {
     fireEvent.click(screen.getByLabelText('More trust'))
     blur()
     await waitFor(() => expect(calls).toHaveLength(1))
-    expect(calls[0].payload.goals).toEqual([{ goalId: GOAL, rating: 7, comment: 'paused before texting' }])
-    expect(calls[0].payload.signs).toEqual(['more-trust'])
+    expect(itemAt(calls, 0).payload.goals).toEqual([{ goalId: GOAL, rating: 7, comment: 'paused before texting' }])
+    expect(itemAt(calls, 0).payload.signs).toEqual(['more-trust'])
   })
 
   it('inserts scores after creating the draft, and signs with the latest version after confirming', async () => {
     const { calls, scores, sign } = setup()
     fireEvent.click(screen.getByRole('button', { name: 'Insert scores' }))
     await screen.findByText('Scores inserted into the note.')
-    expect(calls[0].target).toEqual({ draftId: DRAFT })
+    expect(itemAt(calls, 0).target).toEqual({ draftId: DRAFT })
     expect(scores).toHaveBeenCalledWith(DRAFT, 1, 'insert')
     expect(screen.getByRole('table').textContent).toContain('Recovered')
     type('Note', 'Final text')
@@ -169,7 +170,7 @@ describe('note editor', () => {
     expect(screen.getByText(/Once signed, this note can't be edited/)).toBeTruthy()
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Sign now' })))
     await waitFor(() => expect(sign).toHaveBeenCalledWith(DRAFT, 3))
-    expect(calls[1].target).toEqual({ noteId: DRAFT, expectedVersion: 2 })
+    expect(itemAt(calls, 1).target).toEqual({ noteId: DRAFT, expectedVersion: 2 })
     await waitFor(() => expect(router.replace).toHaveBeenCalledWith(`/clients/${CLIENT}/notes/${DRAFT}`))
   })
 })

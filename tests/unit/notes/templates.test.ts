@@ -3,6 +3,7 @@ import { convertBody, emptyBody, isBodyEmpty, MAX_SECTION_CHARS, NOTE_FORMATS, N
 import { groupSigns, isSignKey, SIGN_GROUPS, SIGN_KEYS, signLabel, sortSigns } from '../../../lib/notes/signs'
 import { latestTodayIso, noteFieldErrors, noteInput, noteSaveInput } from '../../../lib/validation/note'
 import { buildScoreSnapshot, changeCategoryText, formatScore, parseScoreSnapshot, type SnapshotResponse } from '../../../lib/notes/snapshot'
+import { itemAt } from '../../fixtures/item-at'
 
 const GOAL = '3f0b8a52-7d1e-4c1a-9a51-6f8a2b1c0d11'
 const GOAL2 = '9b7e1c44-2a3d-4f5e-8a6b-0c1d2e3f4a5b'
@@ -159,7 +160,7 @@ describe('score snapshot shaping', () => {
       ['ECR-R anxiety', 5.2, 3.1, null, 'improved', 2],
       ['ECR-R avoidance', 2.0, 2.1, null, 'no reliable change', 2],
     ])
-    expect(s.instruments[0].baseline.date).toBe('2026-01-02T09:00:00.000Z')
+    expect(itemAt(s.instruments, 0).baseline.date).toBe('2026-01-02T09:00:00.000Z')
   })
 
   it('keeps each ECR-RS relationship a separate series, and a single score is a baseline only', () => {
@@ -193,6 +194,6 @@ describe('score snapshot shaping', () => {
     expect(parseScoreSnapshot(null)).toBeNull()
     expect(parseScoreSnapshot({ version: 2, takenAt: s.takenAt, instruments: [] })).toBeNull()
     expect(parseScoreSnapshot({ ...s, instruments: [{ ...s.instruments[0], baseline: { value: '<b>12</b>', date: 'x' } }] })).toBeNull()
-    expect(parseScoreSnapshot({ ...s, instruments: [{ ...s.instruments[0], category: 'made up' }] })?.instruments[0].category).toBeNull()
+    expect(parseScoreSnapshot({ ...s, instruments: [{ ...s.instruments[0], category: 'made up' }] })?.instruments[0]?.category).toBeNull()
   })
 })

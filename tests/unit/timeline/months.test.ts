@@ -1,3 +1,4 @@
+import { itemAt } from '../../fixtures/item-at'
 import { describe, expect, it } from 'vitest'
 import { groupByMonth, monthKey, parseTimelineView, timelinePage, type TimelineMonth } from '@/lib/timeline/months'
 import type { TimelineEntry } from '@/lib/timeline/types'
@@ -36,8 +37,8 @@ describe('timeline months', () => {
       ['2026-11', 'November 2026', ['b', 'c']],
     ])
     // …but 1 Dec in Auckland.
-    expect(monthKey(entries[1], 'Pacific/Auckland')).toBe('2026-12')
-    expect(monthKey(entries[2], 'Pacific/Auckland')).toBe('2026-11')
+    expect(monthKey(itemAt(entries, 1), 'Pacific/Auckland')).toBe('2026-12')
+    expect(monthKey(itemAt(entries, 2), 'Pacific/Auckland')).toBe('2026-11')
     // In New York, 00:30 UTC on 1 Dec is still 30 Nov.
     expect(groupByMonth(entries, 'America/New_York').map((m) => m.key)).toEqual(['2026-11'])
   })

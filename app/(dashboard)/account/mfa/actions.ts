@@ -42,7 +42,7 @@ export async function startMfaEnrolmentAction(): Promise<StartEnrolmentResult> {
 export async function confirmMfaEnrolmentAction(_prev: ConfirmEnrolmentState, form: FormData): Promise<ConfirmEnrolmentState> {
   const actor = await requireUserForMfaSetup()
   const parsed = codeInput.safeParse({ code: form.get('code') })
-  if (!parsed.success) return codeRefused(parsed.error.issues[0].message)
+  if (!parsed.success) return codeRefused(parsed.error.issues[0]?.message ?? 'Enter the code.')
   try {
     const recoveryCodes = await confirmEnrolment(actor, parsed.data.code)
     return { ...ok('Two-step verification is on.'), recoveryCodes }
@@ -55,7 +55,7 @@ export async function confirmMfaEnrolmentAction(_prev: ConfirmEnrolmentState, fo
 export async function disableMfaAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requireUser()
   const parsed = codeInput.safeParse({ code: form.get('code') })
-  if (!parsed.success) return codeRefused(parsed.error.issues[0].message)
+  if (!parsed.success) return codeRefused(parsed.error.issues[0]?.message ?? 'Enter the code.')
   try {
     await disableMfa(actor, parsed.data.code)
   } catch (e) {

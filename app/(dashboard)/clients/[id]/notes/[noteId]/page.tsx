@@ -14,6 +14,7 @@ import { NoteView } from '@/components/notes/note-view'
 import { VersionHistory } from '@/components/notes/version-history'
 import { AmendButton } from '@/components/notes/amend-button'
 import { amendNoteAction, noteScoresAction, saveNoteDraftAction, signNoteAction } from '../actions'
+import { must } from '@/lib/must'
 
 export const metadata: Metadata = { title: 'Session note' }
 
@@ -48,7 +49,8 @@ export default async function NotePage({
   }
   const tz = practice.timeZone
   const name = client.preferredName ? `${client.preferredName} ${client.lastName}` : `${client.firstName} ${client.lastName}`
-  const latest = versions[versions.length - 1]
+  // A note has at least one version: the one loaded above.
+  const latest = must(versions.at(-1), 'the latest version of the note')
   const showHistory = versions.length > 1 || note.status === 'SIGNED'
   const history = (
     <VersionHistory
