@@ -104,7 +104,6 @@ export function CaseloadTable({
 
   return (
     <>
-      <CaseloadCards rows={rows} caption={caption} showClinician={showClinician} />
       <div className="hidden md:block">
     <ScrollRegion label="Clients table" className="rounded-xl border border-stone-200 bg-white">
       <table aria-busy={pending || undefined} className={`w-full min-w-[52rem] text-left ${pending ? 'opacity-60' : ''}`}>
@@ -168,6 +167,7 @@ export function CaseloadTable({
       </table>
     </ScrollRegion>
       </div>
+      <CaseloadCards rows={rows} caption={caption} showClinician={showClinician} />
     </>
   )
 }

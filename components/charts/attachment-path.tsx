@@ -122,7 +122,7 @@ export function AttachmentPath({ points, timeZone, size }: { points: readonly At
               ticks={TICKS}
               width={44}
               tick={{ fontSize: 12, fill: '#57534E' }}
-              label={{ value: 'anxiety →', angle: -90, position: 'insideLeft', offset: 0, fill: INK, fontSize: 12, style: { textAnchor: 'middle' } }}
+              label={{ value: 'anxiety →', angle: -90, position: 'insideLeft', offset: 10, fill: INK, fontSize: 12, style: { textAnchor: 'middle' } }}
             />
             <ReferenceLine x={4} stroke="#A8A29E" />
             <ReferenceLine y={4} stroke="#A8A29E" />

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { addClient, assignPhq9AndEcr, completeCheckIn } from './fixtures'
-import { CLINICIAN, expectNoAxeViolations, hydrated, signIn } from './helpers'
+import { CLINICIAN, expectNoAxeViolations, fromHomeToCaseload, hydrated, signIn } from './helpers'
 
 const SHOTS = '/tmp/shots-charts'
 mkdirSync(SHOTS, { recursive: true })
@@ -46,7 +46,7 @@ async function chartProblems(scope: Locator): Promise<string[]> {
 
 async function openHart(page: Page) {
   await signIn(page, CLINICIAN)
-  await expect(page).toHaveURL(/\/clients$/)
+  await fromHomeToCaseload(page)
   await page.getByRole('link', { name: 'Hart, Amelia' }).click()
   await expect(page.getByRole('heading', { name: 'Scores over time' })).toBeVisible()
   await hydrated(page)
@@ -118,7 +118,7 @@ test('the report at 1280 px and printed keeps its charts inside the page', async
 test('a new client with one answer: the point sits inside the axis, "baseline" is whole, the dimensions are named', async ({ page, browser }) => {
   await page.setViewportSize({ width: 375, height: 812 })
   await signIn(page, CLINICIAN)
-  await expect(page).toHaveURL(/\/clients$/)
+  await expect(page).toHaveURL(/\/attention$/)
   const client = await addClient(page, 'Noor', 'Firstanswer')
   const link = await assignPhq9AndEcr(page)
   await completeCheckIn(browser, link)

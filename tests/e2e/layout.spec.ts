@@ -196,7 +196,8 @@ test('the caseload shows what needs attention without scrolling sideways at 1280
     await expect(table).toBeVisible()
     // Farah Haddad (seeded) has an open risk flag and overdue check-ins; Amelia Hart an overdue one.
     const farah = page.getByRole('row', { name: /Haddad, Farah/ })
-    for (const text of ['1 open risk flag', /\d+ overdue/, 'Next due:']) await expect(farah.getByText(text)).toBeInViewport()
+    await farah.scrollIntoViewIfNeeded()
+    for (const text of ['1 open risk flag', /\d+ overdue/, 'Next due:']) await expect(farah.getByText(text)).toBeInViewport({ ratio: 1 })
     const box = await table.boundingBox()
     const badge = await farah.getByText('1 open risk flag').boundingBox()
     expect(box && badge && badge.x + badge.width <= box.x + box.width).toBe(true)

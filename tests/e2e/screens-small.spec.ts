@@ -4,7 +4,7 @@
 // relationship field that follows its box.
 import type { Page } from '@playwright/test'
 import { answerStep, assignPhq9AndEcr, expect, test } from './fixtures'
-import { ADMIN, CLINICIAN, expectNoAxeViolations, hydrated, signIn } from './helpers'
+import { ADMIN, CLINICIAN, expectNoAxeViolations, fromHomeToCaseload, hydrated, signIn } from './helpers'
 
 async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
@@ -38,7 +38,9 @@ test('every admin and account page fits a 375 px phone, its tabs in sight, and p
   // The accounts are cards: a name, then the labelled values, and "Manage" within reach.
   await page.goto('/admin')
   const table = page.getByRole('table', { name: /Accounts of the practice/ })
-  await expect(table.getByRole('row').filter({ hasText: 'Dr Priya Raman' }).locator('summary')).toBeInViewport()
+  const manage = table.getByRole('row').filter({ hasText: 'Dr Priya Raman' }).locator('summary')
+  await manage.scrollIntoViewIfNeeded()
+  await expect(manage).toBeInViewport({ ratio: 1 })
 
   // The audit log: actions in words, the code beside them for those who search by it.
   await page.goto('/admin/audit')
@@ -70,6 +72,7 @@ test('the site icon answers, signed in or not', async ({ request }) => {
 test('the timeline of a client with a year of check-ins is grouped by month and shows earlier months on request', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 })
   await signIn(page, CLINICIAN)
+  await fromHomeToCaseload(page)
   await page.getByRole('link', { name: 'Hart, Amelia' }).click()
   await expect(page.getByRole('heading', { name: 'Amelia Hart' })).toBeVisible({ timeout: 30_000 })
   const timeline = page.locator('#timeline')
