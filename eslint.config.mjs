@@ -9,7 +9,26 @@ const infraPattern = {
 }
 const PURE = 'lib/assessments and lib/validation are pure: no I/O, configuration, database, auth, email, audit or framework code.'
 // Node modules that do I/O (or reach the process or other processes).
-const NODE_IO = ['fs', 'net', 'http', 'https', 'http2', 'dgram', 'dns', 'tls', 'child_process', 'cluster', 'worker_threads', 'os', 'process', 'readline', 'repl', 'vm', 'inspector', 'v8']
+const NODE_IO = [
+  'fs',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'dgram',
+  'dns',
+  'tls',
+  'child_process',
+  'cluster',
+  'worker_threads',
+  'os',
+  'process',
+  'readline',
+  'repl',
+  'vm',
+  'inspector',
+  'v8',
+]
 
 const config = [
   ...nextVitals,
@@ -86,7 +105,10 @@ const config = [
         'error',
         {
           patterns: [
-            { group: ['@/lib/db/*', '@/lib/auth/*', '@/lib/env', '**/lib/db/*', '**/lib/auth/*', '**/lib/env'], message: 'Components get data as props; pages and actions use lib/db and lib/auth.' },
+            {
+              group: ['@/lib/db/*', '@/lib/auth/*', '@/lib/env', '**/lib/db/*', '**/lib/auth/*', '**/lib/env'],
+              message: 'Components get data as props; pages and actions use lib/db and lib/auth.',
+            },
             infraPattern,
           ],
         },

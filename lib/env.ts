@@ -118,7 +118,9 @@ function load(): Env {
 
   const baseUrl = e.APP_BASE_URL ?? e.NEXTAUTH_URL
   if (!baseUrl && !isEmbedded) {
-    throw new ConfigError('APP_BASE_URL is not set. On PostgreSQL links in emails are built from it: set the public address, e.g. APP_BASE_URL=https://securebase.example.org')
+    throw new ConfigError(
+      'APP_BASE_URL is not set. On PostgreSQL links in emails are built from it: set the public address, e.g. APP_BASE_URL=https://securebase.example.org',
+    )
   }
   const appBaseUrl = (baseUrl ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')
 
@@ -147,8 +149,7 @@ function load(): Env {
   }
 
   const linkPepper =
-    e.SECUREBASE_LINK_PEPPER ??
-    Buffer.from(crypto.hkdfSync('sha256', authSecret, 'securebase', 'check-in link pepper', 32)).toString('base64url')
+    e.SECUREBASE_LINK_PEPPER ?? Buffer.from(crypto.hkdfSync('sha256', authSecret, 'securebase', 'check-in link pepper', 32)).toString('base64url')
   return { ...e, appBaseUrl, authSecret, linkPepper, encryptionKeys, auditKey, isEmbedded, isProduction }
 }
 

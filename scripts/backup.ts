@@ -35,8 +35,7 @@ const LOSS: Record<(typeof SECRET_VARIABLES)[number], string> = {
   SECUREBASE_LINK_PEPPER: 'without it outstanding check-in links stop working',
 }
 
-const size = (bytes: number) =>
-  bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : bytes >= 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${bytes} B`
+const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : bytes >= 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${bytes} B`)
 const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
 const shown = (p: string) => {
   const rel = path.relative(root, p)
@@ -68,9 +67,7 @@ async function main(argv: string[]): Promise<number> {
     return 1
   }
   const now = new Date()
-  const target = positional[0]
-    ? path.resolve(callerCwd, positional[0])
-    : path.resolve(root, 'backups', `securebase-${utcStamp(now)}`)
+  const target = positional[0] ? path.resolve(callerCwd, positional[0]) : path.resolve(root, 'backups', `securebase-${utcStamp(now)}`)
   const appVersion = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version
   const fromEnv = SECRET_VARIABLES.filter((v) => env[v] !== undefined)
 
@@ -86,7 +83,10 @@ async function main(argv: string[]): Promise<number> {
   const { counts } = manifest
   console.log(`Backup written to ${shown(target)} (folder mode 0700, files 0600):`)
   for (const [name, f] of Object.entries(manifest.files)) {
-    const what = name === DATABASE_FILE ? `  (${n(manifest.migrations.length, 'migration')}; ${n(counts.practices, 'practice')}, ${n(counts.clients, 'client')}, ${n(counts.notes, 'note')})` : ''
+    const what =
+      name === DATABASE_FILE
+        ? `  (${n(manifest.migrations.length, 'migration')}; ${n(counts.practices, 'practice')}, ${n(counts.clients, 'client')}, ${n(counts.notes, 'note')})`
+        : ''
     console.log(`  ${name.padEnd(22)} ${size(f.bytes).padStart(8)}${what}`)
   }
   console.log(`  ${MANIFEST_FILE.padEnd(22)} ${''.padStart(8)}  (format, versions, counts, sha256 of every file)`)
@@ -110,4 +110,8 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
-runScript('backup', () => main(process.argv.slice(2)), (e) => e instanceof DatabaseInUseError || e instanceof BackupRefusedError)
+runScript(
+  'backup',
+  () => main(process.argv.slice(2)),
+  (e) => e instanceof DatabaseInUseError || e instanceof BackupRefusedError,
+)

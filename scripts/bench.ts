@@ -218,7 +218,9 @@ async function prepare(url: string): Promise<Prepared> {
   const p = { practiceId: LARGE_PRACTICE_ID }
   const [clients, responses, checkIns] = await Promise.all([db.client.count({ where: p }), db.response.count({ where: p }), db.checkIn.count({ where: p })])
   await closeDatabase()
-  log(`database ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${clients.toLocaleString('en-GB')} clients, ${responses.toLocaleString('en-GB')} responses`)
+  log(
+    `database ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${clients.toLocaleString('en-GB')} clients, ${responses.toLocaleString('en-GB')} responses`,
+  )
   return {
     clinicianId: clinician.id,
     adminId: admin.id,
@@ -236,7 +238,16 @@ async function createOpenCheckIn(db: typeof Db, clientId: string, clinicianId: s
   const expiresAt = new Date(Date.now() + 4 * 86_400_000)
   return db.$transaction(async (tx) => {
     const a = await tx.assignment.create({
-      data: { practiceId: LARGE_PRACTICE_ID, clientId, instrumentId: 'phq9', recurrence: 'ONCE', startDate: today, status: 'ENDED', createdById: clinicianId, endedAt: new Date() },
+      data: {
+        practiceId: LARGE_PRACTICE_ID,
+        clientId,
+        instrumentId: 'phq9',
+        recurrence: 'ONCE',
+        startDate: today,
+        status: 'ENDED',
+        createdById: clinicianId,
+        endedAt: new Date(),
+      },
       select: { id: true },
     })
     const c = await tx.checkIn.create({ data: { practiceId: LARGE_PRACTICE_ID, clientId, dueDate: today, expiresAt }, select: { id: true } })
@@ -372,10 +383,9 @@ class TxCounter {
   }
 
   async read(): Promise<number> {
-    const { rows } = await this.client.query<{ n: string }>(
-      'SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = $1',
-      [this.datname],
-    )
+    const { rows } = await this.client.query<{ n: string }>('SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = $1', [
+      this.datname,
+    ])
     return Number(rows[0]?.n ?? NaN)
   }
 
@@ -475,12 +485,7 @@ async function main(): Promise<number> {
   const startedAt = new Date()
   const loadAverageAtStart = os.loadavg()
   const configured = getEnv()
-  const url =
-    args.db === 'postgres'
-      ? /^postgres(ql)?:\/\//.test(configured.DATABASE_URL)
-        ? configured.DATABASE_URL
-        : DEFAULT_PG_URL
-      : EMBEDDED_URL
+  const url = args.db === 'postgres' ? (/^postgres(ql)?:\/\//.test(configured.DATABASE_URL) ? configured.DATABASE_URL : DEFAULT_PG_URL) : EMBEDDED_URL
   const dataDir = path.join(root, '.data', 'bench')
   fs.mkdirSync(dataDir, { recursive: true })
   const port = await freePort(args.port)
@@ -503,7 +508,12 @@ async function main(): Promise<number> {
   resetEnvForTests(own)
 
   log(`SecureBase bench · ${args.db === 'postgres' ? `PostgreSQL ${redact(url)}` : `embedded ${url}`}`)
-  log(`${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}`)
+  log(
+    `${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, node ${process.version}`,
+  )
   if (args.db === 'postgres') await ensurePostgresDatabase(url)
   else {
     const { lockHolder, pgliteDirFromUrl } = await import('../lib/infra/pglite')
@@ -515,7 +525,10 @@ async function main(): Promise<number> {
   log(`short-history client: ${prep.short.responses} responses, ${prep.short.checkIns} check-ins since ${prep.short.episodeStart}`)
 
   fs.mkdirSync(resultsDir, { recursive: true })
-  const stamp = startedAt.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')
+  const stamp = startedAt
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-\d{3}Z$/, 'Z')
   const logFile = path.join(resultsDir, `server-${args.db}-${stamp}.log`)
   const out = fs.openSync(logFile, 'w')
   const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
@@ -565,7 +578,11 @@ async function main(): Promise<number> {
     log(`  done in ${((Date.now() - tStart) / 1000).toFixed(0)} s\n`)
     for (const r of results) {
       if (r.error) problems.push(`${r.id}: ${r.error}`)
-      log(r.error ? `  ✖ ${r.id}: ${r.error}` : `  ${r.id.padEnd(22)} p50 ${ms(r.summary.p50).padStart(7)}  p95 ${ms(r.summary.p95).padStart(7)}  max ${ms(r.summary.max).padStart(7)}`)
+      log(
+        r.error
+          ? `  ✖ ${r.id}: ${r.error}`
+          : `  ${r.id.padEnd(22)} p50 ${ms(r.summary.p50).padStart(7)}  p95 ${ms(r.summary.p95).padStart(7)}  max ${ms(r.summary.max).padStart(7)}`,
+      )
     }
 
     if (args.db === 'postgres') {
@@ -573,7 +590,9 @@ async function main(): Promise<number> {
       if (!counter) log('\ncannot read pg_stat_database: database counts are n/a')
       else {
         const n = Math.min(args.requests, COUNT_REQUESTS)
-        log(`\ncounting database transactions: ${n} requests per scenario, each batch and an idle period of the same length read ${STATS_SETTLE_MS / 1000} s after it (about ${Math.ceil((list.length * (2 * STATS_SETTLE_MS + 2 * n * 150) + STATS_SETTLE_MS) / 60_000)} min)`)
+        log(
+          `\ncounting database transactions: ${n} requests per scenario, each batch and an idle period of the same length read ${STATS_SETTLE_MS / 1000} s after it (about ${Math.ceil((list.length * (2 * STATS_SETTLE_MS + 2 * n * 150) + STATS_SETTLE_MS) / 60_000)} min)`,
+        )
         await sleep(STATS_SETTLE_MS)
         for (const r of results) {
           if (r.error) continue
@@ -619,14 +638,21 @@ async function main(): Promise<number> {
         r.enforced === false ? `(${target[r.kind]})` : String(target[r.kind]),
         round1(r.htmlBytes / 1024),
         r.dbTransactionsPerRequest === null ? NaN : round1(r.dbTransactionsPerRequest),
-        Object.entries(r.statuses).map(([k, v]) => `${k}×${v}`).join(' '),
+        Object.entries(r.statuses)
+          .map(([k, v]) => `${k}×${v}`)
+          .join(' '),
       ]),
     ),
   )
   log('(target in brackets: reported, not enforced; 100 rows a page is there to compare query counts with 25 a page)')
   if (js.length) {
     log('\nJavaScript shipped (every <script src="/_next/…"> of the page; gzip by node:zlib, level 6):\n')
-    log(formatTable(['page', 'files', 'raw', 'gzip'], js.map((j) => [j.page, j.scripts.length, formatBytes(j.bytes), formatBytes(j.gzip)])))
+    log(
+      formatTable(
+        ['page', 'files', 'raw', 'gzip'],
+        js.map((j) => [j.page, j.scripts.length, formatBytes(j.bytes), formatBytes(j.gzip)]),
+      ),
+    )
   }
   if (args.db === 'postgres') {
     log(
@@ -665,7 +691,12 @@ async function main(): Promise<number> {
     problems,
   }
   fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
-  log(`\nload average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} · written ${path.relative(root, file)}`)
+  log(
+    `\nload average now ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} · written ${path.relative(root, file)}`,
+  )
   if (problems.length) {
     console.error(`\nbench: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`)
     return 1

@@ -89,7 +89,9 @@ async function main(argv: string[]): Promise<number> {
 
   const backup = readVerifiedBackup(args.backup)
   const m = backup.manifest
-  console.log(`Backup verified: ${backup.contents.size} files match ${MANIFEST_FILE} (made ${m.createdAt} by SecureBase ${m.appVersion}, ${m.migrations.length} migrations).`)
+  console.log(
+    `Backup verified: ${backup.contents.size} files match ${MANIFEST_FILE} (made ${m.createdAt} by SecureBase ${m.appVersion}, ${m.migrations.length} migrations).`,
+  )
 
   const result = await restoreBackup({ backup, dataDir, pgliteDir, force: args.force, generatedJustNow })
 
@@ -111,7 +113,8 @@ async function main(argv: string[]): Promise<number> {
   for (const v of m.secretsFromEnvironment.filter((x) => x !== 'SECUREBASE_ENCRYPTION_KEYS')) {
     console.log(`Note: ${v} came from the environment when the backup was made: set it to the same value.`)
   }
-  const sameAsConfig = dataDir === path.resolve(env.SECUREBASE_DATA_DIR) && env.DATABASE_URL.startsWith('pglite:') && pgliteDirFromUrl(env.DATABASE_URL) === pgliteDir
+  const sameAsConfig =
+    dataDir === path.resolve(env.SECUREBASE_DATA_DIR) && env.DATABASE_URL.startsWith('pglite:') && pgliteDirFromUrl(env.DATABASE_URL) === pgliteDir
   console.log(
     sameAsConfig
       ? 'Start SecureBase as usual: npm start'
@@ -120,4 +123,8 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
-runScript('restore', () => main(process.argv.slice(2)), (e) => e instanceof DatabaseInUseError || e instanceof BackupRefusedError)
+runScript(
+  'restore',
+  () => main(process.argv.slice(2)),
+  (e) => e instanceof DatabaseInUseError || e instanceof BackupRefusedError,
+)

@@ -41,7 +41,13 @@ Options:
   --help      this text`
 
 function nextKid(kids: string[]): string {
-  const n = Math.max(0, ...kids.map((k) => /^k(\d+)$/.exec(k)?.[1]).filter(Boolean).map(Number))
+  const n = Math.max(
+    0,
+    ...kids
+      .map((k) => /^k(\d+)$/.exec(k)?.[1])
+      .filter(Boolean)
+      .map(Number),
+  )
   return `k${n + 1}`
 }
 
@@ -78,7 +84,10 @@ async function main(argv: string[]): Promise<number> {
   if (arg === '--new-key') {
     const kid = nextKid(kids)
     console.log(`${kid}:${crypto.randomBytes(32).toString('base64url')}`)
-    console.error(`\nPut this entry first in SECUREBASE_ENCRYPTION_KEYS, followed by the current keyring (${kids.join(', ')}),` + ` then run npm run keys:rotate. Store it as safely as the old key: losing it loses the data.`)
+    console.error(
+      `\nPut this entry first in SECUREBASE_ENCRYPTION_KEYS, followed by the current keyring (${kids.join(', ')}),` +
+        ` then run npm run keys:rotate. Store it as safely as the old key: losing it loses the data.`,
+    )
     return 0
   }
   console.log(`Keyring: ${kids.join(', ')} (current: ${ring.current})${env.SECUREBASE_ENCRYPTION_KEYS ? '' : ' — from the embedded key file'}`)

@@ -39,14 +39,7 @@ import {
   todayInTimeZone,
   type CalendarDate,
 } from '../lib/scheduling/recurrence'
-import {
-  LARGE_ADMIN_EMAIL,
-  LARGE_PASSWORD,
-  LARGE_PRACTICE_ID,
-  LARGE_PRACTICE_NAME,
-  clinicianEmail,
-  personName,
-} from './lib/bench-stats'
+import { LARGE_ADMIN_EMAIL, LARGE_PASSWORD, LARGE_PRACTICE_ID, LARGE_PRACTICE_NAME, clinicianEmail, personName } from './lib/bench-stats'
 import { pick, pickWeighted, prng, randInt } from '../lib/seeded-random'
 import { symptomAnswers, attachmentAnswers as demoAttachmentAnswers } from '../prisma/seed/demo-history'
 
@@ -69,10 +62,31 @@ const MISSED_SHARE = 0.1
 const SEED = 20_260_401
 
 const CLINICIAN_NAMES = [
-  'Dr Alex Morgan', 'Bea Okonkwo', 'Dr Carys Llewellyn', 'Dev Malhotra', 'Dr Elena Petrova', 'Femi Adebayo',
-  'Dr Greta Holm', 'Hugo Delacroix', 'Dr Imani Clarke', 'Jonas Weber', 'Dr Kiran Bose', 'Lorna McLeod',
-  'Dr Mateo Alvarez', 'Niamh Gallagher', 'Dr Oskar Nilsson', 'Parveen Akhtar', 'Dr Quentin Hale', 'Ruth Feldman',
-  'Dr Sana Qureshi', 'Tomasz Nowak', 'Dr Una Brennan', 'Vikram Rao', 'Dr Wren Castillo', 'Xanthe Price', 'Dr Yara Haddad',
+  'Dr Alex Morgan',
+  'Bea Okonkwo',
+  'Dr Carys Llewellyn',
+  'Dev Malhotra',
+  'Dr Elena Petrova',
+  'Femi Adebayo',
+  'Dr Greta Holm',
+  'Hugo Delacroix',
+  'Dr Imani Clarke',
+  'Jonas Weber',
+  'Dr Kiran Bose',
+  'Lorna McLeod',
+  'Dr Mateo Alvarez',
+  'Niamh Gallagher',
+  'Dr Oskar Nilsson',
+  'Parveen Akhtar',
+  'Dr Quentin Hale',
+  'Ruth Feldman',
+  'Dr Sana Qureshi',
+  'Tomasz Nowak',
+  'Dr Una Brennan',
+  'Vikram Rao',
+  'Dr Wren Castillo',
+  'Xanthe Price',
+  'Dr Yara Haddad',
 ]
 const RELATIONSHIPS = ['your romantic partner', 'your mother', 'your father', 'your closest friend', 'your therapist']
 
@@ -349,9 +363,7 @@ async function insertRows<T extends object>(table: string, columns: Columns<T>, 
   // text[] travels as a JSON array (a text[][] parameter would be flattened by unnest).
   const params = columns.map(([, type], i) => `$${i + 1}::${type === 'text[]' ? 'jsonb' : type}[]`)
   const alias = columns.map(([name]) => q(name)).join(', ')
-  const select = columns
-    .map(([name, type]) => (type === 'text[]' ? `ARRAY(SELECT jsonb_array_elements_text(t.${q(name)}))` : `t.${q(name)}`))
-    .join(', ')
+  const select = columns.map(([name, type]) => (type === 'text[]' ? `ARRAY(SELECT jsonb_array_elements_text(t.${q(name)}))` : `t.${q(name)}`)).join(', ')
   const sql = `INSERT INTO ${q(table)} (${alias}) SELECT ${select} FROM unnest(${params.join(', ')}) AS t(${alias})`
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK)
@@ -362,33 +374,86 @@ async function insertRows<T extends object>(table: string, columns: Columns<T>, 
 
 // Every NOT NULL column is listed (a NULL would not fall back to the column default).
 const CLIENT_COLUMNS: Columns<ClientRow> = [
-  ['id', 'uuid'], ['practiceId', 'uuid'], ['primaryClinicianId', 'uuid'], ['firstName', 'text'], ['lastName', 'text'],
-  ['preferredName', 'text'], ['email', 'text'], ['phone', 'text'], ['dateOfBirth', 'date'], ['status', '"ClientStatus"'],
-  ['episodeStart', 'date'], ['createdAt', 'timestamptz'], ['updatedAt', 'timestamptz'],
+  ['id', 'uuid'],
+  ['practiceId', 'uuid'],
+  ['primaryClinicianId', 'uuid'],
+  ['firstName', 'text'],
+  ['lastName', 'text'],
+  ['preferredName', 'text'],
+  ['email', 'text'],
+  ['phone', 'text'],
+  ['dateOfBirth', 'date'],
+  ['status', '"ClientStatus"'],
+  ['episodeStart', 'date'],
+  ['createdAt', 'timestamptz'],
+  ['updatedAt', 'timestamptz'],
 ]
 const ASSIGNMENT_COLUMNS: Columns<AssignmentRow> = [
-  ['id', 'uuid'], ['practiceId', 'uuid'], ['clientId', 'uuid'], ['instrumentId', 'text'], ['relationshipTarget', 'text'],
-  ['recurrence', '"Recurrence"'], ['startDate', 'date'], ['endDate', 'date'], ['status', '"AssignmentStatus"'],
-  ['createdById', 'uuid'], ['createdAt', 'timestamptz'], ['updatedAt', 'timestamptz'], ['endedAt', 'timestamptz'],
+  ['id', 'uuid'],
+  ['practiceId', 'uuid'],
+  ['clientId', 'uuid'],
+  ['instrumentId', 'text'],
+  ['relationshipTarget', 'text'],
+  ['recurrence', '"Recurrence"'],
+  ['startDate', 'date'],
+  ['endDate', 'date'],
+  ['status', '"AssignmentStatus"'],
+  ['createdById', 'uuid'],
+  ['createdAt', 'timestamptz'],
+  ['updatedAt', 'timestamptz'],
+  ['endedAt', 'timestamptz'],
 ]
 const CHECKIN_COLUMNS: Columns<CheckInRow> = [
-  ['id', 'uuid'], ['practiceId', 'uuid'], ['clientId', 'uuid'], ['dueDate', 'date'], ['status', '"CheckInStatus"'],
-  ['expiresAt', 'timestamptz'], ['createdAt', 'timestamptz'], ['completedAt', 'timestamptz'],
+  ['id', 'uuid'],
+  ['practiceId', 'uuid'],
+  ['clientId', 'uuid'],
+  ['dueDate', 'date'],
+  ['status', '"CheckInStatus"'],
+  ['expiresAt', 'timestamptz'],
+  ['createdAt', 'timestamptz'],
+  ['completedAt', 'timestamptz'],
 ]
 const ITEM_COLUMNS: Columns<ItemRow> = [
-  ['id', 'uuid'], ['checkInId', 'uuid'], ['assignmentId', 'uuid'], ['occurrenceDate', 'date'], ['instrumentId', 'text'],
-  ['relationshipTarget', 'text'], ['position', 'int'],
+  ['id', 'uuid'],
+  ['checkInId', 'uuid'],
+  ['assignmentId', 'uuid'],
+  ['occurrenceDate', 'date'],
+  ['instrumentId', 'text'],
+  ['relationshipTarget', 'text'],
+  ['position', 'int'],
 ]
 const RESPONSE_COLUMNS: Columns<ResponseRow> = [
-  ['id', 'uuid'], ['practiceId', 'uuid'], ['clientId', 'uuid'], ['checkInId', 'uuid'], ['checkInItemId', 'uuid'],
-  ['instrumentId', 'text'], ['instrumentVersion', 'text'], ['scoringVersion', 'text'], ['relationshipTarget', 'text'],
-  ['answers', 'jsonb'], ['complete', 'bool'], ['scores', 'jsonb'], ['band', 'text'], ['quadrant', 'text'],
-  ['flags', 'text[]'], ['submittedAt', 'timestamptz'],
+  ['id', 'uuid'],
+  ['practiceId', 'uuid'],
+  ['clientId', 'uuid'],
+  ['checkInId', 'uuid'],
+  ['checkInItemId', 'uuid'],
+  ['instrumentId', 'text'],
+  ['instrumentVersion', 'text'],
+  ['scoringVersion', 'text'],
+  ['relationshipTarget', 'text'],
+  ['answers', 'jsonb'],
+  ['complete', 'bool'],
+  ['scores', 'jsonb'],
+  ['band', 'text'],
+  ['quadrant', 'text'],
+  ['flags', 'text[]'],
+  ['submittedAt', 'timestamptz'],
 ]
 const FLAG_COLUMNS: Columns<FlagRow> = [
-  ['id', 'uuid'], ['practiceId', 'uuid'], ['clientId', 'uuid'], ['responseId', 'uuid'], ['instrumentId', 'text'],
-  ['itemNumber', 'int'], ['itemValue', 'int'], ['status', '"RiskFlagStatus"'], ['raisedAt', 'timestamptz'],
-  ['acknowledgedAt', 'timestamptz'], ['acknowledgedById', 'uuid'], ['resolvedAt', 'timestamptz'], ['resolvedById', 'uuid'],
+  ['id', 'uuid'],
+  ['practiceId', 'uuid'],
+  ['clientId', 'uuid'],
+  ['responseId', 'uuid'],
+  ['instrumentId', 'text'],
+  ['itemNumber', 'int'],
+  ['itemValue', 'int'],
+  ['status', '"RiskFlagStatus"'],
+  ['raisedAt', 'timestamptz'],
+  ['acknowledgedAt', 'timestamptz'],
+  ['acknowledgedById', 'uuid'],
+  ['resolvedAt', 'timestamptz'],
+  ['resolvedById', 'uuid'],
   ['resolutionNote', 'text'],
 ]
 
@@ -442,7 +507,7 @@ async function deletePractice(practiceId: string): Promise<Record<string, number
   // Which rows of a table belong to the practice ($1), as a WHERE clause.
   const where = new Map<string, string>([['Practice', `"id" = $1::uuid`]])
   for (const t of withPracticeId) if (!guarded.has(t)) where.set(t, `"practiceId" = $1::uuid`)
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     for (const fk of fks) {
       if (guarded.has(fk.child) && where.has(fk.parent)) {
@@ -464,9 +529,7 @@ async function deletePractice(practiceId: string): Promise<Record<string, number
       pending.delete(t)
     }
   }
-  const [role] = await db.$queryRawUnsafe<{ superuser: boolean }[]>(
-    `SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`,
-  )
+  const [role] = await db.$queryRawUnsafe<{ superuser: boolean }[]>(`SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`)
   const { superuser } = must(role, 'the current role')
   const counts: Record<string, number> = {}
   if (superuser) {

@@ -6,7 +6,16 @@
 import http from 'node:http'
 import path from 'node:path'
 import next from 'next'
-import { BODY_LIMIT_BYTES, CLIENT_IP_HEADER, SERVER_MARK, checkActionBody, checkHeaders, clientAddress, isActionRequest, tooLarge } from '../lib/http/guards.mjs'
+import {
+  BODY_LIMIT_BYTES,
+  CLIENT_IP_HEADER,
+  SERVER_MARK,
+  checkActionBody,
+  checkHeaders,
+  clientAddress,
+  isActionRequest,
+  tooLarge,
+} from '../lib/http/guards.mjs'
 
 const [port = '3000', hostname = '0.0.0.0', trusted = '0'] = process.argv.slice(2)
 const trustedProxies = Number(trusted)

@@ -62,20 +62,16 @@ async function main() {
       process.exit(code)
     }
   }
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'scripts', 'server.mjs'), String(env.PORT), env.HOSTNAME, String(env.TRUST_PROXY)],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: childProcessEnv({
-        ...common,
-        NODE_ENV: 'production',
-        NEXTAUTH_URL: env.appBaseUrl,
-        NEXTAUTH_SECRET: env.authSecret,
-      }),
-    },
-  )
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs'), String(env.PORT), env.HOSTNAME, String(env.TRUST_PROXY)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: childProcessEnv({
+      ...common,
+      NODE_ENV: 'production',
+      NEXTAUTH_URL: env.appBaseUrl,
+      NEXTAUTH_SECRET: env.authSecret,
+    }),
+  })
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig))
   child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 143)))
   const localHost = env.HOSTNAME === '0.0.0.0' || env.HOSTNAME === '::' ? '127.0.0.1' : env.HOSTNAME

@@ -4,7 +4,15 @@ import { Field, FormMessage } from '@/components/ui/field'
 import { SubmitButton } from '@/components/ui/button'
 import { idleState, type ActionState } from '@/lib/actions/result'
 
-export function ChangePasswordForm({ email, hint, action }: { email: string; hint: string; action: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
+export function ChangePasswordForm({
+  email,
+  hint,
+  action,
+}: {
+  email: string
+  hint: string
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>
+}) {
   const [state, formAction] = useActionState(action, idleState)
   const err = state.fieldErrors ?? {}
   return (

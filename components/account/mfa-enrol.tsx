@@ -32,8 +32,8 @@ export function MfaEnrol({
           Set up two-step verification
         </h2>
         <p className="text-stone-700">
-          You need an authenticator app on your phone, for example Google Authenticator, Microsoft Authenticator, 1Password or Aegis. It takes about
-          two minutes.
+          You need an authenticator app on your phone, for example Google Authenticator, Microsoft Authenticator, 1Password or Aegis. It takes about two
+          minutes.
         </p>
         {setup?.status === 'error' ? <FormMessage status="error" message={setup.message} /> : null}
         <div>

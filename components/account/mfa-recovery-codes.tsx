@@ -42,8 +42,8 @@ export function MfaRecoveryCodes({ codes }: { codes: string[] }) {
         Two-step verification is on.
       </p>
       <p className="text-stone-700">
-        If you lose your phone, each of these codes signs you in once instead of a code from the app. Save them now, for example in your password
-        manager or printed and locked away: <strong>they will not be shown again.</strong>
+        If you lose your phone, each of these codes signs you in once instead of a code from the app. Save them now, for example in your password manager or
+        printed and locked away: <strong>they will not be shown again.</strong>
       </p>
       <ol aria-label="Recovery codes" data-testid="recovery-codes" className="grid grid-cols-1 gap-2 font-mono text-lg sm:grid-cols-2">
         {codes.map((c) => (

@@ -99,7 +99,9 @@ export function AccountActions(p: AccountActionsProps) {
               label={p.isSelf ? 'Deactivate my account' : 'Deactivate'}
               confirmLabel="Deactivate account"
               explanation={`They will be signed out at once and cannot sign in until reactivated.${
-                p.activeClients > 0 ? ` Their ${p.activeClients} active client${p.activeClients === 1 ? '' : 's'} stay assigned to them until you transfer them.` : ''
+                p.activeClients > 0
+                  ? ` Their ${p.activeClients} active client${p.activeClients === 1 ? '' : 's'} stay assigned to them until you transfer them.`
+                  : ''
               }${p.isSelf ? ' This is your own account: you will be signed out now.' : ''}`}
               action={p.deactivate}
               onDone={setResult}

@@ -10,7 +10,12 @@ const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : ma
 export function PracticeGlancePanel({ counts, links }: { counts: PracticeGlance; links: boolean }) {
   const tiles = [
     { key: 'risk', n: counts.risk, label: `${plural(counts.risk, 'client')} with open risk flags`, href: '/clients?scope=all&risk=1', risk: true },
-    { key: 'deteriorated', n: counts.deteriorated, label: `${plural(counts.deteriorated, 'client')} with reliable deterioration`, href: '/clients?scope=all&deteriorated=1' },
+    {
+      key: 'deteriorated',
+      n: counts.deteriorated,
+      label: `${plural(counts.deteriorated, 'client')} with reliable deterioration`,
+      href: '/clients?scope=all&deteriorated=1',
+    },
     { key: 'overdue', n: counts.overdue, label: `${plural(counts.overdue, 'client')} with overdue check-ins`, href: '/clients?scope=all&overdue=1' },
     {
       key: 'completed',

@@ -154,8 +154,8 @@ export function SettingsForm({
             Crisis resources <span className="font-normal text-stone-600">(optional)</span>
           </label>
           <p id="field-crisisResources-hint" className="text-sm text-stone-600">
-            Shown to a client at once if they report thoughts of self-harm: local emergency numbers, helplines, how to reach the practice.
-            Up to {B.crisisResources.max} characters.
+            Shown to a client at once if they report thoughts of self-harm: local emergency numbers, helplines, how to reach the practice. Up to{' '}
+            {B.crisisResources.max} characters.
           </p>
           <textarea
             id="field-crisisResources"

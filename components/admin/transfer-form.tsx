@@ -133,7 +133,10 @@ export function TransferForm({
         </label>
       </fieldset>
       {scope === 'selected' && source ? (
-        <fieldset className="flex flex-col gap-1 rounded-md border border-stone-200 bg-white p-3" aria-describedby={err.clientIds ? 'clients-error' : undefined}>
+        <fieldset
+          className="flex flex-col gap-1 rounded-md border border-stone-200 bg-white p-3"
+          aria-describedby={err.clientIds ? 'clients-error' : undefined}
+        >
           <legend className="px-1 font-medium">Clients of {source.name}</legend>
           {source.clients.map((c) => (
             <label key={c.id} className="flex min-h-11 items-center gap-2">

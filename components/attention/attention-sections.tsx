@@ -90,10 +90,7 @@ function Section<T extends AttentionClient>({
   const flagged = risk && section.total > 0
   const hidden = section.total - section.items.length
   return (
-    <section
-      aria-labelledby={id}
-      className={`${cardStyles} flex flex-col gap-3 ${risk ? 'lg:col-span-2' : ''} ${flagged ? 'border-2 border-red-700' : ''}`}
-    >
+    <section aria-labelledby={id} className={`${cardStyles} flex flex-col gap-3 ${risk ? 'lg:col-span-2' : ''} ${flagged ? 'border-2 border-red-700' : ''}`}>
       <div>
         <h2 id={id} className={`flex flex-wrap items-baseline gap-x-2 text-lg font-semibold ${flagged ? 'text-red-900' : ''}`}>
           {title}
@@ -117,11 +114,7 @@ function Section<T extends AttentionClient>({
                     {name}
                   </Link>
                   {preferred ? <span className="text-stone-600">({preferred})</span> : null}
-                  {risk ? (
-                    <span className="rounded-full border border-red-700 bg-white px-2 py-0.5 text-sm font-semibold text-red-900">
-                      Risk
-                    </span>
-                  ) : null}
+                  {risk ? <span className="rounded-full border border-red-700 bg-white px-2 py-0.5 text-sm font-semibold text-red-900">Risk</span> : null}
                 </div>
                 <div className="text-stone-800 [overflow-wrap:anywhere]">{render(item)}</div>
               </li>

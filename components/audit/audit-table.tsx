@@ -101,13 +101,27 @@ export function AuditTable({ rows, timeZone }: { rows: AuditRow[]; timeZone: str
             <th role="columnheader" scope="col" className={th}>
               Time <span className="font-normal">({timeZone})</span>
             </th>
-            <th role="columnheader" scope="col" className={th}>User</th>
-            <th role="columnheader" scope="col" className={th}>Action</th>
-            <th role="columnheader" scope="col" className={th}>Target</th>
-            <th role="columnheader" scope="col" className={th}>Client</th>
-            <th role="columnheader" scope="col" className={th}>Outcome</th>
-            <th role="columnheader" scope="col" className={th}>IP address</th>
-            <th role="columnheader" scope="col" className={th}>Details</th>
+            <th role="columnheader" scope="col" className={th}>
+              User
+            </th>
+            <th role="columnheader" scope="col" className={th}>
+              Action
+            </th>
+            <th role="columnheader" scope="col" className={th}>
+              Target
+            </th>
+            <th role="columnheader" scope="col" className={th}>
+              Client
+            </th>
+            <th role="columnheader" scope="col" className={th}>
+              Outcome
+            </th>
+            <th role="columnheader" scope="col" className={th}>
+              IP address
+            </th>
+            <th role="columnheader" scope="col" className={th}>
+              Details
+            </th>
           </tr>
         </thead>
         <tbody role="rowgroup" className="block md:table-row-group">

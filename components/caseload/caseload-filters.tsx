@@ -4,14 +4,7 @@
 import Form from 'next/form'
 import Link from 'next/link'
 import { listInstruments } from '@/lib/assessments/registry'
-import {
-  PAGE_SIZES,
-  caseloadHref,
-  clearedFilters,
-  hasActiveFilters,
-  MAX_SEARCH_LENGTH,
-  type CaseloadQuery,
-} from '@/lib/validation/caseload'
+import { PAGE_SIZES, caseloadHref, clearedFilters, hasActiveFilters, MAX_SEARCH_LENGTH, type CaseloadQuery } from '@/lib/validation/caseload'
 import { linkButton as buttonStyles } from './styles'
 import { sortOptions } from './caseload-view'
 
@@ -87,7 +80,12 @@ export function CaseloadFilters({
           <label htmlFor="caseload-sort" className={label}>
             Sort by
           </label>
-          <select id="caseload-sort" name="sort" defaultValue={sortOptions(query, clinicians !== null).find((o) => o.value.split(':')[0] === query.sort)?.value} className={control}>
+          <select
+            id="caseload-sort"
+            name="sort"
+            defaultValue={sortOptions(query, clinicians !== null).find((o) => o.value.split(':')[0] === query.sort)?.value}
+            className={control}
+          >
             {sortOptions(query, clinicians !== null).map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -100,11 +98,13 @@ export function CaseloadFilters({
             Rows per page
           </label>
           <select id="caseload-page-size" name="pageSize" defaultValue={String(query.pageSize)} className={control}>
-            {[...new Set([...PAGE_SIZES, query.pageSize])].sort((a, b) => a - b).map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
+            {[...new Set([...PAGE_SIZES, query.pageSize])]
+              .sort((a, b) => a - b)
+              .map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
           </select>
         </div>
       </div>

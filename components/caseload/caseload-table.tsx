@@ -3,15 +3,7 @@
 // new sort in the URL, and the server renders the next page of rows.
 import { useMemo, useTransition } from 'react'
 import { useRouter } from 'next/navigation'
-import {
-  createColumnHelper,
-  metaHelper,
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
-  type SortingState,
-  type Updater,
-} from '@tanstack/react-table'
+import { createColumnHelper, metaHelper, rowSortingFeature, tableFeatures, useTable, type SortingState, type Updater } from '@tanstack/react-table'
 import { ScrollRegion } from '@/components/ui/scroll-region'
 import { caseloadHref, defaultDir, type CaseloadQuery, type CaseloadSort } from '@/lib/validation/caseload'
 import { getInstrument, isInstrumentId } from '@/lib/assessments/registry'
@@ -104,67 +96,67 @@ export function CaseloadTable({
   return (
     <>
       <div className="hidden md:block">
-    <ScrollRegion label="Clients table" className="rounded-xl border border-stone-200 bg-white">
-      <table aria-busy={pending || undefined} className={`w-full min-w-[52rem] text-left ${pending ? 'opacity-60' : ''}`}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-stone-200 bg-stone-100 text-sm text-stone-700">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const col = header.column
-                const sorted = col.getIsSorted()
-                const align = col.columnDef.meta?.align === 'end' ? 'text-right' : ''
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={col.getCanSort() ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
-                    className={`px-2 py-2 align-bottom font-semibold ${align}`}
-                  >
-                    {col.getCanSort() ? (
-                      <button
-                        type="button"
-                        onClick={col.getToggleSortingHandler()}
-                        className="inline-flex min-h-11 items-center gap-1 rounded text-left font-semibold hover:text-stone-900 hover:underline"
+        <ScrollRegion label="Clients table" className="rounded-xl border border-stone-200 bg-white">
+          <table aria-busy={pending || undefined} className={`w-full min-w-[52rem] text-left ${pending ? 'opacity-60' : ''}`}>
+            <caption className="sr-only">{caption}</caption>
+            <thead className="border-b border-stone-200 bg-stone-100 text-sm text-stone-700">
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const col = header.column
+                    const sorted = col.getIsSorted()
+                    const align = col.columnDef.meta?.align === 'end' ? 'text-right' : ''
+                    return (
+                      <th
+                        key={header.id}
+                        scope="col"
+                        aria-sort={col.getCanSort() ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
+                        className={`px-2 py-2 align-bottom font-semibold ${align}`}
                       >
-                        <ColumnSwatch id={col.id} />
-                        <table.FlexRender header={header} />
-                        <span aria-hidden="true" className={sorted ? 'text-stone-900' : 'text-stone-600'}>
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                        </span>
-                      </button>
-                    ) : (
-                      <span className="inline-flex min-h-11 items-center">
-                        <table.FlexRender header={header} />
-                      </span>
-                    )}
-                  </th>
+                        {col.getCanSort() ? (
+                          <button
+                            type="button"
+                            onClick={col.getToggleSortingHandler()}
+                            className="inline-flex min-h-11 items-center gap-1 rounded text-left font-semibold hover:text-stone-900 hover:underline"
+                          >
+                            <ColumnSwatch id={col.id} />
+                            <table.FlexRender header={header} />
+                            <span aria-hidden="true" className={sorted ? 'text-stone-900' : 'text-stone-600'}>
+                              {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                            </span>
+                          </button>
+                        ) : (
+                          <span className="inline-flex min-h-11 items-center">
+                            <table.FlexRender header={header} />
+                          </span>
+                        )}
+                      </th>
+                    )
+                  })}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {table.getRowModel().rows.map((row) => {
+                const flagged = row.original.flags > 0
+                return (
+                  <tr key={row.id} className={`border-b border-stone-100 align-top last:border-0 ${flagged ? 'bg-red-50' : 'hover:bg-stone-50'}`}>
+                    {row.getAllCells().map((cell, i) => (
+                      <td
+                        key={cell.id}
+                        className={`px-2 py-3 ${cell.column.columnDef.meta?.align === 'end' ? 'text-right' : ''} ${
+                          i === 0 ? (flagged ? 'border-l-4 border-l-red-700' : 'border-l-4 border-l-transparent') : ''
+                        }`}
+                      >
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
                 )
               })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => {
-            const flagged = row.original.flags > 0
-            return (
-              <tr key={row.id} className={`border-b border-stone-100 align-top last:border-0 ${flagged ? 'bg-red-50' : 'hover:bg-stone-50'}`}>
-                {row.getAllCells().map((cell, i) => (
-                  <td
-                    key={cell.id}
-                    className={`px-2 py-3 ${cell.column.columnDef.meta?.align === 'end' ? 'text-right' : ''} ${
-                      i === 0 ? (flagged ? 'border-l-4 border-l-red-700' : 'border-l-4 border-l-transparent') : ''
-                    }`}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+            </tbody>
+          </table>
+        </ScrollRegion>
       </div>
       <CaseloadCards rows={rows} caption={caption} showClinician={showClinician} />
     </>
@@ -176,4 +168,3 @@ function ColumnSwatch({ id }: { id: string }) {
   if (!isInstrumentId(id)) return null
   return <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ backgroundColor: getInstrument(id).colour }} />
 }
-

@@ -84,9 +84,7 @@ export function toCaseloadView(r: CaseloadRow, ctx: { timeZone: string; today: s
     ? { date: formatDate(r.lastCheckIn, timeZone), hint: agoHint(daysBetween(todayInTimeZone(r.lastCheckIn, timeZone), today)) }
     : null
   const dueIn = r.nextDue ? daysBetween(today, r.nextDue) : 0
-  const nextDue = r.nextDue
-    ? { date: formatCalendarDate(`${r.nextDue}T00:00:00Z`), hint: dueHint(dueIn), late: dueIn < 0 }
-    : null
+  const nextDue = r.nextDue ? { date: formatCalendarDate(`${r.nextDue}T00:00:00Z`), hint: dueHint(dueIn), late: dueIn < 0 } : null
   return {
     id: r.id,
     href: `/clients/${r.id}`,

@@ -1,8 +1,7 @@
 // Link-as-button styles for server components. The same strings as buttonStyles in
 // components/ui/button.tsx, which is a 'use client' module: imported into a server component its
 // exports are client references, so `buttonStyles.primary` there is undefined.
-const base =
-  'inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-4 py-2 text-base font-medium transition-colors'
+const base = 'inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-4 py-2 text-base font-medium transition-colors'
 
 export const linkButton = {
   primary: `${base} bg-accent-700 text-white hover:bg-accent-800`,

@@ -46,18 +46,45 @@ function PathPoint({ cx, cy, payload }: { cx?: number; cy?: number; payload?: Da
       <circle cx={cx} cy={cy} r={12} fill="transparent" />
       {nav.focused === payload.i ? <circle cx={cx} cy={cy} r={r + 7} fill="none" stroke="#124545" strokeWidth={2.5} /> : null}
       {payload.instrumentId === 'ecr-r' ? (
-        <rect x={cx - r} y={cy - r} width={r * 2} height={r * 2} fill={colour} fillOpacity={payload.opacity} stroke={stroke} strokeWidth={payload.newest ? 2 : 1} />
+        <rect
+          x={cx - r}
+          y={cy - r}
+          width={r * 2}
+          height={r * 2}
+          fill={colour}
+          fillOpacity={payload.opacity}
+          stroke={stroke}
+          strokeWidth={payload.newest ? 2 : 1}
+        />
       ) : (
         <circle cx={cx} cy={cy} r={r} fill={colour} fillOpacity={payload.opacity} stroke={stroke} strokeWidth={payload.newest ? 2 : 1} />
       )}
-      {payload.newest || payload.i === 0 ? <PathPointLabel cx={cx} cy={cy} r={r} text={payload.newest ? 'latest' : 'first'} strong={payload.newest} area={area} /> : null}
+      {payload.newest || payload.i === 0 ? (
+        <PathPointLabel cx={cx} cy={cy} r={r} text={payload.newest ? 'latest' : 'first'} strong={payload.newest} area={area} />
+      ) : null}
     </g>
   )
 }
 
 /** "latest" / "first" beside the point, flipped to stay inside the plot near its edges. */
-function PathPointLabel({ cx, cy, r, text, strong, area }: { cx: number; cy: number; r: number; text: string; strong: boolean; area: ReturnType<typeof usePlotArea> }) {
-  const bounds = area ? { left: area.x, right: area.x + area.width, top: area.y, bottom: area.y + area.height } : { left: cx - 200, right: cx + 200, top: cy - 200, bottom: cy + 200 }
+function PathPointLabel({
+  cx,
+  cy,
+  r,
+  text,
+  strong,
+  area,
+}: {
+  cx: number
+  cy: number
+  r: number
+  text: string
+  strong: boolean
+  area: ReturnType<typeof usePlotArea>
+}) {
+  const bounds = area
+    ? { left: area.x, right: area.x + area.width, top: area.y, bottom: area.y + area.height }
+    : { left: cx - 200, right: cx + 200, top: cy - 200, bottom: cy + 200 }
   const at = placePointLabel({ x: cx, y: cy, r }, textWidth(text) + (strong ? 4 : 0), bounds)
   return (
     <text className="chart-point-label" x={at.x} y={at.y} textAnchor={at.anchor} fontSize={11} fill={INK} fontWeight={strong ? 600 : 400}>
@@ -103,10 +130,35 @@ export function AttachmentPath({ points, timeZone, size }: { points: readonly At
       <ChartFrame description={description} size={{ height: 320, ...size }}>
         {({ width, height }) => (
           <ScatterChart width={width} height={height} margin={{ top: 12, right: 16, bottom: 18, left: 4 }} accessibilityLayer={false}>
-            <ReferenceArea x1={1} x2={4} y1={1} y2={4} fill="#D6D3D1" fillOpacity={0.3} stroke="none" label={{ value: 'secure', position: 'insideBottomLeft', ...REGION_LABEL }} />
+            <ReferenceArea
+              x1={1}
+              x2={4}
+              y1={1}
+              y2={4}
+              fill="#D6D3D1"
+              fillOpacity={0.3}
+              stroke="none"
+              label={{ value: 'secure', position: 'insideBottomLeft', ...REGION_LABEL }}
+            />
             <ReferenceArea x1={1} x2={4} y1={4} y2={7} fillOpacity={0} stroke="none" label={{ value: 'anxious', position: 'insideTopLeft', ...REGION_LABEL }} />
-            <ReferenceArea x1={4} x2={7} y1={1} y2={4} fillOpacity={0} stroke="none" label={{ value: 'avoidant', position: 'insideBottomRight', ...REGION_LABEL }} />
-            <ReferenceArea x1={4} x2={7} y1={4} y2={7} fillOpacity={0} stroke="none" label={{ value: 'fearful-avoidant', position: 'insideTopRight', ...REGION_LABEL }} />
+            <ReferenceArea
+              x1={4}
+              x2={7}
+              y1={1}
+              y2={4}
+              fillOpacity={0}
+              stroke="none"
+              label={{ value: 'avoidant', position: 'insideBottomRight', ...REGION_LABEL }}
+            />
+            <ReferenceArea
+              x1={4}
+              x2={7}
+              y1={4}
+              y2={7}
+              fillOpacity={0}
+              stroke="none"
+              label={{ value: 'fearful-avoidant', position: 'insideTopRight', ...REGION_LABEL }}
+            />
             <XAxis
               type="number"
               dataKey="avoidance"
@@ -171,7 +223,11 @@ export function AttachmentPathLegend({ points }: { points: readonly AttachmentPa
       {groups.map((g) => (
         <li key={pathGroupKey(g)} className="flex items-center gap-1.5">
           <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-            {g.instrumentId === 'ecr-r' ? <rect x={2} y={2} width={10} height={10} fill={getInstrument(g.instrumentId).colour} /> : <circle cx={7} cy={7} r={5} fill={getInstrument(g.instrumentId).colour} />}
+            {g.instrumentId === 'ecr-r' ? (
+              <rect x={2} y={2} width={10} height={10} fill={getInstrument(g.instrumentId).colour} />
+            ) : (
+              <circle cx={7} cy={7} r={5} fill={getInstrument(g.instrumentId).colour} />
+            )}
           </svg>
           {pathGroupLabel(g)}
         </li>
@@ -191,12 +247,26 @@ export function AttachmentPathTable({ points, timeZone }: { points: readonly Att
         <caption className="sr-only">Attachment path, newest first</caption>
         <thead className="border-b border-stone-200 text-sm text-stone-700">
           <tr>
-            <th scope="col" className="py-2 pr-3 font-semibold">Date</th>
-            <th scope="col" className="py-2 pr-3 font-semibold">Questionnaire</th>
-            <th scope="col" className="py-2 pr-3 font-semibold">Anxiety</th>
-            <th scope="col" className="py-2 pr-3 font-semibold">Avoidance</th>
-            <th scope="col" className="py-2 pr-3 font-semibold">Region</th>
-            {open ? <th scope="col" className="no-print py-2"><span className="sr-only">Answers</span></th> : null}
+            <th scope="col" className="py-2 pr-3 font-semibold">
+              Date
+            </th>
+            <th scope="col" className="py-2 pr-3 font-semibold">
+              Questionnaire
+            </th>
+            <th scope="col" className="py-2 pr-3 font-semibold">
+              Anxiety
+            </th>
+            <th scope="col" className="py-2 pr-3 font-semibold">
+              Avoidance
+            </th>
+            <th scope="col" className="py-2 pr-3 font-semibold">
+              Region
+            </th>
+            {open ? (
+              <th scope="col" className="no-print py-2">
+                <span className="sr-only">Answers</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -209,7 +279,11 @@ export function AttachmentPathTable({ points, timeZone }: { points: readonly Att
               <td className="py-2 pr-3">{quadrantLabel(p.quadrant) || '–'}</td>
               {open ? (
                 <td className="no-print py-1">
-                  <button type="button" className="min-h-11 rounded-md px-2 text-accent-700 underline underline-offset-4 hover:bg-accent-50" onClick={(e) => open(p.responseId, e.currentTarget)}>
+                  <button
+                    type="button"
+                    className="min-h-11 rounded-md px-2 text-accent-700 underline underline-offset-4 hover:bg-accent-50"
+                    onClick={(e) => open(p.responseId, e.currentTarget)}
+                  >
                     Answers<span className="sr-only"> from {formatDate(p.date, timeZone)}</span>
                   </button>
                 </td>

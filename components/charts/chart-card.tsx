@@ -69,8 +69,11 @@ function LatestSummary({ s, timeZone }: { s: InstrumentSeries; timeZone: string 
       {base && !latest.isBaseline ? (
         <span className="text-stone-600">
           {' '}
-          (baseline {two ? s.scoreKeys.map((k) => `${k} ${fmt(base.scores[k], true)}`).join(', ') : `${fmt(base.scores.total, false)}${base.band ? ` (${base.band})` : ''}`} on{' '}
-          {formatDate(base.date, timeZone)})
+          (baseline{' '}
+          {two
+            ? s.scoreKeys.map((k) => `${k} ${fmt(base.scores[k], true)}`).join(', ')
+            : `${fmt(base.scores.total, false)}${base.band ? ` (${base.band})` : ''}`}{' '}
+          on {formatDate(base.date, timeZone)})
         </span>
       ) : null}
       {!base ? <span className="text-stone-600"> · no baseline in this episode yet</span> : null}
@@ -101,11 +104,7 @@ export function InstrumentCard({
     timeZone: series.timeZone,
     size,
   }
-  const empty = (
-    <p className="text-stone-600">
-      No answers in {series.range === 'all' ? 'this period' : `the last ${SERIES_RANGE_LABELS[series.range]}`}.
-    </p>
-  )
+  const empty = <p className="text-stone-600">No answers in {series.range === 'all' ? 'this period' : `the last ${SERIES_RANGE_LABELS[series.range]}`}.</p>
   return (
     <ChartCard
       title={`${def.abbreviation}${isAttachment ? ': anxiety and avoidance' : ''}`}

@@ -67,8 +67,8 @@ export function ClientCharts({
         ) : null}
       </div>
       <p className="mb-4 text-stone-600">
-        Episode of care since {formatCalendarDate(`${series.episodeStart}T00:00:00Z`)}. Change is measured against each questionnaire&apos;s first answers in this
-        episode (its baseline).
+        Episode of care since {formatCalendarDate(`${series.episodeStart}T00:00:00Z`)}. Change is measured against each questionnaire&apos;s first answers in
+        this episode (its baseline).
       </p>
 
       {!hasAnswers ? (

@@ -59,7 +59,15 @@ export function DimensionLines({
   const draw = (width: number, height: number) => {
     // Each line is named at its end, in a gutter right of the plot: with its value when wide.
     const wide = width >= WIDE_CHART
-    const layout = timeChartLayout({ width, height, yAxisWidth: 30, gutter: gutterFor([wide ? 'avoidance 7.00' : 'avoidance']), top: 22, domain, yDomain: [1, 7] })
+    const layout = timeChartLayout({
+      width,
+      height,
+      yAxisWidth: 30,
+      gutter: gutterFor([wide ? 'avoidance 7.00' : 'avoidance']),
+      top: 22,
+      domain,
+      yDomain: [1, 7],
+    })
     const thin = shouldThin(times, domain, layout.plot.width)
     const last = points.length - 1
     // Anxiety dots carry the keyboard stop and the description of both dimensions.
@@ -109,57 +117,66 @@ export function DimensionLines({
         {({ width, height }) => {
           const { layout, data, gutterItems } = draw(width, height)
           return (
-          <LineChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke="#E7E5E4" />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={domain}
-              ticks={layout.ticks}
-              interval={0}
-              tickFormatter={(t: number) => tickLabel(t, layout.unit, timeZone)}
-              tick={{ fontSize: 12, fill: '#57534E' }}
-              allowDataOverflow
-            />
-            <YAxis domain={[1, 7]} ticks={[1, 2, 3, 4, 5, 6, 7]} width={layout.yAxisWidth} tick={{ fontSize: 12, fill: '#57534E' }} />
-            <ReferenceLine y={4} stroke="#A8A29E" />
-            {baselineT !== null && baselineT >= domain[0] ? <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" /> : null}
-            {baselineT !== null && baselineT >= domain[0] ? <BaselineLabel layout={layout} t={baselineT} width={width} /> : null}
-            <GutterLabels layout={layout} items={gutterItems} />
-            <Tooltip
-              isAnimationActive={false}
-              cursor={{ stroke: '#A8A29E' }}
-              content={({ active, payload }) => {
-                const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
-                if (!d) return null
-                return (
-                  <div className="max-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow">
-                    <p className="font-medium">{formatDate(d.point.date, timeZone)}</p>
-                    <p>
-                      anxiety {fixed(d.anxiety ?? undefined)}: {changeWords(d.point, 'anxiety')}
-                    </p>
-                    <p>
-                      avoidance {fixed(d.avoidance ?? undefined)}: {changeWords(d.point, 'avoidance')}
-                    </p>
-                    {d.point.quadrant ? <p className="text-stone-700">{quadrantLabel(d.point.quadrant)}</p> : null}
-                  </div>
-                )
-              }}
-            />
-            <Line name="anxiety" dataKey="anxiety" stroke={def.colour} strokeWidth={2} isAnimationActive={false} dot={renderPointDot} activeDot={false} connectNulls />
-            <Line
-              name="avoidance"
-              dataKey="avoidance"
-              stroke={def.colour}
-              strokeWidth={2}
-              strokeDasharray="7 4"
-              isAnimationActive={false}
-              dot={renderPointDot}
-              activeDot={false}
-              connectNulls
-            />
-          </LineChart>
+            <LineChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
+              <CartesianGrid vertical={false} stroke="#E7E5E4" />
+              <XAxis
+                dataKey="t"
+                type="number"
+                scale="time"
+                domain={domain}
+                ticks={layout.ticks}
+                interval={0}
+                tickFormatter={(t: number) => tickLabel(t, layout.unit, timeZone)}
+                tick={{ fontSize: 12, fill: '#57534E' }}
+                allowDataOverflow
+              />
+              <YAxis domain={[1, 7]} ticks={[1, 2, 3, 4, 5, 6, 7]} width={layout.yAxisWidth} tick={{ fontSize: 12, fill: '#57534E' }} />
+              <ReferenceLine y={4} stroke="#A8A29E" />
+              {baselineT !== null && baselineT >= domain[0] ? <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" /> : null}
+              {baselineT !== null && baselineT >= domain[0] ? <BaselineLabel layout={layout} t={baselineT} width={width} /> : null}
+              <GutterLabels layout={layout} items={gutterItems} />
+              <Tooltip
+                isAnimationActive={false}
+                cursor={{ stroke: '#A8A29E' }}
+                content={({ active, payload }) => {
+                  const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
+                  if (!d) return null
+                  return (
+                    <div className="max-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow">
+                      <p className="font-medium">{formatDate(d.point.date, timeZone)}</p>
+                      <p>
+                        anxiety {fixed(d.anxiety ?? undefined)}: {changeWords(d.point, 'anxiety')}
+                      </p>
+                      <p>
+                        avoidance {fixed(d.avoidance ?? undefined)}: {changeWords(d.point, 'avoidance')}
+                      </p>
+                      {d.point.quadrant ? <p className="text-stone-700">{quadrantLabel(d.point.quadrant)}</p> : null}
+                    </div>
+                  )
+                }}
+              />
+              <Line
+                name="anxiety"
+                dataKey="anxiety"
+                stroke={def.colour}
+                strokeWidth={2}
+                isAnimationActive={false}
+                dot={renderPointDot}
+                activeDot={false}
+                connectNulls
+              />
+              <Line
+                name="avoidance"
+                dataKey="avoidance"
+                stroke={def.colour}
+                strokeWidth={2}
+                strokeDasharray="7 4"
+                isAnimationActive={false}
+                dot={renderPointDot}
+                activeDot={false}
+                connectNulls
+              />
+            </LineChart>
           )
         }}
       </ChartFrame>

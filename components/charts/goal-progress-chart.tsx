@@ -118,7 +118,10 @@ function GoalProgressChart({
   size?: ChartSize
 }) {
   const data: Datum[] = goal.points.map((p) => ({ t: Date.parse(p.date), rating: p.rating, date: p.date }))
-  const domain = timeDomain(data.map((d) => d.t), { rangeFrom, now })
+  const domain = timeDomain(
+    data.map((d) => d.t),
+    { rangeFrom, now },
+  )
   const last = goal.points.at(-1)
   const description =
     `Progress on “${goal.title}” over time (0 to 10, higher is better), ${goal.points.length} ${goal.points.length === 1 ? 'rating' : 'ratings'}` +
@@ -130,43 +133,43 @@ function GoalProgressChart({
       {({ width, height }) => {
         const layout = timeChartLayout({ width, height, yAxisWidth: 34, gutter: 16, top: 12, domain, yDomain: [goalProgress.min, goalProgress.max] })
         return (
-        <LineChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
-          <CartesianGrid vertical={false} stroke="#E7E5E4" strokeOpacity={0.6} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={domain}
-            ticks={layout.ticks}
-            interval={0}
-            tickFormatter={(t: number) => tickLabel(t, layout.unit, timeZone)}
-            tick={{ fontSize: 12, fill: '#57534E' }}
-            allowDataOverflow
-          />
-          <YAxis domain={[goalProgress.min, goalProgress.max]} ticks={Y_TICKS} width={34} tick={{ fontSize: 12, fill: '#57534E' }} allowDecimals={false} />
-          <Tooltip
-            isAnimationActive={false}
-            cursor={{ stroke: '#A8A29E' }}
-            content={({ active, payload }) => {
-              const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
-              if (!d) return null
-              return (
-                <div className="max-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow">
-                  <p className="font-medium">{formatDate(d.date, timeZone)}</p>
-                  <p>{d.rating} of 10</p>
-                </div>
-              )
-            }}
-          />
-          <Line
-            dataKey="rating"
-            stroke={colour}
-            strokeWidth={2}
-            isAnimationActive={false}
-            dot={{ r: 4, fill: colour, stroke: '#fff', strokeWidth: 1 }}
-            activeDot={{ r: 6, fill: colour, stroke: '#fff', strokeWidth: 2 }}
-          />
-        </LineChart>
+          <LineChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
+            <CartesianGrid vertical={false} stroke="#E7E5E4" strokeOpacity={0.6} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={domain}
+              ticks={layout.ticks}
+              interval={0}
+              tickFormatter={(t: number) => tickLabel(t, layout.unit, timeZone)}
+              tick={{ fontSize: 12, fill: '#57534E' }}
+              allowDataOverflow
+            />
+            <YAxis domain={[goalProgress.min, goalProgress.max]} ticks={Y_TICKS} width={34} tick={{ fontSize: 12, fill: '#57534E' }} allowDecimals={false} />
+            <Tooltip
+              isAnimationActive={false}
+              cursor={{ stroke: '#A8A29E' }}
+              content={({ active, payload }) => {
+                const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
+                if (!d) return null
+                return (
+                  <div className="max-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow">
+                    <p className="font-medium">{formatDate(d.date, timeZone)}</p>
+                    <p>{d.rating} of 10</p>
+                  </div>
+                )
+              }}
+            />
+            <Line
+              dataKey="rating"
+              stroke={colour}
+              strokeWidth={2}
+              isAnimationActive={false}
+              dot={{ r: 4, fill: colour, stroke: '#fff', strokeWidth: 1 }}
+              activeDot={{ r: 6, fill: colour, stroke: '#fff', strokeWidth: 2 }}
+            />
+          </LineChart>
         )
       }}
     </ChartFrame>

@@ -120,7 +120,9 @@ function DetailBody({ detail }: { detail: ResponseDetail }) {
               <span>
                 <span className="font-medium">{item.number}.</span> {item.text}
                 {item.risk ? (
-                  <span className={`ml-2 rounded px-2 py-0.5 text-sm font-medium ${flagged ? 'bg-red-700 text-white' : 'bg-stone-200 text-stone-800'}`}>risk item</span>
+                  <span className={`ml-2 rounded px-2 py-0.5 text-sm font-medium ${flagged ? 'bg-red-700 text-white' : 'bg-stone-200 text-stone-800'}`}>
+                    risk item
+                  </span>
                 ) : null}
               </span>
               <span className={`shrink-0 ${flagged ? 'font-semibold text-red-900' : 'text-stone-800'}`}>

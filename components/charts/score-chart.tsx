@@ -96,49 +96,49 @@ export function ScoreChart({
         {({ width, height }) => {
           const { layout, data, gutterItems } = draw(width, height)
           return (
-          <ComposedChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
-            {bands.map((b, i) => (
-              <ReferenceArea key={b.label} y1={b.min} y2={bandTop(i)} fill={def.colour} fillOpacity={0.025 + i * 0.03} stroke="none" ifOverflow="hidden" />
-            ))}
-            <CartesianGrid vertical={false} stroke="#E7E5E4" strokeOpacity={0.6} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={domain}
-              ticks={layout.ticks}
-              interval={0}
-              tickFormatter={(t: number) => tickLabel(t, layout.unit, timeZone)}
-              tick={{ fontSize: 12, fill: '#57534E' }}
-              allowDataOverflow
-            />
-            <YAxis domain={[score.min, score.max]} ticks={yTicks} width={layout.yAxisWidth} tick={{ fontSize: 12, fill: '#57534E' }} allowDecimals={false} />
-            {cutoff !== undefined ? <ReferenceLine y={cutoff} stroke={INK} strokeDasharray="6 4" /> : null}
-            {baselineT !== null && baselineT >= domain[0] ? <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" /> : null}
-            {baselineT !== null && baselineT >= domain[0] ? <BaselineLabel layout={layout} t={baselineT} width={width} /> : null}
-            <GutterLabels layout={layout} items={gutterItems} />
-            <Tooltip
-              isAnimationActive={false}
-              cursor={{ stroke: '#A8A29E' }}
-              content={({ active, payload }) => {
-                const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
-                if (!d) return null
-                return (
-                  <div className="max-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow">
-                    <p className="font-medium">{formatDate(d.point.date, timeZone)}</p>
-                    <p>
-                      {def.abbreviation} {d.value ?? '–'}
-                      {d.point.band ? ` (${d.point.band})` : ''}
-                    </p>
-                    <p>{changeWords(d.point, key)}</p>
-                    {d.point.risk ? <p className="font-medium text-red-900">risk item answered</p> : null}
-                    {open ? <p className="text-stone-600">Select the point to see the answers.</p> : null}
-                  </div>
-                )
-              }}
-            />
-            <Line dataKey="value" stroke={def.colour} strokeWidth={2} isAnimationActive={false} dot={renderPointDot} activeDot={false} connectNulls />
-          </ComposedChart>
+            <ComposedChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
+              {bands.map((b, i) => (
+                <ReferenceArea key={b.label} y1={b.min} y2={bandTop(i)} fill={def.colour} fillOpacity={0.025 + i * 0.03} stroke="none" ifOverflow="hidden" />
+              ))}
+              <CartesianGrid vertical={false} stroke="#E7E5E4" strokeOpacity={0.6} />
+              <XAxis
+                dataKey="t"
+                type="number"
+                scale="time"
+                domain={domain}
+                ticks={layout.ticks}
+                interval={0}
+                tickFormatter={(t: number) => tickLabel(t, layout.unit, timeZone)}
+                tick={{ fontSize: 12, fill: '#57534E' }}
+                allowDataOverflow
+              />
+              <YAxis domain={[score.min, score.max]} ticks={yTicks} width={layout.yAxisWidth} tick={{ fontSize: 12, fill: '#57534E' }} allowDecimals={false} />
+              {cutoff !== undefined ? <ReferenceLine y={cutoff} stroke={INK} strokeDasharray="6 4" /> : null}
+              {baselineT !== null && baselineT >= domain[0] ? <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" /> : null}
+              {baselineT !== null && baselineT >= domain[0] ? <BaselineLabel layout={layout} t={baselineT} width={width} /> : null}
+              <GutterLabels layout={layout} items={gutterItems} />
+              <Tooltip
+                isAnimationActive={false}
+                cursor={{ stroke: '#A8A29E' }}
+                content={({ active, payload }) => {
+                  const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
+                  if (!d) return null
+                  return (
+                    <div className="max-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow">
+                      <p className="font-medium">{formatDate(d.point.date, timeZone)}</p>
+                      <p>
+                        {def.abbreviation} {d.value ?? '–'}
+                        {d.point.band ? ` (${d.point.band})` : ''}
+                      </p>
+                      <p>{changeWords(d.point, key)}</p>
+                      {d.point.risk ? <p className="font-medium text-red-900">risk item answered</p> : null}
+                      {open ? <p className="text-stone-600">Select the point to see the answers.</p> : null}
+                    </div>
+                  )
+                }}
+              />
+              <Line dataKey="value" stroke={def.colour} strokeWidth={2} isAnimationActive={false} dot={renderPointDot} activeDot={false} connectNulls />
+            </ComposedChart>
           )
         }}
       </ChartFrame>

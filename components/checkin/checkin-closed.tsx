@@ -8,8 +8,7 @@ export function CheckInClosed({ practiceName, headingRef }: { practiceName: stri
         This check-in is no longer open
       </h1>
       <p className="text-lg text-stone-700">
-        It may already have been sent, or the time for it has passed. Please contact your clinician at {practiceName} if
-        you think this is a mistake.
+        It may already have been sent, or the time for it has passed. Please contact your clinician at {practiceName} if you think this is a mistake.
       </p>
       <p className="text-stone-700">You can close this page.</p>
     </section>

@@ -7,17 +7,7 @@ import { CheckInIntro } from './checkin-intro'
 import { CheckInThanks } from './checkin-thanks'
 import { GoalStep } from './goal-step'
 import { InstrumentStep } from './instrument-step'
-import {
-  countAnswered,
-  initialAnswers,
-  isRiskPositive,
-  newSubmissionKey,
-  partMinutes,
-  questionCount,
-  resumeStep,
-  toParts,
-  unanswered,
-} from './progress'
+import { countAnswered, initialAnswers, isRiskPositive, newSubmissionKey, partMinutes, questionCount, resumeStep, toParts, unanswered } from './progress'
 import type { AnswerMap, CheckInItemView } from '@/lib/checkins/types'
 import type { SaveDraftFn, SubmitFn } from './types'
 import { useDraftAutosave, type SaveState } from './use-draft-autosave'
@@ -91,9 +81,7 @@ export function CheckInFlow({
 
   if (step === 'closed') return <CheckInClosed practiceName={practiceName} headingRef={headingRef} />
   if (step === 'done') {
-    return (
-      <CheckInThanks practiceName={practiceName} crisis={crisisAfter} crisisResources={crisisResources} headingRef={headingRef} />
-    )
+    return <CheckInThanks practiceName={practiceName} crisis={crisisAfter} crisisResources={crisisResources} headingRef={headingRef} />
   }
   if (parts.length === 0) {
     // Every part fell away (e.g. a goal check-in after the goals were paused): nothing to answer.
@@ -222,12 +210,7 @@ export function CheckInFlow({
         </p>
       ) : null}
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-between">
-        <button
-          type="button"
-          onClick={() => go(index === 0 ? 'intro' : index - 1)}
-          disabled={!hydrated || pending}
-          className={buttonStyles.secondary}
-        >
+        <button type="button" onClick={() => go(index === 0 ? 'intro' : index - 1)} disabled={!hydrated || pending} className={buttonStyles.secondary}>
           Back
         </button>
         {isLast ? (

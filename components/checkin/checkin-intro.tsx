@@ -25,8 +25,7 @@ export function CheckInIntro({
         Your check-in from {practiceName}
       </h1>
       <p className="text-lg text-stone-700">
-        {practiceName} would like to hear how things have been for you. It helps you and your clinician see how things
-        are going over time.
+        {practiceName} would like to hear how things have been for you. It helps you and your clinician see how things are going over time.
       </p>
       <ul className="flex list-disc flex-col gap-2 pl-5 text-stone-800">
         <li>

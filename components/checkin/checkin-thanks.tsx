@@ -18,8 +18,7 @@ export function CheckInThanks({
         Thank you — your answers have been sent
       </h1>
       <p className="text-lg text-stone-700">
-        Your answers have gone to your clinician at {practiceName}. They may talk them through with you next time you
-        meet.
+        Your answers have gone to your clinician at {practiceName}. They may talk them through with you next time you meet.
       </p>
       {crisis ? <CrisisPanel crisisResources={crisisResources} id="crisis-after" /> : null}
       <p className="text-stone-700">You can close this page now.</p>

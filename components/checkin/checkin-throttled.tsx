@@ -12,12 +12,9 @@ export function CheckInThrottled({ minutes, crisisResources }: { minutes: number
         <h1 id="throttled-title" className="text-2xl font-semibold">
           Too many attempts
         </h1>
+        <p className="text-lg text-stone-700">Too many attempts from this device. For your security, links can&apos;t be opened for a while.</p>
         <p className="text-lg text-stone-700">
-          Too many attempts from this device. For your security, links can&apos;t be opened for a while.
-        </p>
-        <p className="text-lg text-stone-700">
-          Please try again in {minutes} minutes, or ask your therapist for a new link. Any answers you already sent are
-          safe.
+          Please try again in {minutes} minutes, or ask your therapist for a new link. Any answers you already sent are safe.
         </p>
       </section>
       <section aria-labelledby="throttled-help" className="rounded-lg border border-stone-300 bg-white p-4 text-stone-900">

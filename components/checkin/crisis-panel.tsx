@@ -3,17 +3,12 @@ import { CrisisLines } from './crisis-lines'
 /** Help to reach at once, shown as soon as a risk question is answered above zero. */
 export function CrisisPanel({ crisisResources, id }: { crisisResources: string; id: string }) {
   return (
-    <section
-      role="alert"
-      aria-labelledby={`${id}-title`}
-      className="rounded-lg border-2 border-accent-700 bg-accent-50 p-4 text-stone-900"
-    >
+    <section role="alert" aria-labelledby={`${id}-title`} className="rounded-lg border-2 border-accent-700 bg-accent-50 p-4 text-stone-900">
       <h2 id={`${id}-title`} className="text-lg font-semibold text-accent-800">
         Support is here for you right now
       </h2>
       <p className="mt-2">
-        Thank you for answering honestly. If things feel hard to bear, you don&apos;t have to wait for your next session.
-        You can talk to someone today:
+        Thank you for answering honestly. If things feel hard to bear, you don&apos;t have to wait for your next session. You can talk to someone today:
       </p>
       <CrisisLines text={crisisResources} />
     </section>

@@ -37,11 +37,7 @@ export function AddGoalForm({ action, preset }: { action: GoalFormAction; preset
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4">
       <FormMessage status={state.status} message={state.message} />
-      <GoalFields
-        key={`${preset?.nonce ?? 0}-${round}`}
-        initial={initial}
-        errors={state.status === 'error' ? (state.fieldErrors ?? {}) : {}}
-      />
+      <GoalFields key={`${preset?.nonce ?? 0}-${round}`} initial={initial} errors={state.status === 'error' ? (state.fieldErrors ?? {}) : {}} />
       <div>
         <SubmitButton pendingLabel="Adding…">Add goal</SubmitButton>
       </div>
@@ -112,9 +108,7 @@ function GoalFields({ initial, errors }: { initial: { templateKey: string; title
         </label>
         <p id={hintId} className="text-sm text-stone-600">
           {template ? (
-            <>
-              Progress looks like: {template.progress}. Rewrite the wording with the client so it sounds like them.
-            </>
+            <>Progress looks like: {template.progress}. Rewrite the wording with the client so it sounds like them.</>
           ) : (
             <>Write it as the client would say it, for example “Tell Sam when I need time alone”.</>
           )}

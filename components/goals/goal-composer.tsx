@@ -10,15 +10,7 @@ export interface SuggestionsView {
 }
 
 /** Suggestions and the add form together: a suggestion's "Add" pre-fills the form for rewording. */
-export function GoalComposer({
-  action,
-  suggestions,
-  startOpen,
-}: {
-  action: GoalFormAction
-  suggestions: SuggestionsView | null
-  startOpen: boolean
-}) {
+export function GoalComposer({ action, suggestions, startOpen }: { action: GoalFormAction; suggestions: SuggestionsView | null; startOpen: boolean }) {
   const [preset, setPreset] = useState<GoalPreset | null>(null)
   const [open, setOpen] = useState(startOpen)
 

@@ -31,15 +31,18 @@ export function GoalSuggestions({
         Suggested starting goals for the {regionLabel} (from {basedOn})
       </h3>
       <p className="mb-3 text-sm text-stone-600">
-        A suggestion from the latest attachment scores, not a plan: the region describes where the scores sit today. Add the ones that fit,
-        reworded with the client.
+        A suggestion from the latest attachment scores, not a plan: the region describes where the scores sit today. Add the ones that fit, reworded with the
+        client.
       </p>
       {templates.length === 0 ? (
         <p className="text-stone-700">Every goal suggested for this region is already on the client&apos;s list.</p>
       ) : (
         <ul className="flex flex-col gap-3">
           {templates.map((t) => (
-            <li key={t.key} className="flex flex-col gap-2 border-b border-stone-200 pb-3 last:border-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between">
+            <li
+              key={t.key}
+              className="flex flex-col gap-2 border-b border-stone-200 pb-3 last:border-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between"
+            >
               <div className="min-w-0">
                 <p id={`suggestion-${t.key}`} className="font-medium">
                   {t.title}

@@ -43,7 +43,11 @@ export function NoteBodyFields({
           ))}
         </div>
         {asking ? (
-          <div role="group" aria-label={`Confirm: switch to ${NOTE_TEMPLATES[asking].label}`} className="flex flex-col gap-2 rounded-md border border-stone-300 bg-stone-50 p-3">
+          <div
+            role="group"
+            aria-label={`Confirm: switch to ${NOTE_TEMPLATES[asking].label}`}
+            className="flex flex-col gap-2 rounded-md border border-stone-300 bg-stone-50 p-3"
+          >
             <p>
               Switch this note to {NOTE_TEMPLATES[asking].label}? Your text is kept: sections with the same name carry over, and the others are moved into
               &ldquo;{first}&rdquo; under their old headings.

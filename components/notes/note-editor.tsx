@@ -58,7 +58,10 @@ export function NoteEditor({
   const [scoresPending, startScores] = useTransition()
 
   // Goals shown: active ones, plus any already linked to this note whatever their status now.
-  const goalOptions = useMemo(() => goals.filter((g) => g.status === 'ACTIVE' || initial.payload.goals.some((l) => l.goalId === g.id)), [goals, initial.payload.goals])
+  const goalOptions = useMemo(
+    () => goals.filter((g) => g.status === 'ACTIVE' || initial.payload.goals.some((l) => l.goalId === g.id)),
+    [goals, initial.payload.goals],
+  )
 
   const payload = useMemo<NotePayload>(
     () => ({
@@ -180,7 +183,9 @@ export function NoteEditor({
           {snapshot ? (
             <ScoreSnapshotTable snapshot={snapshot} timeZone={timeZone} headingLevel={3} />
           ) : (
-            <p className="text-sm text-stone-600">Insert the client&rsquo;s scores since baseline (latest, baseline and change per questionnaire) as they are now. They stay in the note as data.</p>
+            <p className="text-sm text-stone-600">
+              Insert the client&rsquo;s scores since baseline (latest, baseline and change per questionnaire) as they are now. They stay in the note as data.
+            </p>
           )}
           <div className="flex flex-wrap gap-2">
             <button type="button" className={buttonStyles.secondary} disabled={scoresPending} onClick={() => changeScores('insert')}>

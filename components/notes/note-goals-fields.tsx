@@ -29,9 +29,7 @@ export function NoteGoalsFields({
   return (
     <fieldset className="flex min-w-0 flex-col gap-3" disabled={disabled}>
       <legend className="mb-1 font-medium">Goals worked on</legend>
-      {goals.length === 0 ? (
-        <p className="text-stone-600">This client has no goals yet. Add goals on the client&rsquo;s page to rate progress here.</p>
-      ) : null}
+      {goals.length === 0 ? <p className="text-stone-600">This client has no goals yet. Add goals on the client&rsquo;s page to rate progress here.</p> : null}
       {goals.map((g) => {
         const entry = selected[g.id]
         const base = `goal-${g.id}`

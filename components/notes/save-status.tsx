@@ -25,7 +25,11 @@ export function SaveStatusLine({ status, copyText }: { status: SaveStatus; copyT
               : 'Saves as you type.'
   return (
     <div className="flex flex-col gap-2">
-      <p role="status" aria-live="polite" className={`text-sm ${status.kind === 'invalid' || status.kind === 'offline' ? 'font-medium text-red-800' : 'text-stone-700'}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${status.kind === 'invalid' || status.kind === 'offline' ? 'font-medium text-red-800' : 'text-stone-700'}`}
+      >
         {text}
       </p>
       {status.kind === 'stopped' ? (
@@ -52,7 +56,9 @@ export function SaveStatusLine({ status, copyText }: { status: SaveStatus; copyT
             </button>
           </div>
           {copied !== 'idle' ? (
-            <p role="status">{copied === 'done' ? 'Copied. Reload, then paste what you need.' : 'Copying did not work here: select your text and copy it by hand.'}</p>
+            <p role="status">
+              {copied === 'done' ? 'Copied. Reload, then paste what you need.' : 'Copying did not work here: select your text and copy it by hand.'}
+            </p>
           ) : null}
         </div>
       ) : null}

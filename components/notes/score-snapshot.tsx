@@ -11,8 +11,8 @@ export function ScoreSnapshotTable({ snapshot, timeZone = 'UTC', headingLevel = 
     <div className="flex flex-col gap-2">
       <H className="font-semibold">Scores since baseline</H>
       <p className="text-sm text-stone-600">
-        Taken {formatDateTime(snapshot.takenAt, timeZone)} · episode of care since {formatDate(`${snapshot.episodeStart}T00:00:00Z`, 'UTC')}. Baseline is
-        the first complete score in the episode.
+        Taken {formatDateTime(snapshot.takenAt, timeZone)} · episode of care since {formatDate(`${snapshot.episodeStart}T00:00:00Z`, 'UTC')}. Baseline is the
+        first complete score in the episode.
       </p>
       {snapshot.instruments.length === 0 ? (
         <p className="text-stone-700">No complete questionnaire scores in this episode of care yet.</p>

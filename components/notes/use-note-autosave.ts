@@ -100,7 +100,7 @@ export function useNoteAutosave({
     }
   }, [apply, draftId, save])
 
-  const enqueue = useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+  const enqueue = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
     const next = chain.current.then(task, task)
     chain.current = next.catch(() => undefined)
     return next
@@ -113,7 +113,7 @@ export function useNoteAutosave({
    * save produced. Returns null when the note could not be saved first (the status says why).
    */
   const run = useCallback(
-    <T,>(op: NoteOp<T>, opts: { createIfNew?: boolean } = {}): Promise<T | null> =>
+    <T>(op: NoteOp<T>, opts: { createIfNew?: boolean } = {}): Promise<T | null> =>
       enqueue(async () => {
         if (opts.createIfNew && !noteId.current && !stopped.current) {
           // An empty new note is still created when an operation needs it (e.g. insert scores).
@@ -133,10 +133,7 @@ export function useNoteAutosave({
   )
 
   /** After an operation that changed the note (new version), without a text change. */
-  const acknowledge = useCallback(
-    (r: Exclude<NoteSaveResult, { status: 'invalid' }>) => apply(r),
-    [apply],
-  )
+  const acknowledge = useCallback((r: Exclude<NoteSaveResult, { status: 'invalid' }>) => apply(r), [apply])
 
   // Debounced autosave after typing.
   useEffect(() => {

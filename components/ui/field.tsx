@@ -30,9 +30,7 @@ export function Field({ name, label, error, hint, id, required, ...rest }: Field
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        className={`min-h-11 rounded-md border bg-white px-3 py-2 text-base text-stone-900 ${
-          error ? 'border-red-700' : 'border-stone-400'
-        }`}
+        className={`min-h-11 rounded-md border bg-white px-3 py-2 text-base text-stone-900 ${error ? 'border-red-700' : 'border-stone-400'}`}
         {...rest}
       />
       {error ? (

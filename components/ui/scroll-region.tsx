@@ -51,8 +51,18 @@ export function ScrollRegion({ label, className = '', children }: { label: strin
         >
           {children}
         </div>
-        {more.left ? <div aria-hidden="true" className="no-print pointer-events-none absolute inset-y-0 left-0 w-6 rounded-l-xl bg-gradient-to-r from-stone-400/40 to-transparent" /> : null}
-        {more.right ? <div aria-hidden="true" className="no-print pointer-events-none absolute inset-y-0 right-0 w-6 rounded-r-xl bg-gradient-to-l from-stone-400/40 to-transparent" /> : null}
+        {more.left ? (
+          <div
+            aria-hidden="true"
+            className="no-print pointer-events-none absolute inset-y-0 left-0 w-6 rounded-l-xl bg-gradient-to-r from-stone-400/40 to-transparent"
+          />
+        ) : null}
+        {more.right ? (
+          <div
+            aria-hidden="true"
+            className="no-print pointer-events-none absolute inset-y-0 right-0 w-6 rounded-r-xl bg-gradient-to-l from-stone-400/40 to-transparent"
+          />
+        ) : null}
       </div>
     </div>
   )

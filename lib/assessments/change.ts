@@ -87,11 +87,7 @@ function crossedCutoff(cutoff: number | undefined, baseline: number, latest: num
 
 function categorise(rule: ChangeRule, direction: Direction, baseline: number, latest: number): ChangeCategory {
   if (rule.kind === 'reliable-change-index') {
-    return jacobsonTruaxCategory(
-      { sd1: rule.sd1, reliability: rule.reliability, cutoff: rule.clinicalCutoff, direction },
-      baseline,
-      latest,
-    )
+    return jacobsonTruaxCategory({ sd1: rule.sd1, reliability: rule.reliability, cutoff: rule.clinicalCutoff, direction }, baseline, latest)
   }
   const sign = direction === 'higher-is-worse' ? 1 : -1
   const improvement = sign * cleanDifference(baseline - latest) // positive = getting better
@@ -123,9 +119,7 @@ function resolveScore(instrumentId: InstrumentId, scoreKey?: string): ScoreDefin
   }
   const score = def.scores.find((s) => s.key === scoreKey)
   if (!score) {
-    throw new ScoringInputError(
-      `${def.abbreviation} has no score ${JSON.stringify(scoreKey)} (expected ${def.scores.map((s) => s.key).join(', ')})`,
-    )
+    throw new ScoringInputError(`${def.abbreviation} has no score ${JSON.stringify(scoreKey)} (expected ${def.scores.map((s) => s.key).join(', ')})`)
   }
   return score
 }
@@ -138,12 +132,7 @@ function resolveScore(instrumentId: InstrumentId, scoreKey?: string): ScoreDefin
  * criterion per dimension and are never 'recovered' (no cutoff exists).
  * `scoreKey` defaults to the instrument's score when unambiguous.
  */
-export function changeCategory(
-  instrumentId: InstrumentId,
-  baseline: number,
-  latest: number,
-  scoreKey?: string,
-): ChangeCategory {
+export function changeCategory(instrumentId: InstrumentId, baseline: number, latest: number, scoreKey?: string): ChangeCategory {
   const def = getInstrument(instrumentId)
   const score = resolveScore(instrumentId, scoreKey)
   assertScore(def.abbreviation, score, 'baseline', baseline)
@@ -169,9 +158,7 @@ export function changeCategoryForScores(
     const baseline = baselineScores[key]
     const latest = latestScores[key]
     if (baseline === undefined || latest === undefined) {
-      throw new ScoringInputError(
-        `${def.abbreviation}: both baseline and latest need a ${key} score (an incomplete response is not compared)`,
-      )
+      throw new ScoringInputError(`${def.abbreviation}: both baseline and latest need a ${key} score (an incomplete response is not compared)`)
     }
     result[key] = changeCategory(instrumentId, baseline, latest, key)
   }

@@ -35,9 +35,7 @@ interface ScoredItem<I extends AnswerItem> extends ScoredAnswers {
 }
 
 export type CheckInScoring<I extends AnswerItem> =
-  | { status: 'invalid' }
-  | { status: 'incomplete'; missing: Record<string, number[]> }
-  | { status: 'complete'; scored: ScoredItem<I>[] }
+  { status: 'invalid' } | { status: 'incomplete'; missing: Record<string, number[]> } | { status: 'complete'; scored: ScoredItem<I>[] }
 
 export const isGoalProgressItem = (item: { instrumentId: string }) => item.instrumentId === GOAL_PROGRESS_ID
 

@@ -14,8 +14,7 @@ export const core10 = defineInstrument({
   colour: '#0D9488',
   direction: 'higher-is-worse',
   stem: 'Over the last week...',
-  instructions:
-    'Please read each statement and think how often you felt that way over the last week, then choose the answer closest to this.',
+  instructions: 'Please read each statement and think how often you felt that way over the last week, then choose the answer closest to this.',
   anchors: [
     { value: 0, label: 'Not at all' },
     { value: 1, label: 'Only occasionally' },
@@ -74,8 +73,7 @@ export const core10 = defineInstrument({
     kind: 'prorate',
     maxMissing: 1,
     decimals: 1,
-    description:
-      'Exactly one item missing: mean of the 9 answered (scored) items × 10, one decimal. Two or more missing: not scored.',
+    description: 'Exactly one item missing: mean of the 9 answered (scored) items × 10, one decimal. Two or more missing: not scored.',
   },
   licence: {
     name: 'CC BY-ND 4.0',

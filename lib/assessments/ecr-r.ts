@@ -46,8 +46,7 @@ export const ECR_LICENCE_TEXT =
 const licence: Licence = {
   name: 'Free for research and clinical use (no explicit licence)',
   text: ECR_LICENCE_TEXT,
-  attribution:
-    'Experiences in Close Relationships-Revised (ECR-R): Fraley, R. C., Waller, N. G., & Brennan, K. A. (2000).',
+  attribution: 'Experiences in Close Relationships-Revised (ECR-R): Fraley, R. C., Waller, N. G., & Brennan, K. A. (2000).',
   source: "R. Chris Fraley's lab page (University of Illinois); Fraley, Waller & Brennan (2000).",
 }
 
@@ -56,7 +55,7 @@ const anxietyItems = rItems('anxiety', [
   'I often worry that my partner will not want to stay with me.',
   "I often worry that my partner doesn't really love me.",
   "I worry that romantic partners won't care about me as much as I care about them.",
-  'I often wish that my partner\'s feelings for me were as strong as my feelings for him or her.',
+  "I often wish that my partner's feelings for me were as strong as my feelings for him or her.",
   'I worry a lot about my relationships.',
   'When my partner is out of sight, I worry that he or she might become interested in someone else.',
   "When I show my feelings for romantic partners, I'm afraid they will not feel the same about me.",
@@ -93,8 +92,7 @@ const avoidanceItems = rItems('avoidance', [
   'My partner really understands me and my needs. (R)',
 ])
 
-const range = (from: number, to: number): number[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => from + i)
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i)
 
 export const ecrR = defineInstrument({
   id: 'ecr-r',

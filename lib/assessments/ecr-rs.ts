@@ -1,10 +1,5 @@
 import { defineInstrument, makeItems, rItems } from './define'
-import {
-  AGREEMENT_ANCHORS_1_TO_7,
-  ATTACHMENT_QUADRANT,
-  ATTACHMENT_RELIABLE_CHANGE,
-  ECR_LICENCE_TEXT,
-} from './ecr-r'
+import { AGREEMENT_ANCHORS_1_TO_7, ATTACHMENT_QUADRANT, ATTACHMENT_RELIABLE_CHANGE, ECR_LICENCE_TEXT } from './ecr-r'
 
 /** Placeholder in `instructions` replaced by the chosen relationship target. */
 const RELATIONSHIP_TARGET_PLACEHOLDER = '{target}'

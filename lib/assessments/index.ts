@@ -2,14 +2,7 @@
  * SecureBase assessments: questionnaire definitions and pure scoring.
  * Single entry point; everything here is pure (browser and server). See docs/INSTRUMENTS.md.
  */
-export type {
-  Anchor,
-  ChangeCategory,
-  InstrumentDefinition,
-  InstrumentId,
-  Item,
-  Quadrant,
-} from './types'
+export type { Anchor, ChangeCategory, InstrumentDefinition, InstrumentId, Item, Quadrant } from './types'
 
 export { ScoringInputError } from './errors'
 export { roundTo, round2 } from './math'

@@ -10,13 +10,11 @@ export const PHQ_FREQUENCY_ANCHORS: readonly Anchor[] = [
 ]
 
 /** Public-domain notice shared by the PHQ family (PHQ-9, GAD-7). */
-export const PHQ_LICENCE_TEXT =
-  'Public domain: no permission is required to reproduce, translate, display or distribute.'
+export const PHQ_LICENCE_TEXT = 'Public domain: no permission is required to reproduce, translate, display or distribute.'
 export const PHQ_ATTRIBUTION =
   'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc.'
 
-export const PHQ_SOURCE =
-  'Patient Health Questionnaire (PHQ) family of screeners (Spitzer, Williams, Kroenke and colleagues); public domain.'
+export const PHQ_SOURCE = 'Patient Health Questionnaire (PHQ) family of screeners (Spitzer, Williams, Kroenke and colleagues); public domain.'
 
 export const phq9 = defineInstrument({
   id: 'phq9',
@@ -24,8 +22,7 @@ export const phq9 = defineInstrument({
   abbreviation: 'PHQ-9',
   clientTitle: "How you've been feeling",
   construct: 'Depression',
-  citation:
-    'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med. 2001;16(9):606-613.',
+  citation: 'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med. 2001;16(9):606-613.',
   instrumentVersion: 'phq9/2001@1',
   scoringVersion: 'phq9-scoring@1',
   minutesToComplete: 3,

@@ -7,13 +7,7 @@ import { phq9 } from './phq9'
 import type { InstrumentDefinition, InstrumentId } from './types'
 
 /** Display / chart order: symptom measures first, then attachment scales. */
-export const INSTRUMENT_IDS: readonly InstrumentId[] = Object.freeze([
-  'phq9',
-  'gad7',
-  'core10',
-  'ecr-r',
-  'ecr-rs',
-] as const)
+export const INSTRUMENT_IDS: readonly InstrumentId[] = Object.freeze(['phq9', 'gad7', 'core10', 'ecr-r', 'ecr-rs'] as const)
 
 const REGISTRY: Readonly<Record<InstrumentId, InstrumentDefinition>> = Object.freeze({
   phq9,
@@ -30,9 +24,7 @@ export function isInstrumentId(value: unknown): value is InstrumentId {
 /** The definition for an instrument id; throws ScoringInputError for an unknown id. */
 export function getInstrument(id: InstrumentId): InstrumentDefinition {
   if (!isInstrumentId(id)) {
-    throw new ScoringInputError(
-      `Unknown instrument id: ${JSON.stringify(id)} (expected one of ${INSTRUMENT_IDS.join(', ')})`,
-    )
+    throw new ScoringInputError(`Unknown instrument id: ${JSON.stringify(id)} (expected one of ${INSTRUMENT_IDS.join(', ')})`)
   }
   return REGISTRY[id]
 }

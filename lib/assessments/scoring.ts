@@ -23,9 +23,7 @@ export function validateAnswers(def: InstrumentDefinition, answers: unknown): as
     if (value === null) continue
     const where = `${label} item ${i + 1}`
     if (typeof value !== 'number' || Number.isNaN(value)) {
-      throw new ScoringInputError(
-        `${where}: ${describe(value)} is not a number (use null for an unanswered item)`,
-      )
+      throw new ScoringInputError(`${where}: ${describe(value)} is not a number (use null for an unanswered item)`)
     }
     if (!Number.isInteger(value)) {
       throw new ScoringInputError(`${where}: ${value} is not a whole number within ${min}-${max}`)
@@ -116,9 +114,7 @@ function scoreValidated(def: InstrumentDefinition, answers: readonly (number | n
 
   const scores: Record<string, number> = {}
   for (const score of def.scores) {
-    const values = score.items
-      .map((n) => keyed[n - 1])
-      .filter((v): v is number => v !== null && v !== undefined)
+    const values = score.items.map((n) => keyed[n - 1]).filter((v): v is number => v !== null && v !== undefined)
     if (values.length === 0) return { complete: false, scores: {}, flags }
     const sum = values.reduce((a, b) => a + b, 0)
     const prorated = values.length < score.items.length

@@ -32,7 +32,9 @@ const LINE = new RegExp(
 )
 
 function canonical(c: Omit<Checkpoint, 'mac'>): string {
-  return ['securebase audit checkpoint v1', c.practiceId ?? 'global', String(c.eventCount), String(c.lastEventId), c.lastHash, c.createdAt.toISOString()].join('\n')
+  return ['securebase audit checkpoint v1', c.practiceId ?? 'global', String(c.eventCount), String(c.lastEventId), c.lastHash, c.createdAt.toISOString()].join(
+    '\n',
+  )
 }
 
 function sign(c: Omit<Checkpoint, 'mac'>): string {
@@ -61,7 +63,15 @@ export class CheckpointLineError extends Error {}
 export function parseCheckpointLine(line: string): Checkpoint {
   const m = LINE.exec(line.trim())
   const [, practice, events, lastId, lastHash, at, mac] = m ?? []
-  if (practice === undefined || events === undefined || lastId === undefined || lastHash === undefined || at === undefined || mac === undefined || (practice !== 'global' && !isUuid(practice))) {
+  if (
+    practice === undefined ||
+    events === undefined ||
+    lastId === undefined ||
+    lastHash === undefined ||
+    at === undefined ||
+    mac === undefined ||
+    (practice !== 'global' && !isUuid(practice))
+  ) {
     throw new CheckpointLineError(`not a checkpoint line (expected "${LINE_PREFIX} practice=… events=… last=… hash=… at=… mac=…")`)
   }
   const createdAt = new Date(at)

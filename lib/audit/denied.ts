@@ -18,7 +18,6 @@ export interface DeniedAttempt {
   targetId: string
 }
 
-
 interface Owner {
   practiceId: string
   clientId: string

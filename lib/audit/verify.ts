@@ -96,9 +96,7 @@ export async function verifyAuditChains(opts: VerifyOptions = {}): Promise<Chain
   const expect = opts.expect ?? []
   const only = opts.practiceId
   const chains =
-    only !== undefined
-      ? [only]
-      : [...new Set([...(await chainIds('AuditEvent')), ...(await chainIds('AuditCheckpoint')), ...expect.map((c) => c.practiceId)])]
+    only !== undefined ? [only] : [...new Set([...(await chainIds('AuditEvent')), ...(await chainIds('AuditCheckpoint')), ...expect.map((c) => c.practiceId)])]
   const reports: ChainReport[] = []
   for (const practiceId of chains) {
     // The checkpoint is read before the walk: every event it counts was committed before it, so the

@@ -71,14 +71,31 @@ async function authorizePassword(raw: Record<string, unknown> | undefined, req: 
   await clearFailures(acct)
   if (await hasMfaEnabled(user.id)) {
     if (await isThrottled([mfaThrottleKey(user.id)])) {
-      await recordAudit({ practiceId: user.practiceId, actorType: 'USER', actorId: user.id, ip, action: 'LOGIN_THROTTLED', outcome: 'DENIED', details: { step: 'mfa' } })
+      await recordAudit({
+        practiceId: user.practiceId,
+        actorType: 'USER',
+        actorId: user.id,
+        ip,
+        action: 'LOGIN_THROTTLED',
+        outcome: 'DENIED',
+        details: { step: 'mfa' },
+      })
       throw new Error(SIGN_IN_ERRORS.throttled)
     }
     const challengeId = await createMfaChallenge(user.id, ip)
     throw new Error(`${SIGN_IN_ERRORS.mfaRequired}:${challengeId}`)
   }
   const sid = await createSession(user.id, ip)
-  await recordAudit({ practiceId: user.practiceId, actorType: 'USER', actorId: user.id, ip, action: 'LOGIN_OK', targetType: 'UserSession', targetId: sid, details: { mfa: 'none' } })
+  await recordAudit({
+    practiceId: user.practiceId,
+    actorType: 'USER',
+    actorId: user.id,
+    ip,
+    action: 'LOGIN_OK',
+    targetType: 'UserSession',
+    targetId: sid,
+    details: { mfa: 'none' },
+  })
   logger.info('sign-in', { userId: user.id })
   return { id: user.id, sid }
 }
@@ -96,7 +113,17 @@ async function authorizeSecondFactor(raw: Record<string, unknown> | undefined, r
   const { user } = result
   const sid = await createSession(user.id, ip)
   await markSessionMfa(sid)
-  await recordAudit({ practiceId: user.practiceId, actorType: 'USER', actorId: user.id, actorRole: user.roles.join('+'), ip, action: 'LOGIN_OK', targetType: 'UserSession', targetId: sid, details: { mfa: result.method } })
+  await recordAudit({
+    practiceId: user.practiceId,
+    actorType: 'USER',
+    actorId: user.id,
+    actorRole: user.roles.join('+'),
+    ip,
+    action: 'LOGIN_OK',
+    targetType: 'UserSession',
+    targetId: sid,
+    details: { mfa: result.method },
+  })
   logger.info('sign-in', { userId: user.id })
   return { id: user.id, sid }
 }

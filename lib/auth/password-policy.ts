@@ -54,7 +54,11 @@ export function commonPasswords(): Set<string> {
 // Lower-cased, with inner whitespace removed ("correct horse battery staple").
 const squash = (s: string) => s.toLowerCase().replace(/\s+/g, '')
 // Letters and digits only, for "does it contain my email/name" comparisons.
-const alnum = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '')
+const alnum = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '')
 
 /** The forms compared with the list: as typed, and without leading/trailing digits and symbols. */
 function candidates(password: string): string[] {

@@ -23,11 +23,7 @@ export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
 
 /** As typed (any case, spaces or dashes, i/l for 1, o for 0) → canonical 12 characters, or null. */
 export function normaliseRecoveryCode(input: string): string | null {
-  const s = input
-    .toLowerCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[il]/g, '1')
-    .replace(/o/g, '0')
+  const s = input.toLowerCase().replace(/[\s-]/g, '').replace(/[il]/g, '1').replace(/o/g, '0')
   return s.length === LENGTH && [...s].every((c) => ALPHABET.includes(c)) ? s : null
 }
 

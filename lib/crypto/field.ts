@@ -36,7 +36,8 @@ export function encryptField(plaintext: string, aad: Aad, ring: Keyring = keyrin
 export function decryptField(value: string, aad: Aad, ring: Keyring = keyring()): string {
   const parts = value.split('.')
   const [version, kid, ivText, dataText] = parts
-  if (parts.length !== 4 || version !== 'v1' || kid === undefined || ivText === undefined || dataText === undefined) throw new DecryptionError('Unrecognised ciphertext format')
+  if (parts.length !== 4 || version !== 'v1' || kid === undefined || ivText === undefined || dataText === undefined)
+    throw new DecryptionError('Unrecognised ciphertext format')
   const key = ring.keys.get(kid)
   if (!key) throw new DecryptionError(`Encryption key "${kid}" is not in the keyring`)
   const iv = Buffer.from(ivText, 'base64url')

@@ -11,7 +11,10 @@ const KEYRING_FORMAT = '"<kid>:<32-byte key, base64>" entries separated by comma
 export function parseKeyring(spec: string): Keyring {
   const keys = new Map<string, Buffer>()
   let current = ''
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const idx = part.indexOf(':')
     const kid = part.slice(0, idx)
     // Node's base64url decoder also accepts standard base64 (+, /, =), as `openssl rand -base64` prints.

@@ -12,7 +12,6 @@ import { TX_OPTIONS } from './tx'
 import { isUuid } from '@/lib/validation/uuid'
 import type { TransferChoice } from '@/lib/accounts/types'
 
-
 export interface TransferRequest {
   fromClinicianId: string
   toClinicianId: string
@@ -33,7 +32,9 @@ export async function transferClients(admin: Actor, req: TransferRequest, clock:
   // Separation of duties: becoming a client's clinician opens their session notes, so an admin
   // cannot move clients to themselves; another admin must.
   if (req.toClinicianId === admin.userId) {
-    throw new AccountRuleError('You cannot transfer clients to yourself. Ask another admin, so that access to session notes stays with a second person’s decision.')
+    throw new AccountRuleError(
+      'You cannot transfer clients to yourself. Ask another admin, so that access to session notes stays with a second person’s decision.',
+    )
   }
   const now = clock()
   return db.$transaction(async (tx) => {

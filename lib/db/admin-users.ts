@@ -25,9 +25,7 @@ type Tx = Prisma.TransactionClient
 export { AccountRuleError }
 
 export const EMAIL_TAKEN = 'An account with this email already exists.'
-export const LAST_ADMIN =
-  'The practice needs at least one active admin. Make someone else an admin first, then change or deactivate this account.'
-
+export const LAST_ADMIN = 'The practice needs at least one active admin. Make someone else an admin first, then change or deactivate this account.'
 
 /** Only admins; anyone else is answered as if the account did not exist. */
 async function assertTarget(admin: Actor, userId: string): Promise<void> {
@@ -142,10 +140,7 @@ export async function resendInvite(admin: Actor, userId: string, clock: Clock = 
     })
     if (!user) throw new NotFoundError('Invitation')
     const link = await issueUserToken(tx, { userId, practiceId: admin.practiceId, kind: 'INVITE', createdById: admin.userId, now })
-    await recordAudit(
-      { ...actorFields(admin), action: 'USER_INVITE', targetType: 'User', targetId: userId, details: { resend: true }, occurredAt: now },
-      tx,
-    )
+    await recordAudit({ ...actorFields(admin), action: 'USER_INVITE', targetType: 'User', targetId: userId, details: { resend: true }, occurredAt: now }, tx)
     return { userId, email: user.email, name: user.name, practiceName: await practiceName(tx, admin.practiceId), ...link }
   }, TX_OPTIONS)
 }
@@ -155,7 +150,12 @@ export async function resendInvite(admin: Actor, userId: string, clock: Clock = 
  * changing their own roles keeps the session they are using). Refused when it would leave no
  * active admin, or would take the clinician role from someone who still has active clients.
  */
-export async function changeRoles(admin: Actor, userId: string, roles: Role[], clock: Clock = systemClock): Promise<{ changed: boolean; sessionsEnded: number }> {
+export async function changeRoles(
+  admin: Actor,
+  userId: string,
+  roles: Role[],
+  clock: Clock = systemClock,
+): Promise<{ changed: boolean; sessionsEnded: number }> {
   await assertTarget(admin, userId)
   const next = [...new Set(roles)].sort()
   if (next.length === 0 || next.some((r) => r !== 'ADMIN' && r !== 'CLINICIAN')) throw new AccountRuleError('Choose at least one role.')
@@ -173,7 +173,8 @@ export async function changeRoles(admin: Actor, userId: string, roles: Role[], c
     }
     if (before.includes('CLINICIAN') && !next.includes('CLINICIAN')) {
       const clients = await tx.client.count({ where: { practiceId: admin.practiceId, primaryClinicianId: userId, status: 'ACTIVE' } })
-      if (clients > 0) throw new AccountRuleError(`They still have ${clients} active client${clients === 1 ? '' : 's'}. Transfer them to another clinician first.`)
+      if (clients > 0)
+        throw new AccountRuleError(`They still have ${clients} active client${clients === 1 ? '' : 's'}. Transfer them to another clinician first.`)
     }
     const r = await tx.user.updateMany({ where: { id: userId, practiceId: admin.practiceId }, data: { roles: next } })
     if (r.count !== 1) throw new NotFoundError('Account')
@@ -235,10 +236,7 @@ export async function reactivateUser(admin: Actor, userId: string, clock: Clock 
     const status = user.passwordHash ? 'ACTIVE' : 'INVITED'
     const r = await tx.user.updateMany({ where: { id: userId, practiceId: admin.practiceId, status: 'DEACTIVATED' }, data: { status } })
     if (r.count !== 1) throw new NotFoundError('Account')
-    await recordAudit(
-      { ...actorFields(admin), action: 'USER_REACTIVATE', targetType: 'User', targetId: userId, details: { status }, occurredAt: now },
-      tx,
-    )
+    await recordAudit({ ...actorFields(admin), action: 'USER_REACTIVATE', targetType: 'User', targetId: userId, details: { status }, occurredAt: now }, tx)
     return { status }
   }, TX_OPTIONS)
 }

@@ -100,10 +100,7 @@ export async function changeAssignmentStatus(actor: Actor, assignmentId: string,
     })
     if (r.count !== 1) return null
     const { clientId } = await tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { clientId: true } })
-    await recordAudit(
-      { ...actorFields(actor), action: t.action, targetType: 'Assignment', targetId: assignmentId, clientId, details: { status: t.to } },
-      tx,
-    )
+    await recordAudit({ ...actorFields(actor), action: t.action, targetType: 'Assignment', targetId: assignmentId, clientId, details: { status: t.to } }, tx)
     return { clientId }
   }, TX_OPTIONS)
   if (changed) return changed

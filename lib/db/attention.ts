@@ -9,13 +9,7 @@ import type { Actor } from '@/lib/auth/actor'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { assertAdmin, clientScopeSql, ownClientsSql } from './scope'
 import { caseloadCtx, changeJoins, deterioratedCond, openFlagCond, overdueCond, run } from './caseload'
-import {
-  ATTENTION_SECTION_LIMIT,
-  COMPLETED_WINDOW_DAYS,
-  type AttentionClient,
-  type AttentionList,
-  type PracticeGlance,
-} from '@/lib/attention/types'
+import { ATTENTION_SECTION_LIMIT, COMPLETED_WINDOW_DAYS, type AttentionClient, type AttentionList, type PracticeGlance } from '@/lib/attention/types'
 import type { ScoreInstrumentId } from '@/lib/validation/caseload'
 
 const DAY = 86_400_000
@@ -49,8 +43,7 @@ type FlagJson = { instrumentId: string; itemNumber: number; raisedAt: string; st
 
 export type AttentionOptions = { timeZone?: string; now?: Date }
 
-const practiceTimeZone = async (actor: Actor) =>
-  (await db.practice.findUniqueOrThrow({ where: { id: actor.practiceId }, select: { timeZone: true } })).timeZone
+const practiceTimeZone = async (actor: Actor) => (await db.practice.findUniqueOrThrow({ where: { id: actor.practiceId }, select: { timeZone: true } })).timeZone
 
 /**
  * The actor's own active caseload (an admin who is also a clinician: their own too), in four

@@ -22,7 +22,6 @@ export interface AuditRequestContext {
   requestId?: string | null
 }
 
-
 async function practiceTimeZone(actor: Actor): Promise<string> {
   const p = await db.practice.findUnique({ where: { id: actor.practiceId }, select: { timeZone: true } })
   if (!p) throw new NotFoundError('Practice')

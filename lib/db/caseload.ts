@@ -77,7 +77,10 @@ export const changeJoins = (tz: string, showLatest: readonly ScoreInstrumentId[]
     return Prisma.sql`${latestJoin(r.id, showLatest.includes(r.id) ? undefined : gate)} ${baselineJoin(r.id, tz, gate)}`
   })
   const pick = (f: (r: (typeof CHANGE_RULES)[number]) => Prisma.Sql) =>
-    Prisma.sql`CASE ${Prisma.join(CHANGE_RULES.map((r) => Prisma.sql`WHEN ${hasChange(r.id)} THEN ${f(r)}`), ' ')} END`
+    Prisma.sql`CASE ${Prisma.join(
+      CHANGE_RULES.map((r) => Prisma.sql`WHEN ${hasChange(r.id)} THEN ${f(r)}`),
+      ' ',
+    )} END`
   return Prisma.sql`${Prisma.join(joins, '\n')}
   LEFT JOIN LATERAL (
     SELECT x.instrument, x.baseline, x.latest, x.sign * (x.latest - x.baseline) AS worsening, x.threshold FROM (SELECT
@@ -130,7 +133,10 @@ function filterWhere(query: CaseloadQuery, t: Ctx): Prisma.Sql[] {
   const where: Prisma.Sql[] = []
   if (query.status !== 'all') where.push(query.status === 'active' ? Prisma.sql`c.status = 'ACTIVE'` : Prisma.sql`c.status = 'DISCHARGED'`)
   // Every word must match a first, last or preferred name ("amelia hart", "Hart, Amelia").
-  for (const token of query.q.split(/[\s,]+/).filter(Boolean).slice(0, MAX_SEARCH_TOKENS)) {
+  for (const token of query.q
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .slice(0, MAX_SEARCH_TOKENS)) {
     const p = `%${escapeLike(token)}%`
     where.push(Prisma.sql`(c."firstName" ILIKE ${p} OR c."lastName" ILIKE ${p} OR c."preferredName" ILIKE ${p})`)
   }
@@ -163,11 +169,23 @@ type ScoreColumns = { [K in ScoreInstrumentId as `${K}_score`]: number | null } 
 } & { [K in ScoreInstrumentId as `${K}_at`]: Date | null }
 
 type DetailRow = ScoreColumns & {
-  id: string; firstName: string; lastName: string; preferredName: string | null; status: 'ACTIVE' | 'DISCHARGED'
-  clinicianId: string; clinicianName: string
-  change_instrument: ScoreInstrumentId | null; change_baseline: number | null; change_latest: number | null
-  quadrant: Quadrant | null; quadrant_instrument: 'ecr-r' | 'ecr-rs' | null; quadrant_at: Date | null
-  last_checkin: Date | null; open_due: string | null; overdue: number; flags: number
+  id: string
+  firstName: string
+  lastName: string
+  preferredName: string | null
+  status: 'ACTIVE' | 'DISCHARGED'
+  clinicianId: string
+  clinicianName: string
+  change_instrument: ScoreInstrumentId | null
+  change_baseline: number | null
+  change_latest: number | null
+  quadrant: Quadrant | null
+  quadrant_instrument: 'ecr-r' | 'ecr-rs' | null
+  quadrant_at: Date | null
+  last_checkin: Date | null
+  open_due: string | null
+  overdue: number
+  flags: number
   /** JSON array of the client's ACTIVE assignments. */
   assignments: string
 }

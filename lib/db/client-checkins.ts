@@ -10,7 +10,6 @@ import { generateDueCheckIns } from './system/due-checkins'
 import { isUuid } from '@/lib/validation/uuid'
 import type { ClientCheckIn, ClientResponse } from '@/lib/clients/types'
 
-
 export async function listClientCheckIns(actor: Actor, clientId: string, take = 20): Promise<ClientCheckIn[]> {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
   const rows = await db.checkIn.findMany({

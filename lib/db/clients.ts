@@ -15,7 +15,6 @@ import { clientScope, ownClientScope } from './scope'
 import { isUuid } from '@/lib/validation/uuid'
 import { toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
 
-
 const listSelect = {
   id: true,
   firstName: true,
@@ -60,7 +59,6 @@ const detailSelect = {
   episodeStart: true,
   updatedAt: true,
 } satisfies Prisma.ClientSelect
-
 
 export async function getClient(actor: Actor, clientId: string): Promise<ClientDetail> {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
@@ -134,14 +132,12 @@ const editableSelect = {
 } satisfies Prisma.ClientSelect
 type EditableField = keyof typeof editableSelect
 
-const sameValue = (a: unknown, b: unknown) =>
-  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b
+const sameValue = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b)
 
 export async function updateClient(actor: Actor, clientId: string, input: ClientInput): Promise<void> {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
   // Only an admin may move a client to another clinician (and only within the practice).
-  const primaryClinicianId =
-    isAdmin(actor) && input.primaryClinicianId ? await resolvePrimaryClinician(actor, input.primaryClinicianId) : undefined
+  const primaryClinicianId = isAdmin(actor) && input.primaryClinicianId ? await resolvePrimaryClinician(actor, input.primaryClinicianId) : undefined
   const data = {
     firstName: input.firstName,
     lastName: input.lastName,
@@ -163,10 +159,7 @@ export async function updateClient(actor: Actor, clientId: string, input: Client
     // Field names only: the values are the client's details and stay out of the trail.
     const values = data as Partial<Record<EditableField, unknown>>
     const changed = (Object.keys(values) as EditableField[]).filter((k) => !sameValue(before[k], values[k]))
-    await recordAudit(
-      { ...actorFields(actor), action: 'CLIENT_UPDATE', targetType: 'Client', targetId: clientId, clientId, details: { changed } },
-      tx,
-    )
+    await recordAudit({ ...actorFields(actor), action: 'CLIENT_UPDATE', targetType: 'Client', targetId: clientId, clientId, details: { changed } }, tx)
     return true
   }, TX_OPTIONS)
   if (!updated) {

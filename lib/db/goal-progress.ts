@@ -32,5 +32,8 @@ export async function listGoalProgressSeries(actor: Actor, clientId: string): Pr
     }),
   ])
   // Newest first to keep the latest SERIES_LIMIT; charted oldest first.
-  return goalProgressSeries(goals.map((g) => ({ goalId: g.id, title: g.title, status: g.status })), rows.reverse())
+  return goalProgressSeries(
+    goals.map((g) => ({ goalId: g.id, title: g.title, status: g.status })),
+    rows.reverse(),
+  )
 }

@@ -46,9 +46,7 @@ export async function listGoals(actor: Actor, clientId: string): Promise<GoalVie
   })
   const ids = [...new Set(goals.flatMap((g) => g.revisions.map((r) => r.changedById)))]
   // Names of whoever changed a goal, from the same practice only (one query, not one per row).
-  const people = ids.length
-    ? await db.user.findMany({ where: { id: { in: ids }, practiceId: actor.practiceId }, select: { id: true, name: true } })
-    : []
+  const people = ids.length ? await db.user.findMany({ where: { id: { in: ids }, practiceId: actor.practiceId }, select: { id: true, name: true } }) : []
   const nameOf = new Map(people.map((p) => [p.id, p.name]))
   return goals.map((g) => ({ ...g, revisions: g.revisions.map((r) => ({ ...r, changedByName: nameOf.get(r.changedById) ?? null })) }))
 }

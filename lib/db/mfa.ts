@@ -113,7 +113,10 @@ export async function confirmEnrolment(actor: Actor, code: string, clock: Clock 
       where: { userId: actor.userId, revokedAt: null, id: { not: actor.sessionId } },
       data: { revokedAt: now, revokedReason: 'mfa-enrolled' },
     })
-    await recordAudit({ ...actorFields(actor), action: 'MFA_ENROL', targetType: 'User', targetId: actor.userId, details: { otherSessionsEnded: ended.count }, occurredAt: now }, tx)
+    await recordAudit(
+      { ...actorFields(actor), action: 'MFA_ENROL', targetType: 'User', targetId: actor.userId, details: { otherSessionsEnded: ended.count }, occurredAt: now },
+      tx,
+    )
   })
   await clearFailures(key)
   return codes
@@ -134,7 +137,15 @@ export async function disableMfa(actor: Actor, code: string, clock: Clock = syst
   const factor = await consumeSecondFactor({ id: actor.userId, practiceId: actor.practiceId, ...u, mfaSecretEnc: u.mfaSecretEnc }, code, now)
   if (!factor) {
     await recordFailure(key, MFA_POLICY, clock)
-    await recordAudit({ ...actorFields(actor), action: 'MFA_FAIL', outcome: 'FAILURE', targetType: 'User', targetId: actor.userId, details: { purpose: 'disable' }, occurredAt: now })
+    await recordAudit({
+      ...actorFields(actor),
+      action: 'MFA_FAIL',
+      outcome: 'FAILURE',
+      targetType: 'User',
+      targetId: actor.userId,
+      details: { purpose: 'disable' },
+      occurredAt: now,
+    })
     throw new MfaError('invalid-code')
   }
   await db.$transaction(async (tx) => {
@@ -143,7 +154,10 @@ export async function disableMfa(actor: Actor, code: string, clock: Clock = syst
       data: { mfaSecretEnc: null, mfaEnabledAt: null, lastTotpStep: null },
     })
     await tx.recoveryCode.deleteMany({ where: { userId: actor.userId } })
-    await recordAudit({ ...actorFields(actor), action: 'MFA_DISABLE', targetType: 'User', targetId: actor.userId, details: { method: factor.method }, occurredAt: now }, tx)
+    await recordAudit(
+      { ...actorFields(actor), action: 'MFA_DISABLE', targetType: 'User', targetId: actor.userId, details: { method: factor.method }, occurredAt: now },
+      tx,
+    )
   })
   await clearFailures(key)
 }
@@ -163,7 +177,10 @@ export async function resetMfaForUser(admin: Actor, userId: string, clock: Clock
     await tx.user.updateMany({ where: { id: userId, practiceId: admin.practiceId }, data: { mfaSecretEnc: null, mfaEnabledAt: null, lastTotpStep: null } })
     await tx.recoveryCode.deleteMany({ where: { userId } })
     const ended = await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now, revokedReason: 'mfa-reset' } })
-    await recordAudit({ ...actorFields(admin), action: 'MFA_RESET', targetType: 'User', targetId: userId, details: { sessionsEnded: ended.count }, occurredAt: now }, tx)
+    await recordAudit(
+      { ...actorFields(admin), action: 'MFA_RESET', targetType: 'User', targetId: userId, details: { sessionsEnded: ended.count }, occurredAt: now },
+      tx,
+    )
   })
 }
 

@@ -86,7 +86,14 @@ export async function getNote(actor: Actor, noteId: string): Promise<NoteDetail>
     .sort((a, b) => a.title.localeCompare(b.title))
   const body = decryptNoteBody(n.bodyEnc, n.id, n.practiceId)
   // Recorded once the note has been found and decrypted, before anything is returned (fail closed).
-  await recordAudit({ ...actorFields(actor), action: 'NOTE_VIEW', targetType: 'SessionNote', targetId: n.id, clientId: n.clientId, details: { revision: n.revision } })
+  await recordAudit({
+    ...actorFields(actor),
+    action: 'NOTE_VIEW',
+    targetType: 'SessionNote',
+    targetId: n.id,
+    clientId: n.clientId,
+    details: { revision: n.revision },
+  })
   return {
     id: n.id,
     rootId: n.rootId,
@@ -130,7 +137,18 @@ export async function listNoteVersions(actor: Actor, rootId: string): Promise<No
   const rows = await db.sessionNote.findMany({
     where: { rootId, practiceId: actor.practiceId, client: scope },
     orderBy: { revision: 'asc' },
-    select: { id: true, clientId: true, revision: true, amendsId: true, status: true, authorId: true, signedById: true, createdAt: true, updatedAt: true, signedAt: true },
+    select: {
+      id: true,
+      clientId: true,
+      revision: true,
+      amendsId: true,
+      status: true,
+      authorId: true,
+      signedById: true,
+      createdAt: true,
+      updatedAt: true,
+      signedAt: true,
+    },
   })
   if (rows.length === 0) throw new NotFoundError('Note')
   await recordAudit({
@@ -141,7 +159,10 @@ export async function listNoteVersions(actor: Actor, rootId: string): Promise<No
     clientId: rows[0]!.clientId,
     details: { versions: rows.length },
   })
-  const names = await namesOf(actor, rows.flatMap((r) => [r.authorId, r.signedById]))
+  const names = await namesOf(
+    actor,
+    rows.flatMap((r) => [r.authorId, r.signedById]),
+  )
   return rows.map((r) => ({
     id: r.id,
     revision: r.revision,

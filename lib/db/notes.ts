@@ -27,7 +27,6 @@ export type { NoteDetail } from './note-reads'
 export { captureScoreSnapshot } from './score-snapshot'
 export { rotateEncryptionKeys } from './note-crypto'
 
-
 export const SIGNED_MESSAGE = 'This note has been signed and can no longer be edited.'
 export const STALE_MESSAGE =
   'This note was changed in another window or by someone else since you opened it. Copy your text, reload, and apply your changes again.'
@@ -81,13 +80,22 @@ export interface CreateNoteOptions {
 }
 
 /** Creates a draft (revision 1). */
-export async function createNoteDraft(actor: Actor, clientId: string, input: NoteInput, opts: CreateNoteOptions = {}): Promise<{ id: string; version: number }> {
+export async function createNoteDraft(
+  actor: Actor,
+  clientId: string,
+  input: NoteInput,
+  opts: CreateNoteOptions = {},
+): Promise<{ id: string; version: number }> {
   const scope = requireNoteScope(actor, 'Client')
   if (!isUuid(clientId)) throw new NotFoundError('Client')
   if (opts.id !== undefined && !isUuid(opts.id)) throw new NotFoundError('Note')
   const client = await db.client.findFirst({ where: { id: clientId, ...scope }, select: { id: true, practiceId: true } })
   if (!client) throw new NotFoundError('Client')
-  await assertGoals(client.id, scope, input.goals.map((g) => g.goalId))
+  await assertGoals(
+    client.id,
+    scope,
+    input.goals.map((g) => g.goalId),
+  )
   // The id exists before encrypting: the ciphertext is bound to it.
   const id = opts.id?.toLowerCase() ?? crypto.randomUUID()
   try {
@@ -131,7 +139,11 @@ export async function saveNoteDraft(actor: Actor, noteId: string, input: NoteSav
   if (!isUuid(noteId)) throw new NotFoundError('Note')
   const head = await db.sessionNote.findFirst({ where: noteWhere(actor, scope, noteId), select: { clientId: true, practiceId: true } })
   if (!head) throw new NotFoundError('Note')
-  await assertGoals(head.clientId, scope, input.goals.map((g) => g.goalId))
+  await assertGoals(
+    head.clientId,
+    scope,
+    input.goals.map((g) => g.goalId),
+  )
   const bodyEnc = encryptNoteBody(input.body, noteId, head.practiceId)
   const goals = goalRows(noteId, head.practiceId, input.goals)
   const saved = await db.$transaction(async (tx) => {

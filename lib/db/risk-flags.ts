@@ -10,7 +10,6 @@ import { recordDenied } from '@/lib/audit/denied'
 import { isUuid } from '@/lib/validation/uuid'
 import type { ClientRiskFlag } from '@/lib/clients/types'
 
-
 export async function listRiskFlags(actor: Actor, clientId: string): Promise<ClientRiskFlag[]> {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
   return db.riskFlag.findMany({

@@ -88,7 +88,13 @@ export interface DeniedAdminAttempt {
 export async function assertAdmin(actor: Actor, what = 'Page', denied?: DeniedAdminAttempt): Promise<void> {
   if (isAdmin(actor)) return
   if (denied) {
-    await recordAudit({ ...actorFields(actor), action: 'AUTHZ_DENIED', outcome: 'DENIED', targetType: denied.targetType, details: { attempted: denied.attempted } })
+    await recordAudit({
+      ...actorFields(actor),
+      action: 'AUTHZ_DENIED',
+      outcome: 'DENIED',
+      targetType: denied.targetType,
+      details: { attempted: denied.attempted },
+    })
   }
   throw new NotFoundError(what)
 }

@@ -13,7 +13,6 @@ import { isUuid } from '@/lib/validation/uuid'
 
 export { ANSWERED_BY_CLIENT, type ResponseDetail }
 
-
 export async function getResponseDetail(actor: Actor, clientId: string, responseId: string): Promise<ResponseDetail> {
   if (!isUuid(clientId) || !isUuid(responseId)) throw new NotFoundError('Response')
   const r = await db.response.findFirst({

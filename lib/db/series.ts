@@ -14,7 +14,6 @@ import { prepareSeries, rangeStartDay, type ClientSeries, type SeriesRange, type
 import { startOfDayInTimeZone, toCalendarDate, toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { isUuid } from '@/lib/validation/uuid'
 
-
 export type { ClientSeries }
 
 async function scopedClientFrame(actor: Actor, clientId: string, attempted: AuditAction) {
@@ -85,18 +84,15 @@ export async function startNewEpisode(actor: Actor, clientId: string, date?: str
   const today = todayInTimeZone(new Date(), practice.timeZone)
   const day = date === undefined ? today : toCalendarDate(date)
   if (day > today) throw new RangeError('A new episode of care cannot start in the future')
-  const updated = await db.$transaction(
-    async (tx) => {
-      const r = await tx.client.updateMany({ where: { id: clientId, ...clientScope(actor) }, data: { episodeStart: toDateColumn(day) } })
-      if (r.count !== 1) return false
-      await recordAudit(
-        { ...actorFields(actor), action: 'CLIENT_EPISODE_START', targetType: 'Client', targetId: clientId, clientId, details: { episodeStart: day } },
-        tx,
-      )
-      return true
-    },
-    TX_OPTIONS,
-  )
+  const updated = await db.$transaction(async (tx) => {
+    const r = await tx.client.updateMany({ where: { id: clientId, ...clientScope(actor) }, data: { episodeStart: toDateColumn(day) } })
+    if (r.count !== 1) return false
+    await recordAudit(
+      { ...actorFields(actor), action: 'CLIENT_EPISODE_START', targetType: 'Client', targetId: clientId, clientId, details: { episodeStart: day } },
+      tx,
+    )
+    return true
+  }, TX_OPTIONS)
   if (!updated) {
     await recordDenied(actor, { action: 'CLIENT_EPISODE_START', targetType: 'Client', targetId: clientId })
     throw new NotFoundError('Client')

@@ -88,12 +88,7 @@ export async function revokeSession(sessionId: string, reason: string, clock: Cl
 }
 
 /** Ends every live session of a user (deactivation, password change), optionally keeping one. */
-export async function revokeUserSessions(
-  userId: string,
-  reason: string,
-  exceptSessionId?: string,
-  clock: Clock = systemClock,
-): Promise<number> {
+export async function revokeUserSessions(userId: string, reason: string, exceptSessionId?: string, clock: Clock = systemClock): Promise<number> {
   const r = await db.userSession.updateMany({
     where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
     data: { revokedAt: clock(), revokedReason: reason },

@@ -30,8 +30,7 @@ export const IP_POLICY: Policy = { limit: 50, windowMs: 60 * 60_000, blockMs: 60
 // The block outlasts the window, so after it the count starts again from zero.
 export const LINK_POLICY: Policy = { limit: 20, windowMs: 10 * 60_000, blockMs: 15 * 60_000 }
 
-export const accountKey = (email: string) =>
-  'acct:' + crypto.createHash('sha256').update(email.trim().toLowerCase()).digest('hex')
+export const accountKey = (email: string) => 'acct:' + crypto.createHash('sha256').update(email.trim().toLowerCase()).digest('hex')
 export const ipKey = (ip: string) => 'ip:' + ip
 export const linkKey = (address: string) => 'link:' + addressBucket(address)
 
@@ -46,14 +45,17 @@ export function addressBucket(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a)
   if (mapped) return mapped[1]!
   // A trailing dotted quad is the last two groups.
-  const hex = a.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, p, q, r, s) =>
-    `${((+p << 8) | +q).toString(16)}:${((+r << 8) | +s).toString(16)}`,
-  )
+  const hex = a.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, p, q, r, s) => `${((+p << 8) | +q).toString(16)}:${((+r << 8) | +s).toString(16)}`)
   const [head = '', tail] = hex.split('::')
   const left = head ? head.split(':') : []
   const right = tail ? tail.split(':') : []
   const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
-  return groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':') + '::/64'
+  return (
+    groups
+      .slice(0, 4)
+      .map((g) => parseInt(g, 16).toString(16))
+      .join(':') + '::/64'
+  )
 }
 
 export async function isThrottled(keys: string[], clock: Clock = systemClock): Promise<boolean> {

@@ -25,7 +25,12 @@ export async function getClientTimeline(actor: Actor, clientId: string, opts: { 
   if (!isUuid(clientId)) throw new NotFoundError('Client')
   const client = await db.client.findFirst({
     where: { id: clientId, ...clientScope(actor) },
-    select: { id: true, primaryClinicianId: true, practice: { select: { timeZone: true } }, goals: { orderBy: [{ status: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], select: { id: true, title: true, status: true } } },
+    select: {
+      id: true,
+      primaryClinicianId: true,
+      practice: { select: { timeZone: true } },
+      goals: { orderBy: [{ status: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], select: { id: true, title: true, status: true } },
+    },
   })
   if (!client) throw new NotFoundError('Client')
   const includesNotes = canAccessClientNotes(actor, client)
@@ -33,9 +38,7 @@ export async function getClientTimeline(actor: Actor, clientId: string, opts: { 
   const goalId = goal?.id
   const inClient = { clientId: client.id }
 
-  const noteWhere: Prisma.SessionNoteWhereInput = goalId
-    ? { ...inClient, rootId: { in: await linkedRootIds(client.id, goalId) } }
-    : inClient
+  const noteWhere: Prisma.SessionNoteWhereInput = goalId ? { ...inClient, rootId: { in: await linkedRootIds(client.id, goalId) } } : inClient
   const [notes, checkIns, flags, revisions] = await Promise.all([
     includesNotes
       ? db.sessionNote.findMany({
@@ -71,7 +74,14 @@ export async function getClientTimeline(actor: Actor, clientId: string, opts: { 
         items: { orderBy: { position: 'asc' }, select: { instrumentId: true, response: { select: { instrumentId: true, scores: true } } } },
       },
     }),
-    goalId ? [] : db.riskFlag.findMany({ where: inClient, orderBy: { raisedAt: 'desc' }, take: PER_SOURCE, select: { id: true, instrumentId: true, itemNumber: true, raisedAt: true, resolvedAt: true } }),
+    goalId
+      ? []
+      : db.riskFlag.findMany({
+          where: inClient,
+          orderBy: { raisedAt: 'desc' },
+          take: PER_SOURCE,
+          select: { id: true, instrumentId: true, itemNumber: true, raisedAt: true, resolvedAt: true },
+        }),
     db.goalRevision.findMany({
       where: { goal: { ...inClient, ...(goalId ? { id: goalId } : {}) } },
       orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],

@@ -19,7 +19,11 @@ export interface EmailContent {
 }
 
 // A practice name is typed by an admin: keep it to one plain line (no header injection).
-const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'your practice'
+const oneLine = (s: string) =>
+  s
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim() || 'your practice'
 
 function closingDay(expiresAt: Date, timeZone: string): string {
   // The last open day as a calendar date, formatted without shifting it to another zone.

@@ -23,10 +23,22 @@ export interface EmailContent {
 }
 
 // Names are typed by people: one plain line each (no header injection, no layout tricks).
-const oneLine = (s: string, fallback: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim() || fallback
+const oneLine = (s: string, fallback: string) =>
+  s
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim() || fallback
 
 function until(d: Date, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(d)
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(d)
 }
 
 export function staffEmail(input: StaffEmailInput): EmailContent {

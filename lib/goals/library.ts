@@ -20,21 +20,62 @@ const t = (key: string, title: string, progress: string, dimension: GoalDimensio
   Object.freeze(note ? { key, title, progress, dimension, note } : { key, title, progress, dimension })
 
 export const GOAL_TEMPLATES: readonly GoalTemplate[] = Object.freeze([
-  t('know-patterns', 'Notice my attachment patterns', 'names own triggers (pursuing when a partner is distant, withdrawing when someone gets close), links them to history without shame', 'both'),
-  t('self-regulate', 'Stay steady when feelings run high', 'pauses and names the feeling, uses a calming practice, feels discomfort without lashing out or shutting down', 'anxiety'),
-  t('tolerate-uncertainty', 'Tolerate uncertainty without catastrophising', 'sits with a late reply or a quiet partner without urgent reassurance-seeking; fewer worst-case stories', 'anxiety'),
-  t('self-worth', 'Build worth that does not hang on the relationship', 'steadier self-regard when a partner is critical or absent; less need for constant validation', 'anxiety'),
+  t(
+    'know-patterns',
+    'Notice my attachment patterns',
+    'names own triggers (pursuing when a partner is distant, withdrawing when someone gets close), links them to history without shame',
+    'both',
+  ),
+  t(
+    'self-regulate',
+    'Stay steady when feelings run high',
+    'pauses and names the feeling, uses a calming practice, feels discomfort without lashing out or shutting down',
+    'anxiety',
+  ),
+  t(
+    'tolerate-uncertainty',
+    'Tolerate uncertainty without catastrophising',
+    'sits with a late reply or a quiet partner without urgent reassurance-seeking; fewer worst-case stories',
+    'anxiety',
+  ),
+  t(
+    'self-worth',
+    'Build worth that does not hang on the relationship',
+    'steadier self-regard when a partner is critical or absent; less need for constant validation',
+    'anxiety',
+  ),
   t('inner-voice', 'Rewrite the inner narrative', 'catches harsh self-talk and offers a kinder, realistic reframe', 'anxiety'),
   t('express-needs', 'Ask for what I need, directly', 'states needs and feelings with "I" statements instead of hints, tests or escalation', 'both'),
-  t('repair', 'Stay present in conflict and repair afterwards', 'takes a break and comes back, apologises, reconnects sooner; conflict no longer means catastrophe', 'both'),
+  t(
+    'repair',
+    'Stay present in conflict and repair afterwards',
+    'takes a break and comes back, apologises, reconnects sooner; conflict no longer means catastrophe',
+    'both',
+  ),
   t('boundaries', 'Set and respect boundaries', "says no without guilt; hears others' limits without feeling rejected", 'both'),
   t('vulnerability', 'Let safe people see me', 'shares fears and struggles gradually; receives support without shame', 'avoidance'),
   t('reconnect-emotions', 'Reconnect with my feelings and needs', 'notices and names emotions and needs that used to be pushed away', 'avoidance'),
-  t('interdependence', 'Balance closeness and independence', 'can depend and be depended on; time apart does not feel like threat, closeness does not feel like loss of self', 'both'),
-  t('safe-relationships', 'Invest in emotionally safe relationships', 'chooses people who are consistent, warm and repair after hurt; notices red flags', 'both'),
+  t(
+    'interdependence',
+    'Balance closeness and independence',
+    'can depend and be depended on; time apart does not feel like threat, closeness does not feel like loss of self',
+    'both',
+  ),
+  t(
+    'safe-relationships',
+    'Invest in emotionally safe relationships',
+    'chooses people who are consistent, warm and repair after hurt; notices red flags',
+    'both',
+  ),
   t('self-compassion', 'Treat myself with compassion', 'responds to setbacks with kindness instead of self-attack', 'both'),
   t('grieve', 'Grieve what I did not receive', 'acknowledges the care that was missing, feels it, and stops re-enacting the search for it', 'both'),
-  t('build-safety', 'Build safety gradually after trauma', 'with professional support, tolerates a little more closeness at a time while staying regulated', 'both', 'fearful'),
+  t(
+    'build-safety',
+    'Build safety gradually after trauma',
+    'with professional support, tolerates a little more closeness at a time while staying regulated',
+    'both',
+    'fearful',
+  ),
 ])
 
 export const GOAL_TEMPLATE_KEYS: readonly string[] = Object.freeze(GOAL_TEMPLATES.map((g) => g.key))

@@ -49,7 +49,10 @@ export function secretFileMap(dataDir: string): Record<string, string> {
 }
 
 export function utcStamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z') // 20260314T091500Z
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z') // 20260314T091500Z
 }
 
 export function pgliteVersion(): string {
@@ -110,7 +113,9 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
     throw new BackupRefusedError(`There is no embedded database at ${pgliteDir}: nothing to back up.`)
   }
   if (isInside(target, dataDir) || isInside(target, pgliteDir)) {
-    throw new BackupRefusedError(`The backup folder ${target} is inside the data folder ${dataDir}: choose a folder elsewhere (a backup is kept apart from what it protects).`)
+    throw new BackupRefusedError(
+      `The backup folder ${target} is inside the data folder ${dataDir}: choose a folder elsewhere (a backup is kept apart from what it protects).`,
+    )
   }
   if (fs.existsSync(target)) throw new BackupRefusedError(`${target} already exists: give a new folder (an existing backup is never overwritten).`)
   const work = `${target}.incomplete`

@@ -187,10 +187,7 @@ function quoteIdent(name: string): string {
 // ---------------------------------------------------------------------------------------------
 // Shared adapter helpers
 
-function wrapAdapter(
-  inner: SqlDriverAdapter,
-  patch: Pick<SqlDriverAdapter, 'executeScript' | 'dispose'>,
-): SqlDriverAdapter {
+function wrapAdapter(inner: SqlDriverAdapter, patch: Pick<SqlDriverAdapter, 'executeScript' | 'dispose'>): SqlDriverAdapter {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
@@ -254,9 +251,7 @@ let engineModule: Promise<EngineModule> | undefined
 // Resolved from the working directory and imported by URL so that Next (lib/boot.ts runs this in
 // the server) leaves it to Node rather than bundling a copy without its .wasm file.
 async function loadEngineModule(): Promise<EngineModule> {
-  const jsPath = createRequire(path.join(process.cwd(), 'package.json')).resolve(
-    '@prisma/schema-engine-wasm/schema_engine_bg',
-  )
+  const jsPath = createRequire(path.join(process.cwd(), 'package.json')).resolve('@prisma/schema-engine-wasm/schema_engine_bg')
   const url = pathToFileURL(jsPath).href
   const bg = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as EngineModule
   const wasmPath = path.join(path.dirname(jsPath), 'schema_engine_bg.wasm')
@@ -291,11 +286,7 @@ export interface EngineOptions extends OpenAdapterOptions {
 }
 
 /** Runs `fn` with a schema engine connected to `url`, then frees the engine and every connection. */
-export async function withSchemaEngine<T>(
-  url: string,
-  opts: EngineOptions,
-  fn: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+export async function withSchemaEngine<T>(url: string, opts: EngineOptions, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   engineModule ??= loadEngineModule().catch((e: unknown) => {
     engineModule = undefined
     throw e

@@ -76,19 +76,14 @@ async function readMigrationsList(migrationsDir: string): Promise<MigrationList>
 }
 
 /** Applies every migration not yet in `_prisma_migrations`. Safe to run again and concurrently. */
-export async function deployMigrations(
-  databaseUrl: string,
-  opts: MigrateOptions = {},
-): Promise<{ applied: string[] }> {
+export async function deployMigrations(databaseUrl: string, opts: MigrateOptions = {}): Promise<{ applied: string[] }> {
   const schema = await readSchema(opts)
   const migrationsList = await readMigrationsList(paths(opts).migrations)
   if (migrationsList.migrationDirectories.length === 0) {
     throw new Error(`No migrations in ${paths(opts).migrations}: create one first (db:migrate create init).`)
   }
-  const out = await withSchemaEngine(
-    databaseUrl,
-    { datamodels: [[schema.path, schema.content]], log: opts.log },
-    (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
+  const out = await withSchemaEngine(databaseUrl, { datamodels: [[schema.path, schema.content]], log: opts.log }, (engine) =>
+    engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
   )
   return { applied: out.appliedMigrationNames }
 }
@@ -143,10 +138,7 @@ function utcTimestamp(d: Date): string {
  * Writes prisma/migrations/<UTC yyyymmddHHMMSS>_<slug>/migration.sql with the changes since the
  * last migration. Returns the new folder, or null when the schema has no changes.
  */
-export async function createMigration(
-  name: string,
-  opts: MigrateOptions & { now?: Date } = {},
-): Promise<string | null> {
+export async function createMigration(name: string, opts: MigrateOptions & { now?: Date } = {}): Promise<string | null> {
   const slug = migrationSlug(name)
   if (!slug) throw new Error('Give the migration a name made of letters or digits, e.g. "add_client_notes".')
   const script = await diffMigrationsToSchema(opts)

@@ -46,7 +46,9 @@ export function readVerifiedBackup(folder: string): VerifiedBackup {
   // PGlite data folders do not open across minor versions (0.4 → 0.5).
   const installed = pgliteVersion()
   if (minor(manifest.pgliteVersion ?? '') !== minor(installed)) {
-    throw new BackupRefusedError(`This backup was made with PGlite ${manifest.pgliteVersion}; this SecureBase has ${installed}, which cannot open it. Restore with the SecureBase version that made it (${manifest.appVersion}).`)
+    throw new BackupRefusedError(
+      `This backup was made with PGlite ${manifest.pgliteVersion}; this SecureBase has ${installed}, which cannot open it. Restore with the SecureBase version that made it (${manifest.appVersion}).`,
+    )
   }
   // Only names a backup can contain: a manifest cannot make the restore write anywhere else.
   const allowed = new Set([DATABASE_FILE, ...Object.keys(secretFileMap('.'))])
@@ -127,7 +129,9 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
   const { backup, dataDir, pgliteDir, force, generatedJustNow } = opts
   const holder = lockHolder(pgliteDir)
   if (holder) {
-    throw new BackupRefusedError(`SecureBase is running with the target database (pid ${holder}): stop it first; a running embedded database cannot be replaced.`)
+    throw new BackupRefusedError(
+      `SecureBase is running with the target database (pid ${holder}): stop it first; a running embedded database cannot be replaced.`,
+    )
   }
   // Both folders when the database folder lives outside the data folder (a custom DATABASE_URL).
   const targets = isInside(pgliteDir, dataDir) ? [dataDir] : [dataDir, pgliteDir]

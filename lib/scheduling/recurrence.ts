@@ -114,9 +114,7 @@ export function todayInTimeZone(now: Date, timeZone: string): CalendarDate {
 export function startOfDayInTimeZone(d: DateInput, timeZone: string): Date {
   const wall = epochDay(d) * DAY_MS
   const target = toCalendarDate(d)
-  const offsets = new Set(
-    [wall - DAY_MS, wall, wall + DAY_MS].map((t) => wallClockMs(new Date(t), timeZone) - t),
-  )
+  const offsets = new Set([wall - DAY_MS, wall, wall + DAY_MS].map((t) => wallClockMs(new Date(t), timeZone) - t))
   const candidates = [...offsets]
     .map((o) => new Date(wall - o))
     .filter((c) => todayInTimeZone(c, timeZone) === target)

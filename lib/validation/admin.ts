@@ -90,10 +90,7 @@ export const settingsInput = z
       .max(SETTINGS_BOUNDS.name.max, `Use at most ${SETTINGS_BOUNDS.name.max} characters.`)
       // It appears in email subjects: one plain line.
       .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'Use one line of ordinary text.'),
-    timeZone: z
-      .string({ error: 'Choose a time zone.' })
-      .trim()
-      .refine(isKnownTimeZone, 'Choose a time zone from the list, for example Europe/London.'),
+    timeZone: z.string({ error: 'Choose a time zone.' }).trim().refine(isKnownTimeZone, 'Choose a time zone from the list, for example Europe/London.'),
     idleTimeoutMinutes: intIn('the idle timeout', SETTINGS_BOUNDS.idleTimeoutMinutes.min, SETTINGS_BOUNDS.idleTimeoutMinutes.max, 'minutes'),
     checkinExpiryDays: intIn('how long links stay open', SETTINGS_BOUNDS.checkinExpiryDays.min, SETTINGS_BOUNDS.checkinExpiryDays.max, 'days'),
     remindersEnabled: z.boolean(),

@@ -56,7 +56,10 @@ export const DEFAULT_CASELOAD_QUERY: CaseloadQuery = {
   scope: 'own',
 }
 
-const flag = z.enum(['1', 'true', 'on', 'yes']).transform(() => true).catch(false)
+const flag = z
+  .enum(['1', 'true', 'on', 'yes'])
+  .transform(() => true)
+  .catch(false)
 const positiveInt = (fallback: number, max: number) =>
   z.coerce
     .number()
@@ -69,15 +72,28 @@ const schema = z.object({
   q: z
     .string()
     // Control characters never belong in a name search.
-    .transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_SEARCH_LENGTH).trim())
+    .transform((s) =>
+      s
+        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, MAX_SEARCH_LENGTH)
+        .trim(),
+    )
     .catch(''),
   sort: z.enum(CASELOAD_SORTS).catch('name'),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   risk: flag,
   overdue: flag,
   deteriorated: flag,
-  instrument: z.enum(INSTRUMENT_IDS as readonly [InstrumentId, ...InstrumentId[]]).nullable().catch(null),
-  clinician: uuidSchema().transform((s) => s.toLowerCase()).nullable().catch(null),
+  instrument: z
+    .enum(INSTRUMENT_IDS as readonly [InstrumentId, ...InstrumentId[]])
+    .nullable()
+    .catch(null),
+  clinician: uuidSchema()
+    .transform((s) => s.toLowerCase())
+    .nullable()
+    .catch(null),
   status: z.enum(CASELOAD_STATUSES).catch('active'),
   page: positiveInt(1, MAX_PAGE),
   pageSize: positiveInt(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),

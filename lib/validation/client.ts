@@ -20,7 +20,11 @@ const optionalText = (max: number, label: string) =>
     .optional()
 
 const name = (label: string) =>
-  z.string({ error: `Enter the client's ${label}.` }).trim().min(1, `Enter the client's ${label}.`).max(100, `${label} must be at most 100 characters.`)
+  z
+    .string({ error: `Enter the client's ${label}.` })
+    .trim()
+    .min(1, `Enter the client's ${label}.`)
+    .max(100, `${label} must be at most 100 characters.`)
 
 export const clientInput = z
   .object({

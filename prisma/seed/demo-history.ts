@@ -110,14 +110,40 @@ export async function seedClientHistory(
         target: 'your romantic partner',
       })
     }
-    checkIns.push({ id: checkInId, practiceId: o.practiceId, clientId: o.clientId, dueDate: due, status: 'COMPLETED', expiresAt, createdAt: due, completedAt: submittedAt })
+    checkIns.push({
+      id: checkInId,
+      practiceId: o.practiceId,
+      clientId: o.clientId,
+      dueDate: due,
+      status: 'COMPLETED',
+      expiresAt,
+      createdAt: due,
+      completedAt: submittedAt,
+    })
     for (const [position, it] of parts.entries()) {
       const itemId = randomUUID()
       const responseId = randomUUID()
-      items.push({ id: itemId, checkInId, assignmentId: it.assignmentId, occurrenceDate: due, instrumentId: it.instrumentId, relationshipTarget: it.target, position })
+      items.push({
+        id: itemId,
+        checkInId,
+        assignmentId: it.assignmentId,
+        occurrenceDate: due,
+        instrumentId: it.instrumentId,
+        relationshipTarget: it.target,
+        position,
+      })
       // Scored like a real submission: the same columns and one flag per positive risk item.
       const scored = scoreInstrumentAnswers(it.instrumentId, it.answers)
-      responses.push({ id: responseId, practiceId: o.practiceId, clientId: o.clientId, checkInId, checkInItemId: itemId, relationshipTarget: it.target, ...responseColumns(scored), submittedAt })
+      responses.push({
+        id: responseId,
+        practiceId: o.practiceId,
+        clientId: o.clientId,
+        checkInId,
+        checkInItemId: itemId,
+        relationshipTarget: it.target,
+        ...responseColumns(scored),
+        submittedAt,
+      })
       for (const risk of scored.risks) {
         const resolved = o.trajectory === 'risk-resolved'
         flags.push({

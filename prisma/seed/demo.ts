@@ -38,45 +38,48 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean }> 
   if (existing) return { created: false }
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const ids: Record<keyof typeof DEMO_ACCOUNTS, string> = { admin: '', clinician: '', clinician2: '' }
-  await db.$transaction(async (tx) => {
-    await tx.practice.create({ data: { id: DEMO_PRACTICE_ID, name: 'Harbour Lane Therapy', timeZone: 'Europe/London' } })
-    for (const [key, a] of Object.entries(DEMO_ACCOUNTS) as [keyof typeof DEMO_ACCOUNTS, (typeof DEMO_ACCOUNTS)['admin']][]) {
-      const u = await tx.user.create({
-        data: { practiceId: DEMO_PRACTICE_ID, email: a.email, name: a.name, roles: [...a.roles], passwordHash },
-        select: { id: true },
+  await db.$transaction(
+    async (tx) => {
+      await tx.practice.create({ data: { id: DEMO_PRACTICE_ID, name: 'Harbour Lane Therapy', timeZone: 'Europe/London' } })
+      for (const [key, a] of Object.entries(DEMO_ACCOUNTS) as [keyof typeof DEMO_ACCOUNTS, (typeof DEMO_ACCOUNTS)['admin']][]) {
+        const u = await tx.user.create({
+          data: { practiceId: DEMO_PRACTICE_ID, email: a.email, name: a.name, roles: [...a.roles], passwordHash },
+          select: { id: true },
+        })
+        ids[key] = u.id
+      }
+      const clients = await tx.client.createManyAndReturn({
+        select: { id: true, lastName: true, episodeStart: true, primaryClinicianId: true },
+        data: CLIENTS.map(([firstName, lastName, preferredName, dob, months, who, status]) => ({
+          practiceId: DEMO_PRACTICE_ID,
+          primaryClinicianId: ids[who],
+          firstName,
+          lastName,
+          preferredName,
+          dateOfBirth: new Date(`${dob}T00:00:00Z`),
+          episodeStart: monthsAgo(months, now),
+          createdAt: monthsAgo(months, now),
+          status,
+          email: `${firstName.toLowerCase()}.${lastName.toLowerCase()}@example.com`,
+        })),
       })
-      ids[key] = u.id
-    }
-    const clients = await tx.client.createManyAndReturn({
-      select: { id: true, lastName: true, episodeStart: true, primaryClinicianId: true },
-      data: CLIENTS.map(([firstName, lastName, preferredName, dob, months, who, status]) => ({
-        practiceId: DEMO_PRACTICE_ID,
-        primaryClinicianId: ids[who],
-        firstName,
-        lastName,
-        preferredName,
-        dateOfBirth: new Date(`${dob}T00:00:00Z`),
-        episodeStart: monthsAgo(months, now),
-        createdAt: monthsAgo(months, now),
-        status,
-        email: `${firstName.toLowerCase()}.${lastName.toLowerCase()}@example.com`,
-      })),
-    })
-    for (const [n, row] of CLIENTS.entries()) {
-      const trajectory = row[7]
-      const c = clients.find((x) => x.lastName === row[1])!
-      if (!trajectory) continue
-      await seedClientHistory(tx, {
-        practiceId: DEMO_PRACTICE_ID,
-        clientId: c.id,
-        clinicianId: c.primaryClinicianId,
-        start: c.episodeStart,
-        now,
-        trajectory,
-        seed: 1000 + n,
-        missLastWeek: row[1] === 'Nakamura', // one demo client with an overdue check-in
-      })
-    }
-  }, { maxWait: 60_000, timeout: 120_000 })
+      for (const [n, row] of CLIENTS.entries()) {
+        const trajectory = row[7]
+        const c = clients.find((x) => x.lastName === row[1])!
+        if (!trajectory) continue
+        await seedClientHistory(tx, {
+          practiceId: DEMO_PRACTICE_ID,
+          clientId: c.id,
+          clinicianId: c.primaryClinicianId,
+          start: c.episodeStart,
+          now,
+          trajectory,
+          seed: 1000 + n,
+          missLastWeek: row[1] === 'Nakamura', // one demo client with an overdue check-in
+        })
+      }
+    },
+    { maxWait: 60_000, timeout: 120_000 },
+  )
   return { created: true }
 }

@@ -13,26 +13,154 @@ export const LARGE_ADMIN_EMAIL = 'admin@bench.securebase.local'
 // Varied but small name lists: 64 × 64 combinations for 2,500 clients, so some names repeat, as
 // in a real practice. "Pat" (Patel, Patricia, Patrick) and "son" are the bench's searches.
 export const FIRST_NAMES = [
-  'Aaliyah', 'Adam', 'Aisha', 'Alex', 'Amara', 'Amelia', 'Ana', 'Arjun', 'Ben', 'Bethany', 'Caleb', 'Chloe',
-  'Daniel', 'Deborah', 'Dev', 'Eleanor', 'Elijah', 'Emeka', 'Erin', 'Fatima', 'Finn', 'Freya', 'Gabriel', 'Grace',
-  'Hamza', 'Hannah', 'Harvey', 'Ines', 'Isaac', 'Isla', 'Jack', 'Jamal', 'Joanna', 'Jonah', 'Kai', 'Keisha',
-  'Laila', 'Leo', 'Lucy', 'Maya', 'Mei', 'Mohammed', 'Nadia', 'Noah', 'Oliver', 'Olivia', 'Omar', 'Patricia',
-  'Patrick', 'Priya', 'Rachel', 'Rhys', 'Rosa', 'Sam', 'Sofia', 'Sunita', 'Theo', 'Tom', 'Uma', 'Victor',
-  'Wei', 'Yusuf', 'Zara', 'Zoe',
+  'Aaliyah',
+  'Adam',
+  'Aisha',
+  'Alex',
+  'Amara',
+  'Amelia',
+  'Ana',
+  'Arjun',
+  'Ben',
+  'Bethany',
+  'Caleb',
+  'Chloe',
+  'Daniel',
+  'Deborah',
+  'Dev',
+  'Eleanor',
+  'Elijah',
+  'Emeka',
+  'Erin',
+  'Fatima',
+  'Finn',
+  'Freya',
+  'Gabriel',
+  'Grace',
+  'Hamza',
+  'Hannah',
+  'Harvey',
+  'Ines',
+  'Isaac',
+  'Isla',
+  'Jack',
+  'Jamal',
+  'Joanna',
+  'Jonah',
+  'Kai',
+  'Keisha',
+  'Laila',
+  'Leo',
+  'Lucy',
+  'Maya',
+  'Mei',
+  'Mohammed',
+  'Nadia',
+  'Noah',
+  'Oliver',
+  'Olivia',
+  'Omar',
+  'Patricia',
+  'Patrick',
+  'Priya',
+  'Rachel',
+  'Rhys',
+  'Rosa',
+  'Sam',
+  'Sofia',
+  'Sunita',
+  'Theo',
+  'Tom',
+  'Uma',
+  'Victor',
+  'Wei',
+  'Yusuf',
+  'Zara',
+  'Zoe',
 ] as const
 
 export const LAST_NAMES = [
-  'Abbott', 'Adeyemi', 'Ahmed', 'Anderson', 'Baker', 'Bennett', 'Byrne', 'Campbell', 'Chen', 'Clarke', 'Davies',
-  'Dubois', 'Edwards', 'Evans', 'Fernandes', 'Fisher', 'Garcia', 'Gordon', 'Green', 'Harrison', 'Hughes', 'Ibrahim',
-  'Jackson', 'Jensen', 'Johnson', 'Kaur', 'Kelly', 'Khan', 'Kowalski', 'Lewis', 'Lindqvist', 'Lopez', 'Martin',
-  'Mensah', 'Morgan', 'Murphy', 'Nakamura', 'Nguyen', "O'Brien", 'Okafor', 'Owen', 'Patel', 'Phillips', 'Price',
-  'Quinn', 'Reid', 'Roberts', 'Robinson', 'Rossi', 'Santos', 'Shah', 'Singh', 'Smith', 'Sorensen', 'Taylor',
-  'Thomas', 'Turner', 'Walker', 'Watson', 'White', 'Williams', 'Wilson', 'Wright', 'Young',
+  'Abbott',
+  'Adeyemi',
+  'Ahmed',
+  'Anderson',
+  'Baker',
+  'Bennett',
+  'Byrne',
+  'Campbell',
+  'Chen',
+  'Clarke',
+  'Davies',
+  'Dubois',
+  'Edwards',
+  'Evans',
+  'Fernandes',
+  'Fisher',
+  'Garcia',
+  'Gordon',
+  'Green',
+  'Harrison',
+  'Hughes',
+  'Ibrahim',
+  'Jackson',
+  'Jensen',
+  'Johnson',
+  'Kaur',
+  'Kelly',
+  'Khan',
+  'Kowalski',
+  'Lewis',
+  'Lindqvist',
+  'Lopez',
+  'Martin',
+  'Mensah',
+  'Morgan',
+  'Murphy',
+  'Nakamura',
+  'Nguyen',
+  "O'Brien",
+  'Okafor',
+  'Owen',
+  'Patel',
+  'Phillips',
+  'Price',
+  'Quinn',
+  'Reid',
+  'Roberts',
+  'Robinson',
+  'Rossi',
+  'Santos',
+  'Shah',
+  'Singh',
+  'Smith',
+  'Sorensen',
+  'Taylor',
+  'Thomas',
+  'Turner',
+  'Walker',
+  'Watson',
+  'White',
+  'Williams',
+  'Wilson',
+  'Wright',
+  'Young',
 ] as const
 
 const PREFERRED_NAMES: Record<string, string> = {
-  Alex: 'Lex', Daniel: 'Dan', Deborah: 'Deb', Eleanor: 'Nell', Elijah: 'Eli', Gabriel: 'Gabe', Joanna: 'Jo',
-  Mohammed: 'Mo', Olivia: 'Liv', Patricia: 'Trish', Patrick: 'Paddy', Rachel: 'Rae', Sofia: 'Sofi', Theo: 'Teddy',
+  Alex: 'Lex',
+  Daniel: 'Dan',
+  Deborah: 'Deb',
+  Eleanor: 'Nell',
+  Elijah: 'Eli',
+  Gabriel: 'Gabe',
+  Joanna: 'Jo',
+  Mohammed: 'Mo',
+  Olivia: 'Liv',
+  Patricia: 'Trish',
+  Patrick: 'Paddy',
+  Rachel: 'Rae',
+  Sofia: 'Sofi',
+  Theo: 'Teddy',
   Victor: 'Vic',
 }
 
@@ -141,7 +269,12 @@ function attr(attrs: string, name: string): string | undefined {
 }
 
 function decodeHtmlAttr(v: string): string {
-  return v.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+  return v
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
 }
 
 /**
@@ -212,7 +345,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         break
       }
       case '--only':
-        out.only = value().split(',').map((s) => s.trim()).filter(Boolean)
+        out.only = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
         break
       default:
         throw new Error(`unknown option ${raw}`)
@@ -227,7 +363,10 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'))
   const line = (r: readonly string[]) =>
-    r.map((c, i) => (numeric[i] ? (c ?? '').padStart(widths[i] ?? 0) : (c ?? '').padEnd(widths[i] ?? 0))).join('  ').trimEnd()
+    r
+      .map((c, i) => (numeric[i] ? (c ?? '').padStart(widths[i] ?? 0) : (c ?? '').padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
   return [line(headers.map(String)), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n')
 }
 

@@ -58,7 +58,8 @@ export async function checkNothingTwice(url: string, root: string, since: Date, 
     const mail = await rows(c, `SELECT status::text AS status, count(*)::int AS n FROM "OutboundEmail" WHERE kind = 'checkin' GROUP BY 1`)
     const byStatus = Object.fromEntries(mail.map((r) => [r.status, r.n])) as Record<string, number>
     facts.push(`new-link emails recorded: ${JSON.stringify(byStatus)}; received by the SMTP sink: ${sentCheckInMails}`)
-    if ((byStatus.SENT ?? 0) !== sentCheckInMails) problems.push(`the database records ${byStatus.SENT ?? 0} sent new-link emails, the SMTP sink received ${sentCheckInMails}`)
+    if ((byStatus.SENT ?? 0) !== sentCheckInMails)
+      problems.push(`the database records ${byStatus.SENT ?? 0} sent new-link emails, the SMTP sink received ${sentCheckInMails}`)
     for (const s of Object.keys(byStatus)) if (s !== 'SENT') problems.push(`${byStatus[s]} new-link emails are ${s} (SMTP_URL is set: all should be SENT)`)
 
     const done = await rows(c, `SELECT id FROM "CheckIn" WHERE status = 'COMPLETED' AND "completedAt" >= $1`, [since])
@@ -74,7 +75,11 @@ export async function checkNothingTwice(url: string, root: string, since: Date, 
       }
     }
 
-    const [practices] = await rows(c, `SELECT count(*)::int AS n, count(*) FILTER (WHERE id = $1 OR name = 'Harbour Lane Therapy')::int AS demo FROM "Practice"`, [DEMO_PRACTICE_ID])
+    const [practices] = await rows(
+      c,
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE id = $1 OR name = 'Harbour Lane Therapy')::int AS demo FROM "Practice"`,
+      [DEMO_PRACTICE_ID],
+    )
     facts.push(`practices: ${practices.n} (demo: ${practices.demo})`)
     if (practices.demo !== 1) problems.push(`the demo practice exists ${practices.demo} times`)
 

@@ -43,7 +43,10 @@ export class Output {
 
   tail(n = 30): string {
     const all = [...this.lines, ...(this.partial ? [this.partial] : [])]
-    return all.slice(-n).map((l) => `    | ${l}`).join('\n')
+    return all
+      .slice(-n)
+      .map((l) => `    | ${l}`)
+      .join('\n')
   }
 }
 
@@ -98,10 +101,7 @@ export async function stopProc(proc: Proc, graceMs = 10_000): Promise<{ code: nu
   if (proc.exitCode !== null) return { code: proc.exitCode, killed: false }
   signalGroup(proc, 'SIGTERM')
   let timer: NodeJS.Timeout | undefined
-  const killed = await Promise.race([
-    proc.exited.then(() => false),
-    new Promise<boolean>((r) => (timer = setTimeout(() => r(true), graceMs))),
-  ])
+  const killed = await Promise.race([proc.exited.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), graceMs)))])
   clearTimeout(timer)
   if (killed) {
     signalGroup(proc, 'SIGKILL')
@@ -121,20 +121,10 @@ export async function stopProc(proc: Proc, graceMs = 10_000): Promise<{ code: nu
 class CommandError extends Error {}
 
 /** Runs a script to completion; throws (with the output's tail) unless it exits 0. */
-export async function runShell(
-  name: string,
-  shell: 'bash' | 'sh',
-  script: string,
-  env: ChildEnv,
-  cwd: string,
-  timeoutMs: number,
-): Promise<Output> {
+export async function runShell(name: string, shell: 'bash' | 'sh', script: string, env: ChildEnv, cwd: string, timeoutMs: number): Promise<Output> {
   const proc = startShell(name, shell, script, env, cwd)
   let timer: NodeJS.Timeout | undefined
-  const timedOut = await Promise.race([
-    proc.exited.then(() => false),
-    new Promise<boolean>((r) => (timer = setTimeout(() => r(true), timeoutMs))),
-  ])
+  const timedOut = await Promise.race([proc.exited.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), timeoutMs)))])
   clearTimeout(timer)
   if (timedOut) {
     await stopProc(proc, 5_000)
@@ -154,7 +144,8 @@ export async function waitForLine(proc: Proc, re: RegExp, timeoutMs: number): Pr
     proc.output.waitFor(re),
     proc.exited.then((code) => new CommandError(`${proc.name} exited (code ${code}) before printing ${re}. Its output:\n${proc.output.tail(40)}`)),
     new Promise<CommandError>(
-      (r) => (timer = setTimeout(() => r(new CommandError(`${proc.name}: no ${re} within ${timeoutMs / 1000} s. Its output:\n${proc.output.tail(40)}`)), timeoutMs)),
+      (r) =>
+        (timer = setTimeout(() => r(new CommandError(`${proc.name}: no ${re} within ${timeoutMs / 1000} s. Its output:\n${proc.output.tail(40)}`)), timeoutMs)),
     ),
   ])
   clearTimeout(timer)

@@ -133,7 +133,13 @@ export function cronCommand(cron: string[]): string {
   const lines = cron.filter((l) => l.trim() !== '' && !l.trim().startsWith('#'))
   if (lines.length !== 1) throw new Error(`cron block: expected one crontab line, found ${lines.length}`)
   const m = /^\s*((?:\S+\s+){5})(.+)$/.exec(itemAt(lines, 0))
-  if (!m || !itemAt(m, 1).split(/\s+/).filter(Boolean).every((f) => /^[0-9*/,-]+$/.test(f))) {
+  if (
+    !m ||
+    !itemAt(m, 1)
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((f) => /^[0-9*/,-]+$/.test(f))
+  ) {
     throw new Error(`cron block: not "<5 schedule fields> <command>": ${lines[0]}`)
   }
   if (!itemAt(m, 2).includes(README_ENV_FILE)) throw new Error(`cron block: the command does not read ${README_ENV_FILE}`)

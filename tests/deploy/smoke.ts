@@ -84,96 +84,127 @@ function stopInstances(): Promise<void> {
   stopped ??= (async () => {
     const t = Date.now()
     const r = await Promise.all(instances.map((p) => stopProc(p, 10_000)))
-    if (instances.length) say(`instances stopped: ${instances.map((p, i) => `${p.name} exit ${itemAt(r, i).code}${itemAt(r, i).killed ? ' (SIGKILL after 10 s)' : ''}`).join(', ')} (${secs(Date.now() - t)})`)
+    if (instances.length)
+      say(
+        `instances stopped: ${instances.map((p, i) => `${p.name} exit ${itemAt(r, i).code}${itemAt(r, i).killed ? ' (SIGKILL after 10 s)' : ''}`).join(', ')} (${secs(Date.now() - t)})`,
+      )
   })()
   return stopped
 }
 
 // ── The steps ────────────────────────────────────────────────────────────────────────────────────
 const steps: [string, () => Promise<void>][] = [
-  ['README env block → env file (0600)', async () => {
-    blocks = readDeployBlocks(readmePath)
-    plan = planRelease(blocks.commands)
-    const { text, names } = renderEnvFile(blocks.env, VALUES)
-    fs.writeFileSync(envFile, text, { mode: 0o600, flag: 'wx' }) // a new file: umask cannot widen 0600
-    say(`${readmePath}: ${names.join(', ')}`)
-    say(`written to ${envFile}; instance A ${urlA()} (APP_BASE_URL), instance B ${urlB()}, SMTP sink :${sink.port}`)
-  }],
-  ['release commands: build, migrate, seed, two instances', async () => {
-    await timed(`database ${dbName} created`, () => createDatabase(dbName))
-    for (const line of plan!.skipped) say(`skipped (documented exception): ${line.trim()}`)
-    for (const line of plan!.release) await timed(`$ ${line.trim()}`, () => release(line.replace(/\s+#.*$/, '').trim(), line, 600_000))
-    const seed = await timed('$ npm run db:seed', () => release('npm run db:seed', 'npm run db:seed', 180_000))
-    say(`  ${seed.lines.find((l) => /Demo practice/.test(l)) ?? '(no "Demo practice" line)'}`)
-    const t = Date.now()
-    for (const [name, port] of [['instance A', portA], ['instance B', portB]] as const) {
-      const line = plan!.start.replace(/\bPORT=\d+/, `PORT=${port}`)
-      instances.push(startShell(name, 'bash', readmeShell(line), operatorEnv(), tmp))
-    }
-    const ready = await Promise.all(instances.map((p) => waitForLine(p, /SecureBase is ready at .*/, 120_000)))
-    instances.forEach((p, i) => say(`${p.name}: ${itemAt(ready, i)[0]}`))
-    for (const u of [urlA(), urlB()]) {
-      const res = await fetch(`${u}/api/health`)
-      if (!res.ok) throw new Error(`${u}/api/health answered ${res.status}`)
-    }
-    say(`both instances healthy (${secs(Date.now() - t)})`)
-  }],
-  ['cron line as cron runs it (sh -c, only PATH and HOME)', async () => {
-    const out = await runCron()
-    const summary = out.lines.find((l) => l.startsWith('scheduler tick:'))
-    if (!summary) throw new Error(`the cron line exited 0 but printed no "scheduler tick:" summary:\n${out.tail()}`)
-    say(summary)
-  }],
-  ['sign in: clinician on A, admin on B', async () => {
-    clinicianPage = await page(urlA())
-    say(`clinician landed on ${urlA()}${await signIn(clinicianPage, CLINICIAN)}`)
-    await expectClients(clinicianPage, 'My caseload', ['Hart, Amelia'])
-    await expectClients(clinicianPage, 'My caseload', ['Hart, Amelia'], `${urlB()}/clients`) // A's session, on B
-    const admin = await page(urlB())
-    say(`admin landed on ${urlB()}${await signIn(admin, ADMIN)}`)
-    await expectClients(admin, 'All clients', ['Hart, Amelia', 'Whitlock, Hannah'])
-    if (new URL(admin.url()).origin !== urlB()) throw new Error(`the admin ended up on ${admin.url()}, not on instance B`)
-    say('clinician sees "My caseload" on A and, with the session cookie from A, on B; admin sees "All clients" on B')
-  }],
-  ['emailed check-in link completed on instance B', async () => {
-    let mail = opts.assign ? undefined : await sink.waitForCheckInMail(15_000)
-    if (!mail) {
-      say(opts.assign ? '--assign: making a check-in due through the UI' : 'no check-in email yet: making one due through the UI')
-      if (!clinicianPage) clinicianPage = await page(urlA()).then(async (p) => (await signIn(p, CLINICIAN), p))
-      const before = sink.mails.length
-      await timed('clinician assigned CORE-10 "once" to Amelia Hart on A', () => assignOnce(clinicianPage!, 'Hart, Amelia'))
-      const tick = await timed('cron line run again (the next tick emails the link)', runCron)
-      say(`  ${tick.lines.find((l) => l.startsWith('scheduler tick:'))}`)
-      const deadline = Date.now() + 70_000
-      while (!mail && Date.now() < deadline) {
-        mail = sink.newCheckInMails().slice(before).find((m) => m.to.includes('amelia.hart@example.com'))
-        await new Promise((r) => setTimeout(r, 250))
+  [
+    'README env block → env file (0600)',
+    async () => {
+      blocks = readDeployBlocks(readmePath)
+      plan = planRelease(blocks.commands)
+      const { text, names } = renderEnvFile(blocks.env, VALUES)
+      fs.writeFileSync(envFile, text, { mode: 0o600, flag: 'wx' }) // a new file: umask cannot widen 0600
+      say(`${readmePath}: ${names.join(', ')}`)
+      say(`written to ${envFile}; instance A ${urlA()} (APP_BASE_URL), instance B ${urlB()}, SMTP sink :${sink.port}`)
+    },
+  ],
+  [
+    'release commands: build, migrate, seed, two instances',
+    async () => {
+      await timed(`database ${dbName} created`, () => createDatabase(dbName))
+      for (const line of plan!.skipped) say(`skipped (documented exception): ${line.trim()}`)
+      for (const line of plan!.release) await timed(`$ ${line.trim()}`, () => release(line.replace(/\s+#.*$/, '').trim(), line, 600_000))
+      const seed = await timed('$ npm run db:seed', () => release('npm run db:seed', 'npm run db:seed', 180_000))
+      say(`  ${seed.lines.find((l) => /Demo practice/.test(l)) ?? '(no "Demo practice" line)'}`)
+      const t = Date.now()
+      for (const [name, port] of [
+        ['instance A', portA],
+        ['instance B', portB],
+      ] as const) {
+        const line = plan!.start.replace(/\bPORT=\d+/, `PORT=${port}`)
+        instances.push(startShell(name, 'bash', readmeShell(line), operatorEnv(), tmp))
       }
-      if (!mail) throw new Error('no check-in email reached the SMTP sink within 70 s of the assignment')
-    }
-    const link = checkInLink(mail)
-    const origin = new URL(link).origin
-    if (origin !== urlA()) throw new Error(`the emailed link starts ${origin}, not APP_BASE_URL ${urlA()}`)
-    say(`email "${mail.subject}" to ${mail.to.join(', ')} from ${mail.from}; link on ${origin}`)
-    const parts = await completeCheckIn(await page(urlB()), urlB() + link.slice(origin.length))
-    say(`opened on ${urlB()}, ${parts} part(s) answered, "Thank you — your answers have been sent" shown`)
-  }],
-  ['npm run audit:verify (env file sourced)', async () => {
-    const out = await release('npm run audit:verify', 'npm run audit:verify', 120_000)
-    for (const l of out.lines.filter((l) => /^(practice|audit verify)/.test(l))) say(l)
-  }],
-  ['nothing created twice (database)', async () => {
-    await stopInstances() // no tick may run while counting
-    const r = await checkNothingTwice(dbUrl, root, new Date(t0), sink.newCheckInMails().length)
-    for (const f of r.facts) say(f)
-    if (sink.authFailures.length) r.problems.push(`SMTP AUTH refused for ${sink.authFailures.join(', ')}`)
-    // The tick logs and swallows per-check-in failures (a lost race would only show up here).
-    const logged = [...instances.map((p) => [p.name, p.output] as const), ...cronRuns.map((o) => ['cron', o] as const)]
-      .flatMap(([n, o]) => errorLines(o).map((l) => `${n}: ${l}`))
-    say(`errors logged by the instances and cron runs: ${logged.length}`)
-    if (logged.length) r.problems.push(`errors were logged during the run:\n${logged.join('\n')}`)
-    if (r.problems.length) throw new Error(r.problems.join('\n'))
-  }],
+      const ready = await Promise.all(instances.map((p) => waitForLine(p, /SecureBase is ready at .*/, 120_000)))
+      instances.forEach((p, i) => say(`${p.name}: ${itemAt(ready, i)[0]}`))
+      for (const u of [urlA(), urlB()]) {
+        const res = await fetch(`${u}/api/health`)
+        if (!res.ok) throw new Error(`${u}/api/health answered ${res.status}`)
+      }
+      say(`both instances healthy (${secs(Date.now() - t)})`)
+    },
+  ],
+  [
+    'cron line as cron runs it (sh -c, only PATH and HOME)',
+    async () => {
+      const out = await runCron()
+      const summary = out.lines.find((l) => l.startsWith('scheduler tick:'))
+      if (!summary) throw new Error(`the cron line exited 0 but printed no "scheduler tick:" summary:\n${out.tail()}`)
+      say(summary)
+    },
+  ],
+  [
+    'sign in: clinician on A, admin on B',
+    async () => {
+      clinicianPage = await page(urlA())
+      say(`clinician landed on ${urlA()}${await signIn(clinicianPage, CLINICIAN)}`)
+      await expectClients(clinicianPage, 'My caseload', ['Hart, Amelia'])
+      await expectClients(clinicianPage, 'My caseload', ['Hart, Amelia'], `${urlB()}/clients`) // A's session, on B
+      const admin = await page(urlB())
+      say(`admin landed on ${urlB()}${await signIn(admin, ADMIN)}`)
+      await expectClients(admin, 'All clients', ['Hart, Amelia', 'Whitlock, Hannah'])
+      if (new URL(admin.url()).origin !== urlB()) throw new Error(`the admin ended up on ${admin.url()}, not on instance B`)
+      say('clinician sees "My caseload" on A and, with the session cookie from A, on B; admin sees "All clients" on B')
+    },
+  ],
+  [
+    'emailed check-in link completed on instance B',
+    async () => {
+      let mail = opts.assign ? undefined : await sink.waitForCheckInMail(15_000)
+      if (!mail) {
+        say(opts.assign ? '--assign: making a check-in due through the UI' : 'no check-in email yet: making one due through the UI')
+        if (!clinicianPage) clinicianPage = await page(urlA()).then(async (p) => (await signIn(p, CLINICIAN), p))
+        const before = sink.mails.length
+        await timed('clinician assigned CORE-10 "once" to Amelia Hart on A', () => assignOnce(clinicianPage!, 'Hart, Amelia'))
+        const tick = await timed('cron line run again (the next tick emails the link)', runCron)
+        say(`  ${tick.lines.find((l) => l.startsWith('scheduler tick:'))}`)
+        const deadline = Date.now() + 70_000
+        while (!mail && Date.now() < deadline) {
+          mail = sink
+            .newCheckInMails()
+            .slice(before)
+            .find((m) => m.to.includes('amelia.hart@example.com'))
+          await new Promise((r) => setTimeout(r, 250))
+        }
+        if (!mail) throw new Error('no check-in email reached the SMTP sink within 70 s of the assignment')
+      }
+      const link = checkInLink(mail)
+      const origin = new URL(link).origin
+      if (origin !== urlA()) throw new Error(`the emailed link starts ${origin}, not APP_BASE_URL ${urlA()}`)
+      say(`email "${mail.subject}" to ${mail.to.join(', ')} from ${mail.from}; link on ${origin}`)
+      const parts = await completeCheckIn(await page(urlB()), urlB() + link.slice(origin.length))
+      say(`opened on ${urlB()}, ${parts} part(s) answered, "Thank you — your answers have been sent" shown`)
+    },
+  ],
+  [
+    'npm run audit:verify (env file sourced)',
+    async () => {
+      const out = await release('npm run audit:verify', 'npm run audit:verify', 120_000)
+      for (const l of out.lines.filter((l) => /^(practice|audit verify)/.test(l))) say(l)
+    },
+  ],
+  [
+    'nothing created twice (database)',
+    async () => {
+      await stopInstances() // no tick may run while counting
+      const r = await checkNothingTwice(dbUrl, root, new Date(t0), sink.newCheckInMails().length)
+      for (const f of r.facts) say(f)
+      if (sink.authFailures.length) r.problems.push(`SMTP AUTH refused for ${sink.authFailures.join(', ')}`)
+      // The tick logs and swallows per-check-in failures (a lost race would only show up here).
+      const logged = [...instances.map((p) => [p.name, p.output] as const), ...cronRuns.map((o) => ['cron', o] as const)].flatMap(([n, o]) =>
+        errorLines(o).map((l) => `${n}: ${l}`),
+      )
+      say(`errors logged by the instances and cron runs: ${logged.length}`)
+      if (logged.length) r.problems.push(`errors were logged during the run:\n${logged.join('\n')}`)
+      if (r.problems.length) throw new Error(r.problems.join('\n'))
+    },
+  ],
 ]
 
 // ── Run, report, tear down ───────────────────────────────────────────────────────────────────────
@@ -188,9 +219,13 @@ function teardown(): Promise<void> {
     await browser?.close().catch(() => {})
     await stopInstances()
     await Promise.all([...running].map((p) => stopProc(p, 5_000).then(() => say(`stopped ${p.name}`))))
-    if (failed || opts.logs) for (const p of instances) console.log(`    ${p.name}, ${opts.logs ? 'output' : 'last lines'}:\n${p.output.tail(opts.logs ? 1e6 : 25)}`)
+    if (failed || opts.logs)
+      for (const p of instances) console.log(`    ${p.name}, ${opts.logs ? 'output' : 'last lines'}:\n${p.output.tail(opts.logs ? 1e6 : 25)}`)
     await sink.close().catch(() => {})
-    await dropDatabase(dbName).then(() => say(`database ${dbName} dropped`), (e: Error) => say(`could not drop ${dbName}: ${e.message}`))
+    await dropDatabase(dbName).then(
+      () => say(`database ${dbName} dropped`),
+      (e: Error) => say(`could not drop ${dbName}: ${e.message}`),
+    )
     fs.rmSync(tmp, { recursive: true, force: true })
     say(`done (${secs(Date.now() - t)})`)
   })()
@@ -226,7 +261,12 @@ async function main(): Promise<number> {
     } catch (e) {
       failed++
       const msg = e instanceof Error ? e.message : String(e)
-      console.log(`  FAIL ${name} (${secs(Date.now() - t)}):\n${msg.split('\n').map((l) => `    ${l}`).join('\n')}`)
+      console.log(
+        `  FAIL ${name} (${secs(Date.now() - t)}):\n${msg
+          .split('\n')
+          .map((l) => `    ${l}`)
+          .join('\n')}`,
+      )
       if (i < 2) blocked = true
     }
   }

@@ -42,7 +42,10 @@ test('an admin invites a clinician who sets up two-step sign-in; deactivating th
   await expectNoAxeViolations(page)
   await page.getByRole('link', { name: 'Invite someone' }).click()
   await expect(page.getByRole('heading', { name: 'Invite someone' })).toBeVisible()
-  await expect(page.getByRole('navigation', { name: 'Practice admin' }).getByRole('link', { name: 'Invite', exact: true })).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByRole('navigation', { name: 'Practice admin' }).getByRole('link', { name: 'Invite', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
   await hydrated(page)
   await expectNoAxeViolations(page)
   await page.getByLabel('Name').fill(name)

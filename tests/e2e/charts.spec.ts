@@ -52,7 +52,11 @@ async function openHart(page: Page) {
   await hydrated(page)
 }
 
-const card = (page: Page, name: RegExp) => page.getByRole('article').filter({ has: page.getByRole('heading', { name, level: 3 }) }).first()
+const card = (page: Page, name: RegExp) =>
+  page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name, level: 3 }) })
+    .first()
 
 for (const width of WIDTHS) {
   test(`a year of weekly answers reads at ${width} px: ticks apart, labels off the data, nothing wider than its card`, async ({ page }) => {
@@ -136,7 +140,9 @@ test('a new client with one answer: the point sits inside the axis, "baseline" i
       const mark = await point.boundingBox()
       if (!axis || !mark) return 'not drawn'
       const centre = mark.x + mark.width / 2
-      return centre - axis.x > 0.25 * axis.width && axis.x + axis.width - centre > 0.25 * axis.width ? 'inside' : `at ${centre} on an axis ${axis.x}..${axis.x + axis.width}`
+      return centre - axis.x > 0.25 * axis.width && axis.x + axis.width - centre > 0.25 * axis.width
+        ? 'inside'
+        : `at ${centre} on an axis ${axis.x}..${axis.x + axis.width}`
     })
     .toBe('inside')
   await expect.poll(() => chartProblems(page.locator('section[aria-labelledby="charts-heading"]'))).toEqual([])

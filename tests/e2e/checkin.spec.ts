@@ -1,7 +1,11 @@
 import { answerStep, expect, test } from './fixtures'
 import { expectNoAxeViolations, hydrated } from './helpers'
 
-test('a clinician assigns PHQ-9 + ECR-RS, a client completes it on a phone, the clinician sees scores and the risk flag', async ({ page, browser, ownClient }) => {
+test('a clinician assigns PHQ-9 + ECR-RS, a client completes it on a phone, the clinician sees scores and the risk flag', async ({
+  page,
+  browser,
+  ownClient,
+}) => {
   // The clinician has added a client of their own (the fixture) and assigns two questionnaires due today.
   const robin = ownClient
   await expect(page.getByRole('heading', { name: robin.heading })).toBeVisible()
@@ -68,7 +72,10 @@ test('a clinician assigns PHQ-9 + ECR-RS, a client completes it on a phone, the 
   await expect(page.getByRole('heading', { name: 'Open risk flag' })).toBeVisible()
   await expect(page.getByText('PHQ-9 question 9: “Several days”')).toBeVisible()
   // PHQ-9: 1 (item 9 "Several days", every other item "Not at all"), minimal, with the risk item marked.
-  const phq9 = page.getByRole('table', { name: /^Most recent questionnaire scores/ }).getByRole('row').filter({ has: page.getByRole('cell', { name: 'PHQ-9', exact: true }) })
+  const phq9 = page
+    .getByRole('table', { name: /^Most recent questionnaire scores/ })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: 'PHQ-9', exact: true }) })
   await expect(phq9).toHaveCount(1)
   await expect(phq9.getByRole('cell').nth(2)).toHaveText('1 (minimal)risk item')
   await page.goto('/clients')

@@ -98,7 +98,8 @@ async function layoutProblems(page: Page): Promise<string[]> {
       if (!box || table.getBoundingClientRect().width <= box.clientWidth + 1) continue
       const region = table.closest('[role="region"][tabindex="0"]')
       if (!region) problems.push(`table "${table.caption?.textContent ?? name(table)}" is wider than its box and not in a scroll region`)
-      else if (!region.parentElement?.parentElement?.querySelector('[data-scroll-hint]')) problems.push(`scroll region "${region.getAttribute('aria-label')}" has no visible hint`)
+      else if (!region.parentElement?.parentElement?.querySelector('[data-scroll-hint]'))
+        problems.push(`scroll region "${region.getAttribute('aria-label')}" has no visible hint`)
     }
     // Charts: the svg fits its box, and every label lies inside the svg (not cut at its edge).
     for (const svg of document.querySelectorAll('svg.recharts-surface')) {
@@ -119,7 +120,12 @@ async function layoutProblems(page: Page): Promise<string[]> {
 }
 
 function fileName(p: string, width: number) {
-  const slug = p.replace(/^\//, '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id').replace(/\/c\/[A-Za-z0-9_-]{20,}/, '/c/link').replace(/[^a-z0-9]+/gi, '-') || 'home'
+  const slug =
+    p
+      .replace(/^\//, '')
+      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id')
+      .replace(/\/c\/[A-Za-z0-9_-]{20,}/, '/c/link')
+      .replace(/[^a-z0-9]+/gi, '-') || 'home'
   return `test-results/layout/${slug.replace(/^-|-$/g, '')}-${width}.png`
 }
 
@@ -214,7 +220,12 @@ test('the caseload shows what needs attention without scrolling sideways at 1280
     await page.getByLabel('Sort by').selectOption({ label: 'Open risk flags, most first' })
     await page.getByRole('button', { name: 'Apply' }).click()
     await expect(page).toHaveURL(/sort=flags/)
-    await expect(page.getByRole('list', { name: /sorted by open risk flags, most first/ }).getByRole('link').first()).toHaveText('Haddad, Farah')
+    await expect(
+      page
+        .getByRole('list', { name: /sorted by open risk flags, most first/ })
+        .getByRole('link')
+        .first(),
+    ).toHaveText('Haddad, Farah')
   } finally {
     await context.close()
   }

@@ -52,7 +52,12 @@ test('a clinician adds a goal from a suggestion, writes a DAP note on two goals,
   }
   await page.getByRole('button', { name: 'Insert scores' }).click()
   await expect(page.getByRole('table', { name: /^Scores since baseline/ })).toBeVisible()
-  await expect(page.getByRole('table', { name: /^Scores since baseline/ }).getByText('PHQ-9').first()).toBeVisible()
+  await expect(
+    page
+      .getByRole('table', { name: /^Scores since baseline/ })
+      .getByText('PHQ-9')
+      .first(),
+  ).toBeVisible()
   await waitSaved(page)
   await expectNoAxeViolations(page)
   await page.screenshot({ path: 'test-results/e2e/note-editor.png', fullPage: true })

@@ -117,7 +117,11 @@ test('the timeline of a client with a year of check-ins is grouped by month and 
   }
 })
 
-test('"Client added." shows once; the relationship field follows the ECR-RS box; the check-in says until when in words and its crisis numbers are tap-to-call', async ({ page, browser, ownClient }) => {
+test('"Client added." shows once; the relationship field follows the ECR-RS box; the check-in says until when in words and its crisis numbers are tap-to-call', async ({
+  page,
+  browser,
+  ownClient,
+}) => {
   test.setTimeout(180_000)
   // The fixture added the client and saw "Client added."; a reload does not say it again.
   await page.reload()

@@ -52,7 +52,12 @@ test.describe('start-up on PostgreSQL', () => {
   test('the server itself exits 78 at once when a key is missing, naming it', async () => {
     const port = await freePort()
     const { SECUREBASE_ENCRYPTION_KEYS: _missing, ...rest } = COMPLETE
-    const r = await run(process.execPath, ['scripts/server.mjs', String(port), '127.0.0.1', '0'], { ...rest, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' }, 60_000)
+    const r = await run(
+      process.execPath,
+      ['scripts/server.mjs', String(port), '127.0.0.1', '0'],
+      { ...rest, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' },
+      60_000,
+    )
     expect(r.timedOut).toBe(false)
     expect(r.code).toBe(78)
     expect(r.output).toMatch(/SecureBase configuration error: SECUREBASE_ENCRYPTION_KEYS is not set/)
@@ -61,12 +66,17 @@ test.describe('start-up on PostgreSQL', () => {
 
   test('npm start exits with a message when its server cannot reach the database', async () => {
     const port = await freePort()
-    const r = await run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
-      ...COMPLETE,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-      DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/nothing-listens-here`,
-    }, 100_000)
+    const r = await run(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['scripts/start.ts'],
+      {
+        ...COMPLETE,
+        PORT: String(port),
+        HOSTNAME: '127.0.0.1',
+        DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/nothing-listens-here`,
+      },
+      100_000,
+    )
     expect(r.timedOut).toBe(false)
     expect(r.code).not.toBe(0)
     expect(r.output).toMatch(/SecureBase could not start/)

@@ -93,9 +93,7 @@ describe('invitations', () => {
   it('a link works once; wrong, malformed and expired links all get the one generic error', async () => {
     const link = await invite()
     const token = tokenOf(link.url)
-    await expect(redeemUserToken(token, 'INVITE', NEW_PASSWORD, later(7 * 24 * HOUR + 60_000))).rejects.toThrow(
-      'This link is no longer valid',
-    )
+    await expect(redeemUserToken(token, 'INVITE', NEW_PASSWORD, later(7 * 24 * HOUR + 60_000))).rejects.toThrow('This link is no longer valid')
     await redeemUserToken(token, 'INVITE', NEW_PASSWORD)
     for (const bad of [token, crypto.randomBytes(32).toString('base64url'), 'not-a-token', `${token}x`]) {
       const err = await redeemUserToken(bad, 'INVITE', 'another long passphrase here').catch((e) => e)
@@ -210,10 +208,7 @@ describe('roles, deactivation and the last admin', () => {
 
   it('two admins removing each other at the same time: one wins, an admin remains', async () => {
     const other = await createUser(w.p1.id, ['ADMIN'])
-    const results = await Promise.allSettled([
-      deactivateUser(actorFor(w.admin1), other.id),
-      deactivateUser(actorFor(other), w.admin1.id),
-    ])
+    const results = await Promise.allSettled([deactivateUser(actorFor(w.admin1), other.id), deactivateUser(actorFor(other), w.admin1.id)])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
     // The accounts lock serialises them: the second sees the first's change and would leave no admin.
@@ -401,7 +396,9 @@ describe('practice settings', () => {
   it('saves, audits only the names of the fields that changed, and leaves other practices alone', async () => {
     const admin = actorFor(w.admin1)
     const changed = await updatePracticeSettings(admin, settingsInput.parse(valid))
-    expect(changed.sort()).toEqual(['checkinExpiryDays', 'crisisResources', 'idleTimeoutMinutes', 'mfaRequired', 'name', 'reminderHoursBeforeExpiry', 'timeZone'].sort())
+    expect(changed.sort()).toEqual(
+      ['checkinExpiryDays', 'crisisResources', 'idleTimeoutMinutes', 'mfaRequired', 'name', 'reminderHoursBeforeExpiry', 'timeZone'].sort(),
+    )
     expect(await getPracticeSettings(admin)).toMatchObject({ name: 'Harbour Therapy', idleTimeoutMinutes: 10, mfaRequired: true })
     const rows = await auditRows(w.p1.id, 'SETTINGS_UPDATE')
     expect(rows).toHaveLength(1)
@@ -419,7 +416,11 @@ describe('scope: another practice’s admin or a clinician', () => {
     const link = await invite()
     const reset = await issuePasswordReset(actorFor(w.admin1), w.clinB.id)
     const snapshot = async () => ({
-      users: await db.user.findMany({ where: { practiceId: w.p1.id }, orderBy: { id: 'asc' }, select: { id: true, roles: true, status: true, passwordHash: true } }),
+      users: await db.user.findMany({
+        where: { practiceId: w.p1.id },
+        orderBy: { id: 'asc' },
+        select: { id: true, roles: true, status: true, passwordHash: true },
+      }),
       clients: await db.client.findMany({ where: { practiceId: w.p1.id }, orderBy: { id: 'asc' }, select: { id: true, primaryClinicianId: true } }),
       practice: await db.practice.findUniqueOrThrow({ where: { id: w.p1.id } }),
       tokens: await db.userToken.findMany({ where: { practiceId: w.p1.id }, orderBy: { id: 'asc' } }),

@@ -40,7 +40,7 @@ describe('assignments', () => {
     ])
   })
 
-  it("another clinician or practice cannot assign, list or change; nothing is written", async () => {
+  it('another clinician or practice cannot assign, list or change; nothing is written', async () => {
     const before = await db.assignment.count({ where: inWorld() })
     await expect(createAssignments(actorFor(w.clinB), w.clientA.id, input())).rejects.toBeInstanceOf(NotFoundError)
     await expect(createAssignments(actorFor(w.admin2), w.clientA.id, input())).rejects.toBeInstanceOf(NotFoundError)
@@ -87,19 +87,33 @@ describe('assignments', () => {
 
 describe('risk flags', () => {
   async function flagFor(clientId: string, practiceId: string, clinicianId: string) {
-    const assignmentId = itemAt(await createAssignments(
-      { userId: clinicianId, practiceId, roles: ['CLINICIAN'], name: 'x', email: 'x', sessionId: 'x' },
-      clientId,
-      input({ instruments: ['phq9'], recurrence: 'ONCE' }),
-    ), 0)
+    const assignmentId = itemAt(
+      await createAssignments(
+        { userId: clinicianId, practiceId, roles: ['CLINICIAN'], name: 'x', email: 'x', sessionId: 'x' },
+        clientId,
+        input({ instruments: ['phq9'], recurrence: 'ONCE' }),
+      ),
+      0,
+    )
     const checkIn = await db.checkIn.create({ data: { practiceId, clientId, dueDate: new Date('2026-01-05'), status: 'COMPLETED', expiresAt: new Date() } })
     const item = await db.checkInItem.create({
       data: { checkInId: checkIn.id, assignmentId, occurrenceDate: new Date('2026-01-05'), instrumentId: 'phq9', position: 0 },
     })
     const response = await db.response.create({
       data: {
-        practiceId, clientId, checkInId: checkIn.id, checkInItemId: item.id, instrumentId: 'phq9', instrumentVersion: 'v', scoringVersion: 'v',
-        answers: [0, 0, 0, 0, 0, 0, 0, 0, 2], complete: true, scores: { total: 2 }, band: 'minimal', flags: ['risk'], submittedAt: new Date(),
+        practiceId,
+        clientId,
+        checkInId: checkIn.id,
+        checkInItemId: item.id,
+        instrumentId: 'phq9',
+        instrumentVersion: 'v',
+        scoringVersion: 'v',
+        answers: [0, 0, 0, 0, 0, 0, 0, 0, 2],
+        complete: true,
+        scores: { total: 2 },
+        band: 'minimal',
+        flags: ['risk'],
+        submittedAt: new Date(),
       },
     })
     return db.riskFlag.create({
@@ -116,7 +130,12 @@ describe('risk flags', () => {
     expect((await countOpenFlags(actorFor(w.clinA))).get(w.clientA.id)).toBe(1)
     await resolveRiskFlag(actorFor(w.clinA), flag.id, 'Called the client; safety plan reviewed.')
     const row = itemAt(await listRiskFlags(actorFor(w.clinA), w.clientA.id), 0)
-    expect(row).toMatchObject({ status: 'RESOLVED', acknowledgedById: w.clinA.id, resolvedById: w.clinA.id, resolutionNote: 'Called the client; safety plan reviewed.' })
+    expect(row).toMatchObject({
+      status: 'RESOLVED',
+      acknowledgedById: w.clinA.id,
+      resolvedById: w.clinA.id,
+      resolutionNote: 'Called the client; safety plan reviewed.',
+    })
     expect(row.resolvedAt).not.toBeNull()
     expect((await countOpenFlags(actorFor(w.clinA))).get(w.clientA.id)).toBeUndefined()
     await expect(resolveRiskFlag(actorFor(w.clinA), flag.id, 'again')).rejects.toBeInstanceOf(ConflictError)

@@ -44,7 +44,9 @@ async function respond(c: ClientRow, total: number, at: string) {
   const checkIn = await db.checkIn.create({
     data: { ...base, dueDate: dateCol(at), status: 'COMPLETED', expiresAt: new Date(when.getTime() + 4 * DAY), completedAt: when },
   })
-  const item = await db.checkInItem.create({ data: { checkInId: checkIn.id, assignmentId: assignment.id, occurrenceDate: dateCol(at), instrumentId: 'phq9', position: 0 } })
+  const item = await db.checkInItem.create({
+    data: { checkInId: checkIn.id, assignmentId: assignment.id, occurrenceDate: dateCol(at), instrumentId: 'phq9', position: 0 },
+  })
   return db.response.create({
     data: {
       ...base,
@@ -69,7 +71,16 @@ async function checkIn(c: ClientRow, status: 'OPEN' | 'EXPIRED', dueDate: string
 async function flag(c: ClientRow, status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED', raisedAt: string) {
   const r = await respond(c, 12, '2026-01-20T10:00:00Z')
   await db.riskFlag.create({
-    data: { practiceId: c.practiceId, clientId: c.id, responseId: r.id, instrumentId: 'phq9', itemNumber: 9, itemValue: 1, status, raisedAt: new Date(raisedAt) },
+    data: {
+      practiceId: c.practiceId,
+      clientId: c.id,
+      responseId: r.id,
+      instrumentId: 'phq9',
+      itemNumber: 9,
+      itemValue: 1,
+      status,
+      raisedAt: new Date(raisedAt),
+    },
   })
 }
 

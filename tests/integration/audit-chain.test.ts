@@ -21,7 +21,15 @@ describe('audit trail', () => {
     const p = await createPractice()
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        recordAudit({ practiceId: p.id, actorType: 'USER', actorId: `u${i % 3}`, action: 'CLIENT_VIEW', targetType: 'Client', targetId: `c${i}`, details: { n: i } }),
+        recordAudit({
+          practiceId: p.id,
+          actorType: 'USER',
+          actorId: `u${i % 3}`,
+          action: 'CLIENT_VIEW',
+          targetType: 'Client',
+          targetId: `c${i}`,
+          details: { n: i },
+        }),
       ),
     )
     const mine = async () => (await verifyAuditChains()).find((r) => r.practiceId === p.id)!

@@ -81,7 +81,12 @@ describe('audit checkpoints', () => {
     // Appending past the old length does not hide it either.
     await addEvents(p.id, 3)
     const now = await eventsOf(p.id)
-    expect(await report(p.id)).toMatchObject({ ok: false, checked: 7, firstBrokenId: String(itemAt(now, 5).id), problem: expect.stringContaining('others appended') })
+    expect(await report(p.id)).toMatchObject({
+      ok: false,
+      checked: 7,
+      firstBrokenId: String(itemAt(now, 5).id),
+      problem: expect.stringContaining('others appended'),
+    })
     expect(await checkpointsOf(p.id)).toHaveLength(1)
   })
 
@@ -91,7 +96,11 @@ describe('audit checkpoints', () => {
     await checkpointNow(p.id)
     await tamper((tx) => deleteEventsAfter(tx, p.id, 0n))
     const all = await verifyAuditChains()
-    expect(all.find((r) => r.practiceId === p.id)).toMatchObject({ ok: false, checked: 0, problem: expect.stringMatching(/^all events were removed: .* recorded 3$/) })
+    expect(all.find((r) => r.practiceId === p.id)).toMatchObject({
+      ok: false,
+      checked: 0,
+      problem: expect.stringMatching(/^all events were removed: .* recorded 3$/),
+    })
   })
 
   it('(b) report a forged or altered checkpoint, and a changed key', async () => {
@@ -121,7 +130,9 @@ describe('audit checkpoints', () => {
     const q = await createPractice()
     await addEvents(q.id, 2)
     const good = await checkpointNow(q.id)
-    await tamper((tx) => tx.$executeRaw`UPDATE "AuditCheckpoint" SET mac = ${good.mac.replace(/^./, (c) => (c === '0' ? '1' : '0'))} WHERE "practiceId" = ${q.id}::uuid`)
+    await tamper(
+      (tx) => tx.$executeRaw`UPDATE "AuditCheckpoint" SET mac = ${good.mac.replace(/^./, (c) => (c === '0' ? '1' : '0'))} WHERE "practiceId" = ${q.id}::uuid`,
+    )
     expect(await report(q.id)).toMatchObject({ ok: false, problem: invalid })
   })
 
@@ -151,7 +162,9 @@ describe('audit checkpoints', () => {
   it('(d) concurrent appends while checkpointing leave a verifiable chain and checkpoints', async () => {
     const p = await createPractice()
     await Promise.all([
-      ...Array.from({ length: 30 }, (_, i) => recordAudit({ practiceId: p.id, actorType: 'USER', actorId: `u${i % 3}`, action: 'CLIENT_VIEW', details: { i } })),
+      ...Array.from({ length: 30 }, (_, i) =>
+        recordAudit({ practiceId: p.id, actorType: 'USER', actorId: `u${i % 3}`, action: 'CLIENT_VIEW', details: { i } }),
+      ),
       ...Array.from({ length: 6 }, () => writeCheckpoints({ practiceId: p.id, minAgeMs: 0 })),
     ])
     await writeCheckpoints({ practiceId: p.id, minAgeMs: 0 })
@@ -186,7 +199,10 @@ describe('audit checkpoints', () => {
       ok: false,
       problem: `events were removed from the end: the chain has 3 events, an expected checkpoint line of ${cp2.createdAt.toISOString()} recorded 6`,
     })
-    expect(await report(p.id, [line2.replace('events=6', 'events=2')])).toMatchObject({ ok: false, problem: expect.stringMatching(/^an expected checkpoint line signature invalid/) })
+    expect(await report(p.id, [line2.replace('events=6', 'events=2')])).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^an expected checkpoint line signature invalid/),
+    })
   })
 
   it('(f) npm run audit:verify --checkpoint prints a line that --expect-file later holds the database to', async () => {
@@ -196,8 +212,11 @@ describe('audit checkpoints', () => {
     const run = async (...args: string[]) => {
       await closeDatabase() // the embedded database opens in one process at a time
       return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/audit-verify.ts', ...args], { cwd: root, env: childProcessEnv({ DATABASE_URL: dbUrl }) }, (err, stdout, stderr) =>
-          resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+        execFile(
+          path.join(root, 'node_modules/.bin/tsx'),
+          ['--conditions=react-server', 'scripts/audit-verify.ts', ...args],
+          { cwd: root, env: childProcessEnv({ DATABASE_URL: dbUrl }) },
+          (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
         )
       })
     }

@@ -125,7 +125,14 @@ async function openCheckIn(client: { id: string; practiceId: string; primaryClin
     data: { practiceId: client.practiceId, clientId: client.id, dueDate: today, expiresAt: new Date(Date.now() + 4 * 86_400_000) },
   })
   const assignment = await db.assignment.create({
-    data: { practiceId: client.practiceId, clientId: client.id, instrumentId: 'phq9', recurrence: 'ONCE', startDate: today, createdById: client.primaryClinicianId },
+    data: {
+      practiceId: client.practiceId,
+      clientId: client.id,
+      instrumentId: 'phq9',
+      recurrence: 'ONCE',
+      startDate: today,
+      createdById: client.primaryClinicianId,
+    },
   })
   const item = await db.checkInItem.create({
     data: { checkInId: checkIn.id, assignmentId: assignment.id, occurrenceDate: today, instrumentId: 'phq9', position: 0 },
@@ -157,7 +164,15 @@ async function riskFlagFor(client: { id: string; practiceId: string; primaryClin
     },
   })
   return db.riskFlag.create({
-    data: { practiceId: client.practiceId, clientId: client.id, responseId: response.id, instrumentId: 'phq9', itemNumber: 9, itemValue: 2, raisedAt: new Date() },
+    data: {
+      practiceId: client.practiceId,
+      clientId: client.id,
+      responseId: response.id,
+      instrumentId: 'phq9',
+      itemNumber: 9,
+      itemValue: 2,
+      raisedAt: new Date(),
+    },
   })
 }
 
@@ -257,14 +272,25 @@ describe('refusals', () => {
 
   it('every instrumented function records its refusal once and still answers not found', async () => {
     const flag = await riskFlagFor(w.clientA)
-    const assignmentId = itemAt(await createAssignments(actorFor(w.clinA), w.clientA.id, assignmentInput.parse({ instruments: ['gad7'], recurrence: 'WEEKLY', startDate: '2026-01-05' })), 0)
+    const assignmentId = itemAt(
+      await createAssignments(actorFor(w.clinA), w.clientA.id, assignmentInput.parse({ instruments: ['gad7'], recurrence: 'WEEKLY', startDate: '2026-01-05' })),
+      0,
+    )
     const { checkIn } = await openCheckIn(w.clientA)
     const b = actorFor(w.clinB)
     const cases: [string, string, () => Promise<unknown>][] = [
       ['CLIENT_UPDATE', w.clientA.id, () => updateClient(b, w.clientA.id, clientForm())],
-      ['ASSIGNMENT_CREATE', w.clientA.id, () => createAssignments(b, w.clientA.id, assignmentInput.parse({ instruments: ['phq9'], recurrence: 'ONCE', startDate: '2026-01-05' }))],
+      [
+        'ASSIGNMENT_CREATE',
+        w.clientA.id,
+        () => createAssignments(b, w.clientA.id, assignmentInput.parse({ instruments: ['phq9'], recurrence: 'ONCE', startDate: '2026-01-05' })),
+      ],
       ['ASSIGNMENT_PAUSE', assignmentId, () => changeAssignmentStatus(b, assignmentId, 'pause')],
-      ['ASSIGNMENT_UPDATE', assignmentId, () => updateAssignmentSchedule(b, assignmentId, { recurrence: 'MONTHLY', startDate: '2026-01-05', endDate: null, relationshipTarget: null })],
+      [
+        'ASSIGNMENT_UPDATE',
+        assignmentId,
+        () => updateAssignmentSchedule(b, assignmentId, { recurrence: 'MONTHLY', startDate: '2026-01-05', endDate: null, relationshipTarget: null }),
+      ],
       ['FLAG_ACKNOWLEDGE', flag.id, () => acknowledgeRiskFlag(b, flag.id)],
       ['FLAG_RESOLVE', flag.id, () => resolveRiskFlag(b, flag.id, 'not mine')],
       ['LINK_ISSUE', checkIn.id, () => issueCheckInLink(b, checkIn.id)],
@@ -272,7 +298,12 @@ describe('refusals', () => {
       ['CHECKIN_CANCEL', checkIn.id, () => cancelCheckIn(b, checkIn.id)],
     ]
     for (const [attempted, targetId, run] of cases) {
-      const { result, events } = await eventsOf(() => run().then(() => 'resolved', (e: unknown) => e))
+      const { result, events } = await eventsOf(() =>
+        run().then(
+          () => 'resolved',
+          (e: unknown) => e,
+        ),
+      )
       expect(result, attempted).toBeInstanceOf(NotFoundError)
       expect(events.map((e) => [e.action, e.outcome, e.targetId, e.clientId, (e.details as { attempted?: string }).attempted])).toEqual([
         ['AUTHZ_DENIED', 'DENIED', targetId, w.clientA.id, attempted],
@@ -301,7 +332,11 @@ describe('assignments and risk flags', () => {
   it('create, pause, resume, update and end each record one event with the client id', async () => {
     const clin = actorFor(w.clinA)
     const { result: ids, events } = await eventsOf(() =>
-      createAssignments(clin, w.clientA.id, assignmentInput.parse({ instruments: ['phq9', 'ecr-rs'], recurrence: 'WEEKLY', startDate: '2026-01-05', relationshipTarget: 'my partner Jonquil' })),
+      createAssignments(
+        clin,
+        w.clientA.id,
+        assignmentInput.parse({ instruments: ['phq9', 'ecr-rs'], recurrence: 'WEEKLY', startDate: '2026-01-05', relationshipTarget: 'my partner Jonquil' }),
+      ),
     )
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({ ...asUser(w.clinA), action: 'ASSIGNMENT_CREATE', clientId: w.clientA.id, targetType: 'Assignment', targetId: null })
@@ -311,22 +346,32 @@ describe('assignments and risk flags', () => {
     const base = { ...asUser(w.clinA), targetType: 'Assignment', targetId: a, clientId: w.clientA.id }
     await one(() => changeAssignmentStatus(clin, a, 'pause'), { ...base, action: 'ASSIGNMENT_PAUSE' })
     await one(() => changeAssignmentStatus(clin, a, 'resume'), { ...base, action: 'ASSIGNMENT_RESUME' })
-    const upd = await one(() => updateAssignmentSchedule(clin, a, { recurrence: 'MONTHLY', startDate: '2026-01-05', endDate: null, relationshipTarget: null }), { ...base, action: 'ASSIGNMENT_UPDATE' })
+    const upd = await one(
+      () => updateAssignmentSchedule(clin, a, { recurrence: 'MONTHLY', startDate: '2026-01-05', endDate: null, relationshipTarget: null }),
+      { ...base, action: 'ASSIGNMENT_UPDATE' },
+    )
     expect(upd.details).toEqual({ changed: ['recurrence'] })
     await one(() => changeAssignmentStatus(actorFor(w.admin1), a, 'end'), { ...base, ...asUser(w.admin1), action: 'ASSIGNMENT_END' })
   })
 
   it('a refused change (conflict) records no success event', async () => {
     const clin = actorFor(w.clinA)
-    const a = itemAt(await createAssignments(clin, w.clientA.id, assignmentInput.parse({ instruments: ['core10'], recurrence: 'ONCE', startDate: '2026-01-05' })), 0)
+    const a = itemAt(
+      await createAssignments(clin, w.clientA.id, assignmentInput.parse({ instruments: ['core10'], recurrence: 'ONCE', startDate: '2026-01-05' })),
+      0,
+    )
     await changeAssignmentStatus(clin, a, 'pause')
     const { events } = await eventsOf(async () => {
       await expect(changeAssignmentStatus(clin, a, 'pause')).rejects.toBeInstanceOf(ConflictError)
       await changeAssignmentStatus(clin, a, 'end')
       await expect(changeAssignmentStatus(clin, a, 'resume')).rejects.toBeInstanceOf(ConflictError)
-      await expect(updateAssignmentSchedule(clin, a, { recurrence: 'WEEKLY', startDate: '2026-01-05', endDate: null, relationshipTarget: null })).rejects.toBeInstanceOf(NotFoundError)
+      await expect(
+        updateAssignmentSchedule(clin, a, { recurrence: 'WEEKLY', startDate: '2026-01-05', endDate: null, relationshipTarget: null }),
+      ).rejects.toBeInstanceOf(NotFoundError)
       await db.client.update({ where: { id: w.clientB.id }, data: { status: 'DISCHARGED' } })
-      await expect(createAssignments(actorFor(w.clinB), w.clientB.id, assignmentInput.parse({ instruments: ['phq9'], recurrence: 'ONCE', startDate: '2026-01-05' }))).rejects.toBeInstanceOf(ConflictError)
+      await expect(
+        createAssignments(actorFor(w.clinB), w.clientB.id, assignmentInput.parse({ instruments: ['phq9'], recurrence: 'ONCE', startDate: '2026-01-05' })),
+      ).rejects.toBeInstanceOf(ConflictError)
       await db.client.update({ where: { id: w.clientB.id }, data: { status: 'ACTIVE' } })
     })
     // Only the one change that happened; an ended (in-scope) assignment is not a refusal either.
@@ -560,13 +605,16 @@ describe('CSV export', () => {
   it('is RFC 4180 with CRLF, every matching event oldest first, hashes included', async () => {
     const p = await createPractice()
     const a = await createUser(p.id, ['ADMIN'], { name: 'Ada, "the" Admin' })
-    for (let i = 0; i < 3; i++) await recordAudit({ practiceId: p.id, actorType: 'USER', actorId: a.id, actorRole: 'ADMIN', action: 'CSV_TEST' as AuditAction, details: { i } })
+    for (let i = 0; i < 3; i++)
+      await recordAudit({ practiceId: p.id, actorType: 'USER', actorId: a.id, actorRole: 'ADMIN', action: 'CSV_TEST' as AuditAction, details: { i } })
     const { csv, filename, rows } = await auditCsv(actorFor(a), filters({ action: 'CSV_TEST' }), {}, new Date('2026-07-10T23:30:00Z'))
     expect(filename).toBe('audit-2026-07-11.csv')
     expect(rows).toBe(3)
     const lines = csv.split('\r\n')
     expect(lines.at(-1)).toBe('')
-    expect(lines[0]).toBe('id,occurred_at_utc,actor_type,actor_id,actor_name,actor_role,action,target_type,target_id,client_id,outcome,ip,request_id,details,prev_hash,row_hash')
+    expect(lines[0]).toBe(
+      'id,occurred_at_utc,actor_type,actor_id,actor_name,actor_role,action,target_type,target_id,client_id,outcome,ip,request_id,details,prev_hash,row_hash',
+    )
     expect(lines).toHaveLength(5)
     expect(lines[1]).toContain('"Ada, ""the"" Admin"')
     expect(lines[1]).toContain('"{""i"":0}"')
@@ -586,7 +634,16 @@ describe('CSV export', () => {
     expect(csvCell(null)).toBe('')
     const p = await createPractice()
     const a = await createUser(p.id, ['ADMIN'])
-    await recordAudit({ practiceId: p.id, actorType: 'USER', actorId: a.id, actorRole: '@ADMIN', action: 'CSV_TEST' as AuditAction, ip: '=1+1', requestId: '-cmd|x', targetType: '+T' })
+    await recordAudit({
+      practiceId: p.id,
+      actorType: 'USER',
+      actorId: a.id,
+      actorRole: '@ADMIN',
+      action: 'CSV_TEST' as AuditAction,
+      ip: '=1+1',
+      requestId: '-cmd|x',
+      targetType: '+T',
+    })
     const { csv } = await auditCsv(actorFor(a), filters({ action: 'CSV_TEST' }))
     const row = csv.split('\r\n')[1]
     expect(row).toContain(",'@ADMIN,CSV_TEST,'+T,")
@@ -596,13 +653,25 @@ describe('CSV export', () => {
 
 describe('filters from the URL', () => {
   it('garbage falls back to the defaults; valid values are kept', () => {
-    expect(parseAuditFilters({ userId: 'x', clientId: "1' OR 1=1", action: 'drop table', from: '2026-02-30', to: 'yesterday', page: '-1', pageSize: '1e9' })).toEqual({
+    expect(
+      parseAuditFilters({ userId: 'x', clientId: "1' OR 1=1", action: 'drop table', from: '2026-02-30', to: 'yesterday', page: '-1', pageSize: '1e9' }),
+    ).toEqual({
       ...DEFAULT_AUDIT_FILTERS,
       pageSize: 200,
     })
     expect(parseAuditFilters(new URLSearchParams('page=abc&pageSize=0'))).toEqual(DEFAULT_AUDIT_FILTERS)
     const id = crypto.randomUUID()
-    expect(parseAuditFilters({ userId: id.toUpperCase(), clientId: [id, 'x'], action: 'CLIENT_VIEW', from: '2026-03-01', to: '2026-02-01', page: '3', pageSize: '25' })).toEqual({
+    expect(
+      parseAuditFilters({
+        userId: id.toUpperCase(),
+        clientId: [id, 'x'],
+        action: 'CLIENT_VIEW',
+        from: '2026-03-01',
+        to: '2026-02-01',
+        page: '3',
+        pageSize: '25',
+      }),
+    ).toEqual({
       userId: id,
       clientId: id,
       action: 'CLIENT_VIEW',

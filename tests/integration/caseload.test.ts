@@ -47,13 +47,7 @@ async function addClient(
 }
 
 /** A completed check-in with one scored response (its own ended one-off assignment). */
-async function respond(
-  c: ClientRow,
-  instrumentId: string,
-  scores: Record<string, number>,
-  at: string,
-  opts: { quadrant?: Quadrant; complete?: boolean } = {},
-) {
+async function respond(c: ClientRow, instrumentId: string, scores: Record<string, number>, at: string, opts: { quadrant?: Quadrant; complete?: boolean } = {}) {
   const when = new Date(at)
   const base = { practiceId: c.practiceId, clientId: c.id }
   const assignment = await db.assignment.create({
@@ -98,7 +92,15 @@ async function flag(c: ClientRow, responseId: string, itemNumber: number, status
 
 async function assign(c: ClientRow, recurrence: 'ONCE' | 'WEEKLY' | 'FORTNIGHTLY' | 'MONTHLY', startDate: string, status: 'ACTIVE' | 'PAUSED' = 'ACTIVE') {
   await db.assignment.create({
-    data: { practiceId: c.practiceId, clientId: c.id, instrumentId: 'phq9', recurrence, startDate: dateCol(startDate), status, createdById: c.primaryClinicianId },
+    data: {
+      practiceId: c.practiceId,
+      clientId: c.id,
+      instrumentId: 'phq9',
+      recurrence,
+      startDate: dateCol(startDate),
+      status,
+      createdById: c.primaryClinicianId,
+    },
   })
 }
 
@@ -202,7 +204,7 @@ const ids = (...keys: string[]) => keys.map((k) => client(k).id).sort()
 const rowOf = async (actor: Actor, key: string) => (await list(actor, { status: 'all' })).rows.find((r) => r.id === client(key).id)!
 
 describe('scope', () => {
-  it("a clinician sees only their own clients, whatever clinician= or scope= say", async () => {
+  it('a clinician sees only their own clients, whatever clinician= or scope= say', async () => {
     const alice = ids('hart', 'osei', 'nakamura', 'fairweather', 'lindqvist', 'haddad', 'moreau')
     for (const patch of [{}, { scope: 'all' as const }, { clinician: users.clinB.id }, { scope: 'all' as const, clinician: users.clinB.id }]) {
       const page = await list(u.clinA, { ...patch, status: 'all' })
@@ -394,7 +396,12 @@ describe('search and filters', () => {
   it('the deteriorated filter agrees with changeCategory on every row', async () => {
     const all = (await list(u.admin1, { status: 'all' })).rows
     const deteriorated = (await list(u.admin1, { status: 'all', deteriorated: true })).rows.map((r) => r.id).sort()
-    expect(deteriorated).toEqual(all.filter((r) => r.change?.category === 'deteriorated').map((r) => r.id).sort())
+    expect(deteriorated).toEqual(
+      all
+        .filter((r) => r.change?.category === 'deteriorated')
+        .map((r) => r.id)
+        .sort(),
+    )
   })
 
   it('combines filters, search and sorting', async () => {

@@ -40,7 +40,14 @@ async function createCheckIn(opts: { expiresInMs?: number; revoked?: boolean } =
     data: { practiceId: world.practiceId, clientId: world.clientId, dueDate: today, expiresAt: new Date(Date.now() + (opts.expiresInMs ?? 4 * DAY)) },
   })
   const assignment = await db.assignment.create({
-    data: { practiceId: world.practiceId, clientId: world.clientId, instrumentId: 'phq9', recurrence: 'ONCE', startDate: today, createdById: world.clinicianId },
+    data: {
+      practiceId: world.practiceId,
+      clientId: world.clientId,
+      instrumentId: 'phq9',
+      recurrence: 'ONCE',
+      startDate: today,
+      createdById: world.clinicianId,
+    },
   })
   const item = await db.checkInItem.create({
     data: { checkInId: checkIn.id, assignmentId: assignment.id, occurrenceDate: today, instrumentId: 'phq9', position: 0 },

@@ -39,7 +39,15 @@ async function createCheckIn(w: World, instruments: Instrument[] = ['phq9', 'ecr
   for (const [position, instrumentId] of instruments.entries()) {
     const relationshipTarget = instrumentId === 'ecr-rs' ? 'your romantic partner' : null
     const assignment = await db.assignment.create({
-      data: { practiceId: w.practiceId, clientId: w.clientId, instrumentId, relationshipTarget, recurrence: 'ONCE', startDate: today, createdById: w.clinicianId },
+      data: {
+        practiceId: w.practiceId,
+        clientId: w.clientId,
+        instrumentId,
+        relationshipTarget,
+        recurrence: 'ONCE',
+        startDate: today,
+        createdById: w.clinicianId,
+      },
     })
     items.push(
       await db.checkInItem.create({
@@ -59,10 +67,7 @@ const PHQ9 = [1, 1, 1, 1, 1, 1, 1, 1, 0]
 const ECRRS = [6, 6, 6, 6, 2, 2, 6, 6, 6]
 const answersFor = (m: Made, over: Partial<Record<Instrument, (number | null)[]>> = {}) =>
   Object.fromEntries(
-    m.items.map((i) => [
-      i.id,
-      over[i.instrumentId as Instrument] ?? (i.instrumentId === 'phq9' ? PHQ9 : i.instrumentId === 'ecr-rs' ? ECRRS : []),
-    ]),
+    m.items.map((i) => [i.id, over[i.instrumentId as Instrument] ?? (i.instrumentId === 'phq9' ? PHQ9 : i.instrumentId === 'ecr-rs' ? ECRRS : [])]),
   )
 
 const key = () => crypto.randomUUID()
@@ -306,7 +311,15 @@ describe('the token is the only key', () => {
     const m = await createCheckIn(a)
     const flip = (c: string) => (c === 'A' ? 'B' : 'A')
     const altered = m.token.slice(0, 20) + flip(m.token[20]!) + m.token.slice(21)
-    const probes = [altered, m.token.slice(0, 42), m.token + 'A', newToken(), 'not-a-token', '', m.token.toUpperCase() === m.token ? m.token.toLowerCase() : m.token.toUpperCase()]
+    const probes = [
+      altered,
+      m.token.slice(0, 42),
+      m.token + 'A',
+      newToken(),
+      'not-a-token',
+      '',
+      m.token.toUpperCase() === m.token ? m.token.toLowerCase() : m.token.toUpperCase(),
+    ]
     for (const t of probes) {
       expect(await getCheckInForToken(t)).toBeNull()
       expect(await saveCheckInDraft(t, { [m.items[0]!.id]: PHQ9 })).toEqual({ status: 'not-found' })

@@ -48,7 +48,9 @@ describe('scripts refuse an incomplete PostgreSQL configuration', () => {
       SECUREBASE_AUDIT_KEY: 'b'.repeat(44),
     })
     expect(r.code).toBe(78)
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^SecureBase configuration error: NEXTAUTH_SECRET is not set\..*openssl rand -base64 32/)])
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^SecureBase configuration error: NEXTAUTH_SECRET is not set\..*openssl rand -base64 32/),
+    ])
     expect(fs.readdirSync(dataDir)).toEqual([])
   })
 

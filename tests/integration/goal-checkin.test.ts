@@ -66,7 +66,6 @@ async function openView(token: string) {
   return view
 }
 
-
 // Links and goal revisions are stamped to the millisecond: a change made in the same millisecond a
 // link was issued is, by definition, "as of" that link. These tests mean "after", so they let the
 // clock move on (no fixed sleep: it waits only until the millisecond changes).
@@ -217,7 +216,10 @@ describe('submitting', () => {
 
 describe('no active goals', () => {
   it('leaves the goal item out: not shown, not required, no Response written', async () => {
-    const { client } = await clientWithGoals([{ title: 'Paused for now', status: 'PAUSED' }, { title: 'Done', status: 'ACHIEVED' }])
+    const { client } = await clientWithGoals([
+      { title: 'Paused for now', status: 'PAUSED' },
+      { title: 'Done', status: 'ACHIEVED' },
+    ])
     const m = await assignAndIssue(client.id)
     const view = await openView(m.token)
     expect(view.items).toEqual([{ itemId: m.phqItem.id, instrumentId: 'phq9', relationshipTarget: null }])

@@ -416,7 +416,12 @@ describe('timeline', () => {
         { instrumentId: 'gad7', response: { scores: { total: 5 }, submittedAt: new Date('2026-02-11T02:00:00Z') } },
       ],
     })
-    await insertCheckIn(client.id, { status: 'EXPIRED', dueDate: '2026-01-20', expiresAt: new Date('2026-01-24T12:00:00Z'), items: [{ instrumentId: 'goal-progress' }] })
+    await insertCheckIn(client.id, {
+      status: 'EXPIRED',
+      dueDate: '2026-01-20',
+      expiresAt: new Date('2026-01-24T12:00:00Z'),
+      items: [{ instrumentId: 'goal-progress' }],
+    })
     await insertCheckIn(client.id, { status: 'CANCELLED', dueDate: '2026-01-10', items: [{ instrumentId: 'core10' }] })
     await insertCheckIn(client.id, { status: 'OPEN', dueDate: '2026-03-01', items: [{ instrumentId: 'phq9' }] })
   })

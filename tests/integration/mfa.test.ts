@@ -269,7 +269,7 @@ describe('practice policy', () => {
     expect(await provider('credentials')({ email: user.email, password: TEST_PASSWORD }, req)).toMatchObject({ id: user.id })
   })
 
-  it('a practice admin can reset a colleague\'s MFA (lost phone); nobody else can', async () => {
+  it("a practice admin can reset a colleague's MFA (lost phone); nobody else can", async () => {
     const p = await createPractice()
     const { user, sid } = await enrolledUser({ practiceId: p.id })
     const admin = actorFor(await createUser(p.id, ['ADMIN']))

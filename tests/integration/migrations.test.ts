@@ -22,9 +22,7 @@ const migrationNames = () =>
 // Table names from schema.prisma (model name, or its @@map), so new models are checked too.
 function expectedTables(): string[] {
   const schema = fs.readFileSync(path.join(ROOT, 'prisma', 'schema.prisma'), 'utf8')
-  const tables = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(
-    ([, name = '', body = '']) => /@@map\("([^"]+)"\)/.exec(body)?.[1] ?? name,
-  )
+  const tables = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, name = '', body = '']) => /@@map\("([^"]+)"\)/.exec(body)?.[1] ?? name)
   return [...tables, '_prisma_migrations'].sort()
 }
 
@@ -93,34 +91,33 @@ describe('migrations', () => {
   })
 
   // Registered only on the PostgreSQL pass of CI (DATABASE_URL=postgres://…), where it runs.
-  if (isServer) it('deploys into a fresh PostgreSQL database idempotently and replays there', { timeout: 60_000 }, async () => {
-    const name = `securebase_migtest_${crypto.randomBytes(6).toString('hex')}`
-    const admin = new pg.Client({ connectionString: env.DATABASE_URL })
-    await admin.connect()
-    try {
-      await admin.query(`CREATE DATABASE "${name}"`)
-      const url = new URL(env.DATABASE_URL)
-      url.pathname = `/${name}`
-
-      expect(await deployMigrations(url.toString())).toEqual({ applied: migrationNames() })
-      expect(await deployMigrations(url.toString())).toEqual({ applied: [] })
-
-      const client = new pg.Client({ connectionString: url.toString() })
-      await client.connect()
+  if (isServer)
+    it('deploys into a fresh PostgreSQL database idempotently and replays there', { timeout: 60_000 }, async () => {
+      const name = `securebase_migtest_${crypto.randomBytes(6).toString('hex')}`
+      const admin = new pg.Client({ connectionString: env.DATABASE_URL })
+      await admin.connect()
       try {
-        const tables = await client.query<{ table_name: string }>(
-          `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
-        )
-        expect(tables.rows.map((r) => r.table_name).sort()).toEqual(expectedTables())
-      } finally {
-        await client.end()
-      }
+        await admin.query(`CREATE DATABASE "${name}"`)
+        const url = new URL(env.DATABASE_URL)
+        url.pathname = `/${name}`
 
-      // Replaying in a temporary database on the server (adapter-pg shadow and "char" fixes).
-      expect(await diffMigrationsToSchema({ replayUrl: url.toString() })).toBe('')
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      await admin.end()
-    }
-  })
+        expect(await deployMigrations(url.toString())).toEqual({ applied: migrationNames() })
+        expect(await deployMigrations(url.toString())).toEqual({ applied: [] })
+
+        const client = new pg.Client({ connectionString: url.toString() })
+        await client.connect()
+        try {
+          const tables = await client.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)
+          expect(tables.rows.map((r) => r.table_name).sort()).toEqual(expectedTables())
+        } finally {
+          await client.end()
+        }
+
+        // Replaying in a temporary database on the server (adapter-pg shadow and "char" fixes).
+        expect(await diffMigrationsToSchema({ replayUrl: url.toString() })).toBe('')
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+        await admin.end()
+      }
+    })
 })

@@ -99,7 +99,16 @@ describe('encryption at rest', () => {
   })
 
   it('a goal comment copied to another goal row fails to decrypt', async () => {
-    const n = await createNoteDraft(clinA(), w.clientA.id, input('x', { goals: [{ goalId: goalA1, rating: 3, comment: 'one' }, { goalId: goalA2, rating: 4, comment: 'two' }] }))
+    const n = await createNoteDraft(
+      clinA(),
+      w.clientA.id,
+      input('x', {
+        goals: [
+          { goalId: goalA1, rating: 3, comment: 'one' },
+          { goalId: goalA2, rating: 4, comment: 'two' },
+        ],
+      }),
+    )
     await db.$executeRaw`UPDATE "NoteGoal" SET "commentEnc" = (SELECT "commentEnc" FROM "NoteGoal" WHERE "noteId" = ${n.id}::uuid AND "goalId" = ${goalA1}::uuid)
       WHERE "noteId" = ${n.id}::uuid AND "goalId" = ${goalA2}::uuid`
     await expect(getNote(clinA(), n.id)).rejects.toBeInstanceOf(DecryptionError)
@@ -136,7 +145,9 @@ describe('drafts and optimistic locking', () => {
   it('refuses goals of another client', async () => {
     const { id } = await createNoteDraft(clinA(), w.clientA.id, input('x'))
     await expect(saveNoteDraft(clinA(), id, save('y', 1, { goals: [{ goalId: goalB, rating: 1, comment: '' }] }))).rejects.toBeInstanceOf(NotFoundError)
-    await expect(createNoteDraft(clinA(), w.clientA.id, input('x', { goals: [{ goalId: goalB, rating: 1, comment: '' }] }))).rejects.toBeInstanceOf(NotFoundError)
+    await expect(createNoteDraft(clinA(), w.clientA.id, input('x', { goals: [{ goalId: goalB, rating: 1, comment: '' }] }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    )
     expect((await getNote(clinA(), id)).version).toBe(1)
   })
 
@@ -194,7 +205,11 @@ describe('signing', () => {
 
 describe('amendments and history', () => {
   it('an amendment is revision 2 linked to the signed revision 1, which stays unchanged', async () => {
-    const { id } = await createNoteDraft(clinA(), w.clientA.id, input('original', { signs: ['more-trust'], goals: [{ goalId: goalA1, rating: 5, comment: 'kept' }] }))
+    const { id } = await createNoteDraft(
+      clinA(),
+      w.clientA.id,
+      input('original', { signs: ['more-trust'], goals: [{ goalId: goalA1, rating: 5, comment: 'kept' }] }),
+    )
     await signNote(clinA(), id, 1)
     const before = await rawNote(id)
     const amended = await amendNote(clinA(), id)
@@ -202,7 +217,16 @@ describe('amendments and history', () => {
     expect(await rawNote(id)).toEqual(before)
 
     const draft = await getNote(clinA(), amended.id)
-    expect(draft).toMatchObject({ rootId: id, revision: 2, amendsId: id, status: 'DRAFT', version: 1, body: { text: 'original' }, signs: ['more-trust'], canEdit: true })
+    expect(draft).toMatchObject({
+      rootId: id,
+      revision: 2,
+      amendsId: id,
+      status: 'DRAFT',
+      version: 1,
+      body: { text: 'original' },
+      signs: ['more-trust'],
+      canEdit: true,
+    })
     expect(draft.goals.map((g) => [g.goalId, g.rating, g.comment])).toEqual([[goalA1, 5, 'kept']])
     const rawDraft = await rawNote(amended.id)
     expect(rawDraft.bodyEnc).not.toBe(before.bodyEnc) // encrypted again, bound to its own row
@@ -367,12 +391,28 @@ describe('key rotation', () => {
     const emailId = crypto.randomUUID()
     const emailAad: Aad = ['OutboundEmail', emailId, 'body', w.p1.id]
     await db.outboundEmail.create({
-      data: { id: emailId, practiceId: w.p1.id, clientId: client.id, kind: 'checkin', toAddress: 'c@test.local', subject: 's', status: 'OUTBOX', bodyEnc: encryptField('email body', emailAad) },
+      data: {
+        id: emailId,
+        practiceId: w.p1.id,
+        clientId: client.id,
+        kind: 'checkin',
+        toAddress: 'c@test.local',
+        subject: 's',
+        status: 'OUTBOX',
+        bodyEnc: encryptField('email body', emailAad),
+      },
     })
     const checkInId = crypto.randomUUID()
     const draftAad: Aad = ['CheckIn', checkInId, 'draft', w.p1.id]
     await db.checkIn.create({
-      data: { id: checkInId, practiceId: w.p1.id, clientId: client.id, dueDate: new Date('2026-03-01T00:00:00Z'), expiresAt: new Date(Date.now() + 86_400_000), draftEnc: encryptField('{"a":[1]}', draftAad) },
+      data: {
+        id: checkInId,
+        practiceId: w.p1.id,
+        clientId: client.id,
+        dueDate: new Date('2026-03-01T00:00:00Z'),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        draftEnc: encryptField('{"a":[1]}', draftAad),
+      },
     })
     const signedBefore = await rawNote(signed.id)
     expect(signedBefore.bodyEnc.startsWith('v1.rt1.')).toBe(true)
@@ -448,16 +488,44 @@ describe('audit trail', () => {
   const withGoal = (text: string) => input(text, { goals: [{ goalId: goalA1, rating: 4, comment: COMMENT }] })
 
   it('create, save, scores, sign, view, history and amend each write exactly one event, ids only', async () => {
-    const { result: created } = await one('NOTE_CREATE', () => createNoteDraft(clinA(), w.clientA.id, withGoal(TEXT)), (r) => r.id)
+    const { result: created } = await one(
+      'NOTE_CREATE',
+      () => createNoteDraft(clinA(), w.clientA.id, withGoal(TEXT)),
+      (r) => r.id,
+    )
     const id = created.id
     const saveWith = (v: number) => save(`${TEXT} (more)`, v, { goals: [{ goalId: goalA2, rating: 6, comment: COMMENT }] })
-    await one('NOTE_UPDATE', () => saveNoteDraft(clinA(), id, saveWith(1)), () => id)
-    const { event: scores } = await one('NOTE_SCORES', () => setNoteScores(clinA(), id, 2, 'insert'), () => id)
+    await one(
+      'NOTE_UPDATE',
+      () => saveNoteDraft(clinA(), id, saveWith(1)),
+      () => id,
+    )
+    const { event: scores } = await one(
+      'NOTE_SCORES',
+      () => setNoteScores(clinA(), id, 2, 'insert'),
+      () => id,
+    )
     expect(scores.details).toMatchObject({ mode: 'insert' })
-    await one('NOTE_SIGN', () => signNote(clinA(), id, 3), () => id)
-    await one('NOTE_VIEW', () => getNote(clinA(), id), () => id)
-    await one('NOTE_HISTORY_VIEW', () => listNoteVersions(clinA(), id), () => id)
-    const { result: amended, event: amend } = await one('NOTE_AMEND', () => amendNote(clinA(), id), (r) => r.id)
+    await one(
+      'NOTE_SIGN',
+      () => signNote(clinA(), id, 3),
+      () => id,
+    )
+    await one(
+      'NOTE_VIEW',
+      () => getNote(clinA(), id),
+      () => id,
+    )
+    await one(
+      'NOTE_HISTORY_VIEW',
+      () => listNoteVersions(clinA(), id),
+      () => id,
+    )
+    const { result: amended, event: amend } = await one(
+      'NOTE_AMEND',
+      () => amendNote(clinA(), id),
+      (r) => r.id,
+    )
     expect(amend.details).toMatchObject({ amendsId: id, revision: 2 })
     expect(amended.id).not.toBe(id)
   })
@@ -475,7 +543,15 @@ describe('audit trail', () => {
     expect(refused.events).toEqual([])
 
     const draftId = crypto.randomUUID()
-    await one('NOTE_CREATE', () => createNoteDraft(clinA(), w.clientA.id, input(TEXT), { id: draftId }), () => draftId)
-    await one('NOTE_UPDATE', () => createNoteDraft(clinA(), w.clientA.id, input(`${TEXT} again`), { id: draftId }), () => draftId)
+    await one(
+      'NOTE_CREATE',
+      () => createNoteDraft(clinA(), w.clientA.id, input(TEXT), { id: draftId }),
+      () => draftId,
+    )
+    await one(
+      'NOTE_UPDATE',
+      () => createNoteDraft(clinA(), w.clientA.id, input(`${TEXT} again`), { id: draftId }),
+      () => draftId,
+    )
   })
 })

@@ -36,7 +36,12 @@ async function setup(opts: { practiceName?: string; email?: string | null; lastN
   if (opts.email !== null) {
     await db.client.update({ where: { id: client.id }, data: { email: opts.email ?? `client-${client.id.slice(0, 8)}@example.test` } })
   }
-  const assign = (instrumentId: string, recurrence: Recurrence, startDate: string, extra: { endDate?: string; status?: 'ACTIVE' | 'PAUSED' | 'ENDED'; clientId?: string } = {}) =>
+  const assign = (
+    instrumentId: string,
+    recurrence: Recurrence,
+    startDate: string,
+    extra: { endDate?: string; status?: 'ACTIVE' | 'PAUSED' | 'ENDED'; clientId?: string } = {},
+  ) =>
     db.assignment.create({
       data: {
         practiceId: practice.id,

@@ -53,7 +53,11 @@ describe('demo history', () => {
     const flat = await phq('Nakamura')
     expect(Math.abs(flat.last - flat.first)).toBeLessThan(6)
     // Every stored score is what lib/assessments gives for the stored answers.
-    const sample = await db.response.findMany({ where: { practiceId: DEMO_PRACTICE_ID }, take: 50, select: { instrumentId: true, answers: true, scores: true } })
+    const sample = await db.response.findMany({
+      where: { practiceId: DEMO_PRACTICE_ID },
+      take: 50,
+      select: { instrumentId: true, answers: true, scores: true },
+    })
     const { scoreResponse } = await import('../../lib/assessments')
     for (const r of sample) expect(scoreResponse(r.instrumentId as 'phq9', r.answers as number[]).scores).toEqual(r.scores)
   })

@@ -69,7 +69,15 @@ async function seedHistory(practiceId: string, clientId: string, clinicianId: st
     const due = new Date(START.getTime() + week * 7 * DAY)
     const submittedAt = new Date(due.getTime() + 19 * 3_600_000)
     const checkInId = randomUUID()
-    checkIns.push({ id: checkInId, practiceId, clientId, dueDate: due, status: 'COMPLETED', expiresAt: new Date(due.getTime() + 4 * DAY), completedAt: submittedAt })
+    checkIns.push({
+      id: checkInId,
+      practiceId,
+      clientId,
+      dueDate: due,
+      status: 'COMPLETED',
+      expiresAt: new Date(due.getTime() + 4 * DAY),
+      completedAt: submittedAt,
+    })
     const parts: [InstrumentId, number[], string | null][] = [
       ['phq9', symptomAnswers('phq9', phqTotal(week), week === RISK_WEEK ? 1 : 0), null],
       ['gad7', symptomAnswers('gad7', gadTotal(week)), null],
@@ -78,7 +86,15 @@ async function seedHistory(practiceId: string, clientId: string, clinicianId: st
     parts.forEach(([instrumentId, answers, target], position) => {
       const itemId = randomUUID()
       const scored = scoreInstrumentAnswers(instrumentId, answers)
-      items.push({ id: itemId, checkInId, assignmentId: ids[instrumentId as keyof typeof ids], occurrenceDate: due, instrumentId, relationshipTarget: target, position })
+      items.push({
+        id: itemId,
+        checkInId,
+        assignmentId: ids[instrumentId as keyof typeof ids],
+        occurrenceDate: due,
+        instrumentId,
+        relationshipTarget: target,
+        position,
+      })
       responses.push({
         practiceId,
         clientId,
@@ -216,7 +232,7 @@ describe('scope: another clinician or practice gets "not found" and changes noth
     )
   })
 
-  it("a response is reached only through its own client", async () => {
+  it('a response is reached only through its own client', async () => {
     const response = (await allResponses(w.clientA.id, 'phq9'))[0]!
     await expect(getResponseDetail(actorFor(w.clinB), w.clientB.id, response.id)).rejects.toBeInstanceOf(NotFoundError)
     await expect(getResponseDetail(actorFor(w.admin1), w.clientB.id, response.id)).rejects.toBeInstanceOf(NotFoundError)
@@ -233,11 +249,18 @@ describe('exportClientScores', () => {
     expect(lines[0]).toBe(SCORES_CSV_HEADER.join(','))
     expect(lines).toHaveLength(1 + WEEKS * 2 + (WEEKS / 4) * 2)
     const first = (await allResponses(w.clientA.id, 'phq9'))[0]!
-    expect(lines.find((l) => l.startsWith(first.id))).toBe(`${first.id},${first.submittedAt.toISOString()},phq9,phq9/2001@1,phq9-scoring@1,total,${phqTotal(0)},${first.band},,,`)
+    expect(lines.find((l) => l.startsWith(first.id))).toBe(
+      `${first.id},${first.submittedAt.toISOString()},phq9,phq9/2001@1,phq9-scoring@1,total,${phqTotal(0)},${first.band},,,`,
+    )
     expect(lines.filter((l) => l.includes(',ecr-rs,') && l.includes(',avoidance,'))).toHaveLength(WEEKS / 4)
     expect(lines.some((l) => l.endsWith(',improved,') || l.endsWith(',recovered,'))).toBe(true)
     const audit = await db.auditEvent.findFirst({ where: { action: 'EXPORT_CSV', clientId: w.clientA.id } })
-    expect(audit).toMatchObject({ actorId: w.clinA.id, targetType: 'Client', targetId: w.clientA.id, details: { export: 'scores', responses: WEEKS * 2 + WEEKS / 4 } })
+    expect(audit).toMatchObject({
+      actorId: w.clinA.id,
+      targetType: 'Client',
+      targetId: w.clientA.id,
+      details: { export: 'scores', responses: WEEKS * 2 + WEEKS / 4 },
+    })
   })
 })
 

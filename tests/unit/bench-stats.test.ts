@@ -81,7 +81,7 @@ describe('scriptSources', () => {
     <script type="module" src=/_next/static/chunks/unquoted.js></script>
     </head><body><script src="/_next/static/chunks/page.js" async=""></script></body></html>`
 
-  it('lists the app\'s script files once each, in document order', () => {
+  it("lists the app's script files once each, in document order", () => {
     expect(scriptSources(html)).toEqual([
       '/_next/static/chunks/webpack-1.js',
       '/_next/static/chunks/main-app.js?v=1&x=2',
@@ -197,7 +197,13 @@ describe('names and the seeded PRNG', () => {
 
 describe('formatTable', () => {
   it('aligns text left and numbers right', () => {
-    const t = formatTable(['name', 'ms'], [['a', 5], ['long name', 123.4]])
+    const t = formatTable(
+      ['name', 'ms'],
+      [
+        ['a', 5],
+        ['long name', 123.4],
+      ],
+    )
     expect(t.split('\n')).toEqual(['name        ms', '---------  ---', 'a            5', 'long name  123'])
   })
   it('prints n/a for missing numbers', () => {

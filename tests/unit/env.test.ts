@@ -71,7 +71,12 @@ describe('configuration on PostgreSQL', () => {
   })
 
   it('reads TRUST_PROXY as a number of hops', () => {
-    for (const [v, n] of [['false', 0], ['0', 0], ['true', 1], ['2', 2]] as const) {
+    for (const [v, n] of [
+      ['false', 0],
+      ['0', 0],
+      ['true', 1],
+      ['2', 2],
+    ] as const) {
       configure({ ...PG, TRUST_PROXY: v })
       expect(getEnv().TRUST_PROXY).toBe(n)
     }

@@ -1,13 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  BODY_LIMIT_BYTES,
-  CLIENT_IP_HEADER,
-  SERVER_MARK,
-  checkActionBody,
-  checkHeaders,
-  clientAddress,
-  isActionRequest,
-} from '../../lib/http/guards.mjs'
+import { BODY_LIMIT_BYTES, CLIENT_IP_HEADER, SERVER_MARK, checkActionBody, checkHeaders, clientAddress, isActionRequest } from '../../lib/http/guards.mjs'
 import { clientIp } from '../../lib/auth/request-ip'
 
 describe('client address', () => {

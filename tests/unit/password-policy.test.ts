@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  MAX_PASSWORD_LENGTH,
-  PASSWORD_MESSAGES,
-  checkPassword,
-  commonPasswords,
-  isCommonPassword,
-} from '../../lib/auth/password-policy'
+import { MAX_PASSWORD_LENGTH, PASSWORD_MESSAGES, checkPassword, commonPasswords, isCommonPassword } from '../../lib/auth/password-policy'
 
 describe('password policy', () => {
   it('ships a list of about ten thousand common passwords', () => {

@@ -28,7 +28,9 @@ export default async function AccountPage() {
         <h2 id="account-mfa" className="text-xl font-semibold">
           Two-step verification
         </h2>
-        <p className="max-w-2xl text-stone-700">A code from an authenticator app, asked for after your password, keeps your account safe if the password leaks.</p>
+        <p className="max-w-2xl text-stone-700">
+          A code from an authenticator app, asked for after your password, keeps your account safe if the password leaks.
+        </p>
         <p>
           <Link href="/account/mfa" className="font-medium text-accent-700 underline underline-offset-4">
             Set up or manage two-step verification

@@ -9,13 +9,7 @@ import { ScrollRegion } from '@/components/ui/scroll-region'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { AccountActions } from '@/components/admin/account-actions'
 import { PracticeGlanceSection } from './sections/practice-glance-section'
-import {
-  changeRolesAction,
-  deactivateUserAction,
-  reactivateUserAction,
-  resendInviteAction,
-  resetPasswordAction,
-} from './actions'
+import { changeRolesAction, deactivateUserAction, reactivateUserAction, resendInviteAction, resetPasswordAction } from './actions'
 
 export const metadata: Metadata = { title: 'Accounts' }
 
@@ -65,8 +59,8 @@ export default async function AdminPage() {
       </div>
       {stranded.length > 0 ? (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
-          {stranded.map((s) => s.name).join(', ')} {stranded.length === 1 ? 'is' : 'are'} deactivated but still{' '}
-          {stranded.length === 1 ? 'has' : 'have'} active clients.{' '}
+          {stranded.map((s) => s.name).join(', ')} {stranded.length === 1 ? 'is' : 'are'} deactivated but still {stranded.length === 1 ? 'has' : 'have'} active
+          clients.{' '}
           <Link
             href={stranded.length === 1 && stranded[0] ? `/admin/transfer?from=${stranded[0].id}` : '/admin/transfer'}
             className="font-medium underline underline-offset-4"
@@ -83,11 +77,21 @@ export default async function AdminPage() {
           <caption className="sr-only">Accounts of the practice, with their roles, status and actions</caption>
           <thead role="rowgroup" className="border-b border-stone-200 bg-stone-100 text-sm text-stone-700 max-md:sr-only">
             <tr role="row">
-              <th role="columnheader" scope="col" className={th}>Name</th>
-              <th role="columnheader" scope="col" className={th}>Roles</th>
-              <th role="columnheader" scope="col" className={th}>Status</th>
-              <th role="columnheader" scope="col" className={th}>Active clients</th>
-              <th role="columnheader" scope="col" className={th}>Last sign-in</th>
+              <th role="columnheader" scope="col" className={th}>
+                Name
+              </th>
+              <th role="columnheader" scope="col" className={th}>
+                Roles
+              </th>
+              <th role="columnheader" scope="col" className={th}>
+                Status
+              </th>
+              <th role="columnheader" scope="col" className={th}>
+                Active clients
+              </th>
+              <th role="columnheader" scope="col" className={th}>
+                Last sign-in
+              </th>
               <th role="columnheader" scope="col" className={th}>
                 <span className="sr-only">Actions</span>
               </th>

@@ -41,9 +41,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Sear
         toggle={canWidenCaseload(user) ? (practiceWide ? 'mine' : 'all') : null}
       />
 
-      {result.total > 0 || filtered ? (
-        <CaseloadFilters key={caseloadHref(query)} query={query} clinicians={clinicians} />
-      ) : null}
+      {result.total > 0 || filtered ? <CaseloadFilters key={caseloadHref(query)} query={query} clinicians={clinicians} /> : null}
 
       {rows.length === 0 ? (
         <CaseloadEmpty query={query} total={result.total} filtered={filtered} />
@@ -53,8 +51,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Sear
             Clients
           </h2>
           <p className="flex items-center gap-2 text-sm text-stone-700">
-            <span aria-hidden="true" className="inline-block h-4 w-1 rounded bg-red-700" />
-            A red edge and a badge mark clients with open risk flags.
+            <span aria-hidden="true" className="inline-block h-4 w-1 rounded bg-red-700" />A red edge and a badge mark clients with open risk flags.
           </p>
           <CaseloadTable
             rows={rows}

@@ -13,9 +13,7 @@ import type { SaveDraftActionResult, SubmitActionResult } from '@/lib/checkins/t
 
 // Shapes only; lib/db checks the answers against the check-in's own items and instruments.
 const token = z.string().min(1).max(64)
-const answerMap = z
-  .record(uuidSchema(), z.array(z.number().int().min(0).max(100).nullable()).max(100))
-  .refine((m) => Object.keys(m).length <= 20)
+const answerMap = z.record(uuidSchema(), z.array(z.number().int().min(0).max(100).nullable()).max(100)).refine((m) => Object.keys(m).length <= 20)
 const submissionKey = uuidSchema()
 
 // A token that fails the schema is still a guess: it is looked up as '' (never well formed), so it

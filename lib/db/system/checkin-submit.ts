@@ -94,12 +94,7 @@ async function submitInTx(tx: Tx, tokenHash: string, submissionKey: string, raw:
  * Scores and stores a check-in in one transaction with its state change. Idempotent per
  * submissionKey: a double click, a retry or a second tab stores exactly one set of responses.
  */
-export async function submitCheckIn(
-  token: string,
-  submissionKey: string,
-  answers: unknown,
-  clock: Clock = systemClock,
-): Promise<SubmitResult> {
+export async function submitCheckIn(token: string, submissionKey: string, answers: unknown, clock: Clock = systemClock): Promise<SubmitResult> {
   if (!isWellFormedToken(token)) return { status: 'not-found' }
   if (typeof submissionKey !== 'string' || !isUuid(submissionKey)) return { status: 'invalid' }
   const tokenHash = hashToken(token)

@@ -173,4 +173,3 @@ export async function generateDueCheckIns(opts: GenerateOptions = {}): Promise<{
   if (created.length) logger.info('check-ins created', { count: created.length })
   return { created }
 }
-

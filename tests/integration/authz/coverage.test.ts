@@ -82,7 +82,10 @@ describe('authorization matrix coverage', () => {
     const unknownSpecs = MATRIX.filter((c) => !SPECS[`${c.action}${c.variant ? `:${c.variant}` : ''}`]).map(cellName)
     expect(unknownSpecs).toEqual([])
     const names = MATRIX.map(cellName)
-    expect(names.filter((n, i) => names.indexOf(n) !== i), 'duplicate cells').toEqual([])
+    expect(
+      names.filter((n, i) => names.indexOf(n) !== i),
+      'duplicate cells',
+    ).toEqual([])
     const shardOf = (r: string) => Object.values(SHARDS).filter((rs) => rs.includes(r as never)).length
     expect(MATRIX.filter((c) => shardOf(c.resource) !== 1).map(cellName)).toEqual([])
     expect(MATRIX.filter((c) => c.expect === 'allow' && !SPECS[`${c.action}${c.variant ? `:${c.variant}` : ''}`]?.verify).map(cellName)).toEqual([])
@@ -109,9 +112,7 @@ describe('authorization matrix coverage', () => {
       const cells = MATRIX.filter((c) => c.resource === resource && c.op === op)
       return cells.some((c) => c.expect === 'allow') && cells.some((c) => c.expect !== 'allow')
     }
-    const actual = Object.fromEntries(
-      Object.keys(expected).map((r) => [r, ['archive', 'create', 'export', 'update', 'view'].filter((op) => both(r, op))]),
-    )
+    const actual = Object.fromEntries(Object.keys(expected).map((r) => [r, ['archive', 'create', 'export', 'update', 'view'].filter((op) => both(r, op))]))
     expect(actual).toEqual(expected)
   })
 })

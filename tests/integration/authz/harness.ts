@@ -80,15 +80,17 @@ export async function signedInCookie(userId: string): Promise<{ name: string; va
 /** A value (a page's element tree, an action's answer) as text: functions, React internals and cycles dropped. */
 export function serialize(value: unknown): string {
   const seen = new WeakSet<object>()
-  return JSON.stringify(value, (key, v: unknown) => {
-    if (typeof v === 'function' || typeof v === 'symbol' || (key.startsWith('_') && key !== '')) return undefined
-    if (typeof v === 'bigint') return v.toString()
-    if (typeof v === 'object' && v !== null) {
-      if (seen.has(v)) return undefined
-      seen.add(v)
-    }
-    return v
-  }) ?? 'undefined'
+  return (
+    JSON.stringify(value, (key, v: unknown) => {
+      if (typeof v === 'function' || typeof v === 'symbol' || (key.startsWith('_') && key !== '')) return undefined
+      if (typeof v === 'bigint') return v.toString()
+      if (typeof v === 'object' && v !== null) {
+        if (seen.has(v)) return undefined
+        seen.add(v)
+      }
+      return v
+    }) ?? 'undefined'
+  )
 }
 
 export type Outcome =
@@ -194,7 +196,10 @@ export async function snapshotRows(practiceIds: string[], mentioning?: string[])
   const ids = mentioning?.filter((id) => SAFE_ID.test(id))
   const filter = ids ? (ids.length ? `WHERE ${ids.map((id) => `s.j::text LIKE '%${id}%'`).join(' OR ')}` : 'WHERE false') : ''
   const sql = Object.entries(SCOPE)
-    .map(([t, scope]) => `SELECT '${t}:' || coalesce(s.j->>'id', s.j->>'key') AS k, md5(s.j::text) AS h FROM (SELECT to_jsonb(x) AS j FROM "${t}" x WHERE ${scope}) s ${filter}`)
+    .map(
+      ([t, scope]) =>
+        `SELECT '${t}:' || coalesce(s.j->>'id', s.j->>'key') AS k, md5(s.j::text) AS h FROM (SELECT to_jsonb(x) AS j FROM "${t}" x WHERE ${scope}) s ${filter}`,
+    )
     .join(' UNION ALL ')
   const rows = await db.$queryRawUnsafe<{ k: string; h: string }[]>(sql, practiceIds)
   return new Map(rows.map((r) => [r.k, r.h]))

@@ -14,8 +14,25 @@ type Op = 'view' | 'create' | 'update' | 'archive' | 'export'
 export type Target = Record<string, string>
 
 type TargetKey =
-  | 'clientId' | 'userId' | 'openCheckInId' | 'completedCheckInId' | 'openItemId' | 'token' | 'revokedToken' | 'goalId' | 'flagId'
-  | 'signedNoteId' | 'draftNoteId' | 'draftVersion' | 'ownerId' | 'toId' | 'assignmentId' | 'pausedAssignmentId' | 'responseId' | 'email' | 'code'
+  | 'clientId'
+  | 'userId'
+  | 'openCheckInId'
+  | 'completedCheckInId'
+  | 'openItemId'
+  | 'token'
+  | 'revokedToken'
+  | 'goalId'
+  | 'flagId'
+  | 'signedNoteId'
+  | 'draftNoteId'
+  | 'draftVersion'
+  | 'ownerId'
+  | 'toId'
+  | 'assignmentId'
+  | 'pausedAssignmentId'
+  | 'responseId'
+  | 'email'
+  | 'code'
 /**
  * A cell's ids by name, as the specs read them. Not every target has every id (the 'none' target has
  * none): a missing one is passed on as undefined on purpose, to see the action refuse it. Typed as
@@ -192,7 +209,7 @@ export const settingsFields = (name: string) => ({
   crisisResources: '',
 })
 
-export const routeCtx = <P,>(params: P) => ({ params: Promise.resolve(params) })
+export const routeCtx = <P>(params: P) => ({ params: Promise.resolve(params) })
 export const page = (params: Record<string, string> = {}, searchParams: Record<string, string> = {}) => ({
   params: Promise.resolve(params),
   searchParams: Promise.resolve(searchParams),

@@ -265,7 +265,8 @@ export const CLINICAL_SPECS: Record<string, Spec> = {
   [`${F.notes}#saveNoteDraftAction:create-linking-goal`]: {
     resource: 'note',
     op: 'create',
-    call: (c) => callFn(c, c.t.clientId, { draftId: crypto.randomUUID() }, noteForm('Linking a goal', { goals: [{ goalId: c.t.goalId, rating: 4, comment: '' }] })),
+    call: (c) =>
+      callFn(c, c.t.clientId, { draftId: crypto.randomUUID() }, noteForm('Linking a goal', { goals: [{ goalId: c.t.goalId, rating: 4, comment: '' }] })),
     verify: async ({ t }, o) => {
       const v = succeeded(o, 'saved')
       expect(await db.noteGoal.count({ where: { noteId: String(v.id), goalId: t.goalId } })).toBe(1)

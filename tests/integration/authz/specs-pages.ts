@@ -13,7 +13,9 @@ export const PAGE_SPECS: Record<string, Spec> = {
     call: (c) => callFn(c, page()),
     verify: async ({ w, actor }, o) => {
       const text = rendered(o)
-      const sees = { clinA: [w.C1.clientId], clinB: [w.C2.clientId], adminP1: [w.C1.clientId, w.C2.clientId], adminP2: [w.C3.clientId] }[actor as Exclude<ActorName, 'anon'>]
+      const sees = { clinA: [w.C1.clientId], clinB: [w.C2.clientId], adminP1: [w.C1.clientId, w.C2.clientId], adminP2: [w.C3.clientId] }[
+        actor as Exclude<ActorName, 'anon'>
+      ]
       expectShows(text, ...sees)
       expectHides(text, ...[w.C1.clientId, w.C2.clientId, w.C3.clientId].filter((id) => !sees.includes(id)))
     },

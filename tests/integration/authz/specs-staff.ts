@@ -92,7 +92,7 @@ export const STAFF_SPECS: Record<string, Spec> = {
       const u = await db.user.findUniqueOrThrow({ where: { id: t.userId } })
       expect(
         { answer, adminKnowsPassword: await verifyPassword(u.passwordHash, NEW_PASSWORD) },
-        'the admin set a colleague\'s password with the link the action handed back',
+        "the admin set a colleague's password with the link the action handed back",
       ).toEqual({ answer: token ? 'error' : 'no link handed back', adminKnowsPassword: false })
       // The colleague's own password still works: nothing was reset behind their back.
       expect(await verifyPassword(u.passwordHash, TEST_PASSWORD)).toBe(true)
@@ -128,8 +128,7 @@ export const STAFF_SPECS: Record<string, Spec> = {
   [`${F.admin}#transferClientsAction`]: {
     resource: 'client',
     op: 'update',
-    call: (c) =>
-      callFn(c, idle, form({ fromClinicianId: c.t.ownerId, toClinicianId: c.t.toId, scope: 'selected', clientIds: [c.t.clientId] })),
+    call: (c) => callFn(c, idle, form({ fromClinicianId: c.t.ownerId, toClinicianId: c.t.toId, scope: 'selected', clientIds: [c.t.clientId] })),
     verify: async ({ t }, o) => {
       succeeded(o)
       expect((await db.client.findUniqueOrThrow({ where: { id: t.clientId } })).primaryClinicianId).toBe(t.toId)

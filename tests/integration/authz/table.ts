@@ -101,10 +101,10 @@ const BUG_RESUME_GENERATES_FOR_ANY_CLIENT =
   "changeAssignmentAction runs generateDueCheckIns({ clientId }) with the page-bound clientId after resuming the caller's own assignment: any client id (another clinician's, another practice's) gets its due check-ins created."
 
 const BUG_ADMIN_HOLDS_RESET_LINK =
-  'resetPasswordAction (app/(dashboard)/admin/actions.ts) returns the one-time reset URL to the admin when mail is not configured (or fails); the admin can redeem it, set a colleague\'s password and sign in as them (R1), then read their clients\' session notes (R12). Only MFA on that account stops it, and practices default to mfaRequired=false.'
+  "resetPasswordAction (app/(dashboard)/admin/actions.ts) returns the one-time reset URL to the admin when mail is not configured (or fails); the admin can redeem it, set a colleague's password and sign in as them (R1), then read their clients' session notes (R12). Only MFA on that account stops it, and practices default to mfaRequired=false."
 
 const BUG_ADMIN_SELF_TRANSFER_READS_NOTES =
-  'An admin can add the CLINICIAN role to themselves (changeRolesAction on self) and transfer any clinician\'s client to themselves (transferClientsAction accepts the admin as the receiving clinician); as primary clinician they then read every session note of that client (R12), with no break-glass reason, time limit or notice (R13).'
+  "An admin can add the CLINICIAN role to themselves (changeRolesAction on self) and transfer any clinician's client to themselves (transferClientsAction accepts the admin as the receiving clinician); as primary clinician they then read every session note of that client (R12), with no break-glass reason, time limit or notice (R13)."
 
 export const MATRIX: Cell[] = [
   // ---------------------------------------------------------------- client

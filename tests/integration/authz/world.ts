@@ -108,7 +108,11 @@ export async function createBundle(practiceId: string, ownerId: string): Promise
   const flag = await db.riskFlag.findFirstOrThrow({ where: { responseId: response.id } })
 
   const goal = await createGoal(owner, clientId, { title: 'Stay steady when feelings run high', status: 'ACTIVE' })
-  const signed = await createNoteDraft(owner, clientId, noteInput.parse(noteForm(`${NOTE_SENTINEL} (signed)`, { goals: [{ goalId: goal.id, rating: 6, comment: 'steadier' }] })))
+  const signed = await createNoteDraft(
+    owner,
+    clientId,
+    noteInput.parse(noteForm(`${NOTE_SENTINEL} (signed)`, { goals: [{ goalId: goal.id, rating: 6, comment: 'steadier' }] })),
+  )
   await signNote(owner, signed.id, signed.version)
   const draft = await createNoteDraft(owner, clientId, noteInput.parse(noteForm(`${NOTE_SENTINEL} (draft)`)))
 

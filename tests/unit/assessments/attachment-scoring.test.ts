@@ -33,9 +33,7 @@ describe('ECR-R scoring', () => {
   })
 
   it('published long vector → anxiety 4.78, avoidance 2.33 (two decimals)', () => {
-    const answers = [
-      6, 5, 6, 5, 4, 6, 5, 5, 2, 5, 3, 4, 4, 3, 5, 4, 5, 3, 2, 6, 3, 5, 2, 2, 2, 6, 5, 6, 6, 5, 6, 2, 5, 5, 6, 6,
-    ]
+    const answers = [6, 5, 6, 5, 4, 6, 5, 5, 2, 5, 3, 4, 4, 3, 5, 4, 5, 3, 2, 6, 3, 5, 2, 2, 2, 6, 5, 6, 6, 5, 6, 2, 5, 5, 6, 6]
     const result = scoreResponse('ecr-r', answers)
     expect(result).toStrictEqual({
       complete: true,
@@ -51,16 +49,13 @@ describe('ECR-R scoring', () => {
 
   // Each item individually: from all-4s, set item to 1. A reversed item scores 7 (+3/18 = +0.17),
   // a non-reversed item scores 1 (-0.17); only that item's own dimension moves.
-  it.each(range(1, 36).map((n) => [n, ECR_R_REVERSED.includes(n)] as const))(
-    'item %i (reversed: %s) keyed and placed correctly',
-    (n, reversed) => {
-      const { scores } = scoreResponse('ecr-r', withValue(allFour, n, 1))
-      const own = n <= 18 ? 'anxiety' : 'avoidance'
-      const other = n <= 18 ? 'avoidance' : 'anxiety'
-      expect(scores[own]).toBe(reversed ? 4.17 : 3.83)
-      expect(scores[other]).toBe(4)
-    },
-  )
+  it.each(range(1, 36).map((n) => [n, ECR_R_REVERSED.includes(n)] as const))('item %i (reversed: %s) keyed and placed correctly', (n, reversed) => {
+    const { scores } = scoreResponse('ecr-r', withValue(allFour, n, 1))
+    const own = n <= 18 ? 'anxiety' : 'avoidance'
+    const other = n <= 18 ? 'avoidance' : 'anxiety'
+    expect(scores[own]).toBe(reversed ? 4.17 : 3.83)
+    expect(scores[other]).toBe(4)
+  })
 
   it.each([1, 9, 18, 19, 36])('item %i missing → incomplete, no scores, no quadrant', (n) => {
     expect(scoreResponse('ecr-r', withValue<number | null>(allFour, n, null))).toStrictEqual({

@@ -127,9 +127,10 @@ describe('changeCategory for attachment scales (product-configured RCI criterion
 
 describe('changeCategoryForScores', () => {
   it('per-score-key categories for attachment scales', () => {
-    expect(
-      changeCategoryForScores('ecr-r', { anxiety: 4.78, avoidance: 2.33 }, { anxiety: 3.5, avoidance: 2.4 }),
-    ).toStrictEqual({ anxiety: 'improved', avoidance: 'no reliable change' })
+    expect(changeCategoryForScores('ecr-r', { anxiety: 4.78, avoidance: 2.33 }, { anxiety: 3.5, avoidance: 2.4 })).toStrictEqual({
+      anxiety: 'improved',
+      avoidance: 'no reliable change',
+    })
   })
 
   it('works directly on scoreResponse output', () => {

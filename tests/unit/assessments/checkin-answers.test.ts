@@ -117,7 +117,9 @@ describe('one risk rule', () => {
       for (let n = 0; n < 200; n++) {
         const answers = def.items.map(() => (rand() < 0.1 ? null : itemAt(values, randInt(rand, 0, values.length - 1))))
         const { result, risks } = scoreWithRisks(id, answers)
-        const expected = def.items.filter((it, i) => it.risk && (answers[i] ?? 0) > 0).map((it) => ({ itemNumber: it.number, itemValue: answers[it.number - 1] }))
+        const expected = def.items
+          .filter((it, i) => it.risk && (answers[i] ?? 0) > 0)
+          .map((it) => ({ itemNumber: it.number, itemValue: answers[it.number - 1] }))
         expect(risks).toStrictEqual(expected)
         expect(result.flags).toStrictEqual(expected.length > 0 ? ['risk'] : [])
         expect(result).toStrictEqual(scoreResponse(id, answers))

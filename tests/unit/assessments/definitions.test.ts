@@ -61,11 +61,7 @@ describe('item counts and verbatim text', () => {
       8,
       'Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual',
     ],
-    [
-      phq9,
-      6,
-      'Feeling bad about yourself — or that you are a failure or have let yourself or your family down',
-    ],
+    [phq9, 6, 'Feeling bad about yourself — or that you are a failure or have let yourself or your family down'],
     [phq9, 9, 'Thoughts that you would be better off dead or of hurting yourself in some way'],
     [gad7, 7, 'Feeling afraid as if something awful might happen'],
     [core10, 2, 'I have felt I have someone to turn to for support when needed'],
@@ -179,12 +175,7 @@ describe('scoring metadata', () => {
       loinc: '69722-7',
       text: 'If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?',
     })
-    expect(phq9.followUp?.anchors.map((a) => a.label)).toStrictEqual([
-      'Not difficult at all',
-      'Somewhat difficult',
-      'Very difficult',
-      'Extremely difficult',
-    ])
+    expect(phq9.followUp?.anchors.map((a) => a.label)).toStrictEqual(['Not difficult at all', 'Somewhat difficult', 'Very difficult', 'Extremely difficult'])
     expect(phq9.items.some((i) => i.text === phq9.followUp?.text)).toBe(false)
   })
 })
@@ -192,17 +183,13 @@ describe('scoring metadata', () => {
 describe('LOINC codes', () => {
   it('PHQ-9 panel, items and total', () => {
     expect(phq9.loinc?.panel).toBe('44249-1')
-    expect(phq9.items.map((i) => i.loinc)).toStrictEqual([
-      '44250-9', '44255-8', '44259-0', '44254-1', '44251-7', '44258-2', '44252-5', '44253-3', '44260-8',
-    ])
+    expect(phq9.items.map((i) => i.loinc)).toStrictEqual(['44250-9', '44255-8', '44259-0', '44254-1', '44251-7', '44258-2', '44252-5', '44253-3', '44260-8'])
     expect(phq9.scores[0]?.loinc).toBe('44261-6')
   })
 
   it('GAD-7 panel, items and total', () => {
     expect(gad7.loinc?.panel).toBe('69737-5')
-    expect(gad7.items.map((i) => i.loinc)).toStrictEqual([
-      '69725-0', '68509-9', '69733-4', '69734-2', '69735-9', '69689-8', '69736-7',
-    ])
+    expect(gad7.items.map((i) => i.loinc)).toStrictEqual(['69725-0', '68509-9', '69733-4', '69734-2', '69735-9', '69689-8', '69736-7'])
     expect(gad7.scores[0]?.loinc).toBe('70274-6')
   })
 
@@ -253,8 +240,7 @@ describe('presentation metadata', () => {
   })
 
   it('licence and attribution text', () => {
-    const pfizer =
-      'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc.'
+    const pfizer = 'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc.'
     expect(phq9.licence.attribution).toBe(pfizer)
     expect(gad7.licence.attribution).toBe(pfizer)
     expect(phq9.licence.text).toContain('no permission is required to reproduce, translate, display or distribute')

@@ -13,9 +13,7 @@ describe('goal progress check-in definition', () => {
   })
 
   it('asks about each goal in the client’s own words', () => {
-    expect(goalPrompt('Ask for what I need, directly')).toBe(
-      'Over the past week, how much progress did you feel on: Ask for what I need, directly?',
-    )
+    expect(goalPrompt('Ask for what I need, directly')).toBe('Over the past week, how much progress did you feel on: Ask for what I need, directly?')
   })
 })
 
@@ -31,7 +29,12 @@ describe('scoreGoalProgress', () => {
   })
 
   it('a skipped goal is listed as unanswered', () => {
-    expect(scoreGoalProgress([{ goalId: 'g1', rating: 4 }, { goalId: 'g2', rating: null }])).toStrictEqual({
+    expect(
+      scoreGoalProgress([
+        { goalId: 'g1', rating: 4 },
+        { goalId: 'g2', rating: null },
+      ]),
+    ).toStrictEqual({
       complete: false,
       values: { g1: 4 },
       unanswered: ['g2'],

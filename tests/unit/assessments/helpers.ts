@@ -22,5 +22,4 @@ export function withValue<T>(values: readonly T[], itemNumber: number, value: T)
   return copy
 }
 
-export const range = (from: number, to: number): number[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => from + i)
+export const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i)

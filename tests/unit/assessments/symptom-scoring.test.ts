@@ -206,9 +206,7 @@ describe('CORE-10 scoring', () => {
       expect(scoreResponse('core10', answers)).toStrictEqual({ complete: false, scores: {}, flags: ['risk'] })
     })
     it('flag with a pro-rated score', () => {
-      expect(scoreResponse('core10', withValue(withValue<number | null>(published, 6, 2), 5, null)).flags).toStrictEqual([
-        'risk',
-      ])
+      expect(scoreResponse('core10', withValue(withValue<number | null>(published, 6, 2), 5, null)).flags).toStrictEqual(['risk'])
     })
     it('item 6 itself missing → no flag', () => {
       expect(scoreResponse('core10', withValue<number | null>(published, 6, null)).flags).toStrictEqual([])

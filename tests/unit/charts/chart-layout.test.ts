@@ -117,17 +117,42 @@ describe('spreadLabels', () => {
   }
 
   it('leaves labels that do not collide where they are', () => {
-    expect(spreadLabels([{ y: 20, height: 14 }, { y: 80, height: 14 }], 0, 200)).toEqual([20, 80])
+    expect(
+      spreadLabels(
+        [
+          { y: 20, height: 14 },
+          { y: 80, height: 14 },
+        ],
+        0,
+        200,
+      ),
+    ).toEqual([20, 80])
   })
 
   it('pushes colliding labels apart, keeping the input order', () => {
-    const ys = spreadLabels([{ y: 101, height: 14 }, { y: 100, height: 14 }, { y: 102, height: 14 }], 0, 200)
+    const ys = spreadLabels(
+      [
+        { y: 101, height: 14 },
+        { y: 100, height: 14 },
+        { y: 102, height: 14 },
+      ],
+      0,
+      200,
+    )
     expect(overlaps(ys, 14)).toBe(false)
     expect(ys[1]).toBeLessThan(ys[0]!)
   })
 
   it('keeps labels inside the bounds, even at the edges', () => {
-    const ys = spreadLabels([{ y: 195, height: 14 }, { y: 198, height: 14 }, { y: -5, height: 14 }], 0, 200)
+    const ys = spreadLabels(
+      [
+        { y: 195, height: 14 },
+        { y: 198, height: 14 },
+        { y: -5, height: 14 },
+      ],
+      0,
+      200,
+    )
     expect(overlaps(ys, 14)).toBe(false)
     for (const y of ys) {
       expect(y - 7).toBeGreaterThanOrEqual(0)

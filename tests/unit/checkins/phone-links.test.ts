@@ -67,7 +67,12 @@ describe('phoneSegments: phone numbers in a crisis-resource line', () => {
       '<b>Call</b> 0800 11 11 <script>alert(1)</script> & 999',
       'Two lines: 0300 123 3393 or 0800 58 58 58.',
     ]
-    for (const line of lines) expect(phoneSegments(line).map((s) => s.text).join('')).toBe(line)
+    for (const line of lines)
+      expect(
+        phoneSegments(line)
+          .map((s) => s.text)
+          .join(''),
+      ).toBe(line)
     // Markup in a line is text like any other: the parser only splits, and the href is digits.
     const odd = phoneSegments(itemAt(lines, 2))
     expect(odd.filter((s) => s.kind === 'tel').map((s) => s.kind !== 'text' && s.href)).toEqual(['tel:08001111'])

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  GOAL_TEMPLATES,
-  GOAL_TEMPLATE_KEYS,
-  getGoalTemplate,
-  isGoalTemplateKey,
-  suggestedTemplates,
-  templatesByDimension,
-} from '../../../lib/goals/library'
+import { GOAL_TEMPLATES, GOAL_TEMPLATE_KEYS, getGoalTemplate, isGoalTemplateKey, suggestedTemplates, templatesByDimension } from '../../../lib/goals/library'
 import { goalCreateInput, goalUpdateInput } from '../../../lib/validation/goal'
 import { fieldErrors } from '../../../lib/actions/result'
 

@@ -28,28 +28,41 @@ function setup(saveImpl?: (call: Call, n: number) => NoteSaveResult) {
     version = 'noteId' in target ? target.expectedVersion + 1 : 1
     return { status: 'saved', id: DRAFT, version, savedAt: '2026-03-02T12:04:00.000Z' }
   })
-  const scores = vi.fn(
-    async (_id: string, v: number): Promise<NoteScoresResult> => ({
-      status: 'saved',
-      id: DRAFT,
-      version: v + 1,
-      savedAt: '2026-03-02T12:05:00.000Z',
-      snapshot: {
-        version: 1,
-        takenAt: '2026-03-02T12:05:00.000Z',
-        episodeStart: '2026-01-01',
-        instruments: [
-          { instrumentId: 'phq9', scoreKey: 'total', label: 'PHQ-9', relationshipTarget: null, baseline: { value: 18, date: '2026-01-05T10:00:00.000Z' }, latest: { value: 8, date: '2026-03-01T10:00:00.000Z', band: 'mild' }, category: 'recovered', count: 2 },
-        ],
-      },
-    }),
-  )
+  const scores = vi.fn(async (_id: string, v: number): Promise<NoteScoresResult> => ({
+    status: 'saved',
+    id: DRAFT,
+    version: v + 1,
+    savedAt: '2026-03-02T12:05:00.000Z',
+    snapshot: {
+      version: 1,
+      takenAt: '2026-03-02T12:05:00.000Z',
+      episodeStart: '2026-01-01',
+      instruments: [
+        {
+          instrumentId: 'phq9',
+          scoreKey: 'total',
+          label: 'PHQ-9',
+          relationshipTarget: null,
+          baseline: { value: 18, date: '2026-01-05T10:00:00.000Z' },
+          latest: { value: 8, date: '2026-03-01T10:00:00.000Z', band: 'mild' },
+          category: 'recovered',
+          count: 2,
+        },
+      ],
+    },
+  }))
   const sign = vi.fn(async () => ({ status: 'success' as const, message: 'Signed.' }))
   render(
     <NoteEditor
       clientId={CLIENT}
       draftId={DRAFT}
-      initial={{ noteId: null, version: 0, revision: 1, snapshot: null, payload: { sessionDate: '2026-03-02', format: 'FREE', body: emptyBody('FREE'), goals: [], signs: [] } }}
+      initial={{
+        noteId: null,
+        version: 0,
+        revision: 1,
+        snapshot: null,
+        payload: { sessionDate: '2026-03-02', format: 'FREE', body: emptyBody('FREE'), goals: [], signs: [] },
+      }}
       goals={[
         { id: GOAL, title: 'Stay steady when feelings run high', status: 'ACTIVE' },
         { id: '44444444-4444-4444-8444-444444444444', title: 'Old achieved goal', status: 'ACHIEVED' },
@@ -109,7 +122,9 @@ describe('note editor', () => {
 
   it('on a conflict, stops autosaving, keeps the text and explains what to do', async () => {
     const { calls } = setup((_c, n) =>
-      n === 1 ? { status: 'saved', id: DRAFT, version: 1, savedAt: '2026-03-02T12:04:00.000Z' } : { status: 'conflict', message: 'This note was changed in another window.' },
+      n === 1
+        ? { status: 'saved', id: DRAFT, version: 1, savedAt: '2026-03-02T12:04:00.000Z' }
+        : { status: 'conflict', message: 'This note was changed in another window.' },
     )
     type('Note', 'mine')
     blur()
@@ -128,7 +143,11 @@ describe('note editor', () => {
   })
 
   it('shows field errors next to the field', async () => {
-    setup(() => ({ status: 'invalid', message: 'Not saved: please correct the highlighted fields.', fieldErrors: { sessionDate: 'The session date cannot be in the future.' } }))
+    setup(() => ({
+      status: 'invalid',
+      message: 'Not saved: please correct the highlighted fields.',
+      fieldErrors: { sessionDate: 'The session date cannot be in the future.' },
+    }))
     type('Note', 'x')
     blur()
     expect(await screen.findByText('The session date cannot be in the future.')).toBeTruthy()
@@ -178,7 +197,15 @@ describe('note editor', () => {
 describe('note view', () => {
   it('renders text as text, never as HTML, with whitespace kept', () => {
     const { container } = render(
-      <NoteView note={{ format: 'DAP', body: { data: '<img src=x onerror=alert(1)>\nline two', assessment: '', plan: 'p' }, goals: [], signs: ['more-trust'], snapshot: null }} />,
+      <NoteView
+        note={{
+          format: 'DAP',
+          body: { data: '<img src=x onerror=alert(1)>\nline two', assessment: '', plan: 'p' },
+          goals: [],
+          signs: ['more-trust'],
+          snapshot: null,
+        }}
+      />,
     )
     expect(container.querySelector('img')).toBeNull()
     expect(container.textContent).toContain('<img src=x onerror=alert(1)>')

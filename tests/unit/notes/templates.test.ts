@@ -60,8 +60,14 @@ describe('signs of movement toward security', () => {
   })
 
   it('sort into checklist order without duplicates, and group for display', () => {
-    expect(sortSigns(['intimacy-comfortable', 'more-trust', 'communicates-openly', 'more-trust'])).toEqual(['communicates-openly', 'more-trust', 'intimacy-comfortable'])
-    expect(groupSigns(['more-trust', 'steadier-moods']).map((g) => [g.label, g.signs.map((s) => s.label)])).toEqual([['Emotion', ['More trust', 'Steadier moods']]])
+    expect(sortSigns(['intimacy-comfortable', 'more-trust', 'communicates-openly', 'more-trust'])).toEqual([
+      'communicates-openly',
+      'more-trust',
+      'intimacy-comfortable',
+    ])
+    expect(groupSigns(['more-trust', 'steadier-moods']).map((g) => [g.label, g.signs.map((s) => s.label)])).toEqual([
+      ['Emotion', ['More trust', 'Steadier moods']],
+    ])
   })
 })
 

@@ -19,7 +19,8 @@ function months(perMonth: number[]): TimelineMonth[] {
   const entries: TimelineEntry[] = []
   perMonth.forEach((n, i) => {
     const month = 12 - i
-    for (let k = 0; k < n; k++) entries.push(checkIn(`${month}-${k}`, `2026-${String(month).padStart(2, '0')}-${String(28 - (k % 27)).padStart(2, '0')}T12:00:00.000Z`))
+    for (let k = 0; k < n; k++)
+      entries.push(checkIn(`${month}-${k}`, `2026-${String(month).padStart(2, '0')}-${String(28 - (k % 27)).padStart(2, '0')}T12:00:00.000Z`))
   })
   return groupByMonth(entries, 'Europe/London')
 }

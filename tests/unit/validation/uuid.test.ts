@@ -3,7 +3,16 @@ import { isUuid, uuidSchema } from '../../../lib/validation/uuid'
 
 const wellFormed = ['0d3e5c1a-7b2f-4c59-9a51-5ecb0a5eb001', '00000000-0000-0000-0000-000000000001', 'ABCDEF01-2345-6789-ABCD-EF0123456789']
 // The looser copies this replaced (/^[0-9a-f-]{36}$/i) let the first three through to the database.
-const malformed = ['-'.repeat(36), '0d3e5c1a7b2f-4c59-9a51-5ecb0a5eb001-', '0d3e5c1a-7b2f-4c59-9a51-5ecb0a5eb0-1', 'not-a-uuid', '', ' 0d3e5c1a-7b2f-4c59-9a51-5ecb0a5eb001', '0d3e5c1a-7b2f-4c59-9a51-5ecb0a5eb00g', '{0d3e5c1a-7b2f-4c59-9a51-5ecb0a5eb001}']
+const malformed = [
+  '-'.repeat(36),
+  '0d3e5c1a7b2f-4c59-9a51-5ecb0a5eb001-',
+  '0d3e5c1a-7b2f-4c59-9a51-5ecb0a5eb0-1',
+  'not-a-uuid',
+  '',
+  ' 0d3e5c1a-7b2f-4c59-9a51-5ecb0a5eb001',
+  '0d3e5c1a-7b2f-4c59-9a51-5ecb0a5eb00g',
+  '{0d3e5c1a-7b2f-4c59-9a51-5ecb0a5eb001}',
+]
 
 describe('isUuid', () => {
   it.each(wellFormed)('accepts %s (any version, either case)', (v) => {

@@ -9,7 +9,6 @@ export const dynamic = 'force-dynamic'
 // The token is in the path: never pass it on as a referrer.
 export const metadata: Metadata = { title: 'Set up your account', referrer: 'no-referrer' }
 
-
 export default async function AcceptInvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
   // Reads only: opening the link (or a mail scanner fetching it) changes nothing.
@@ -22,13 +21,7 @@ export default async function AcceptInvitePage({ params }: { params: Promise<{ t
           <>
             <h1 className="mb-2 mt-1 text-2xl font-semibold">Welcome, {holder.name}</h1>
             <p className="mb-6 text-stone-700">{holder.practiceName} has invited you to SecureBase. Choose a password to finish setting up your account.</p>
-            <SetPasswordForm
-              email={holder.email}
-              hint={PASSWORD_HINT}
-              submitLabel="Set password"
-              token={token}
-              action={acceptInviteAction}
-            />
+            <SetPasswordForm email={holder.email} hint={PASSWORD_HINT} submitLabel="Set password" token={token} action={acceptInviteAction} />
           </>
         ) : (
           <LinkInvalid />

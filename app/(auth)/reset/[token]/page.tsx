@@ -9,7 +9,6 @@ export const dynamic = 'force-dynamic'
 // The token is in the path: never pass it on as a referrer.
 export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer' }
 
-
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
   // Reads only: opening the link (or a mail scanner fetching it) changes nothing.
@@ -22,13 +21,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
           <>
             <h1 className="mb-2 mt-1 text-2xl font-semibold">Choose a new password</h1>
             <p className="mb-6 text-stone-700">Setting it signs you out on every device; then sign in with the new password.</p>
-            <SetPasswordForm
-              email={holder.email}
-              hint={PASSWORD_HINT}
-              submitLabel="Set new password"
-              token={token}
-              action={resetPasswordFromLinkAction}
-            />
+            <SetPasswordForm email={holder.email} hint={PASSWORD_HINT} submitLabel="Set new password" token={token} action={resetPasswordFromLinkAction} />
           </>
         ) : (
           <LinkInvalid />

@@ -61,7 +61,9 @@ export async function disableMfaAction(_prev: ActionState, form: FormData): Prom
   } catch (e) {
     if (e instanceof MfaError) {
       return codeRefused(
-        e.code === 'invalid-code' ? "That code didn't work. Enter the current code from your authenticator app, or one of your recovery codes." : messages[e.code],
+        e.code === 'invalid-code'
+          ? "That code didn't work. Enter the current code from your authenticator app, or one of your recovery codes."
+          : messages[e.code],
       )
     }
     throw e

@@ -19,8 +19,8 @@ export default async function MfaPage() {
       <div className="flex flex-col gap-2">
         <h1 className="text-2xl font-semibold">Two-step verification</h1>
         <p className="text-stone-700">
-          After your password, SecureBase asks for a code from an authenticator app on your phone, so a stolen or guessed password is not enough
-          to open your clients&apos; records.
+          After your password, SecureBase asks for a code from an authenticator app on your phone, so a stolen or guessed password is not enough to open your
+          clients&apos; records.
         </p>
       </div>
       {status.enabled ? (
@@ -29,8 +29,7 @@ export default async function MfaPage() {
             Two-step verification is on
           </h2>
           <p className="text-stone-700">
-            Turned on {status.enabledAt ? formatDate(status.enabledAt, practice.timeZone) : ''}. You have {status.recoveryCodesLeft} of 10 recovery
-            codes left.
+            Turned on {status.enabledAt ? formatDate(status.enabledAt, practice.timeZone) : ''}. You have {status.recoveryCodesLeft} of 10 recovery codes left.
           </p>
           {status.recoveryCodesLeft <= 3 ? (
             <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">

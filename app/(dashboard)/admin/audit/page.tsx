@@ -33,8 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <div>
           <h2 className="text-xl font-semibold">Audit log</h2>
           <p className="text-stone-600">
-            Every view, change, export, sign-in and refusal in the practice, newest first. The log cannot be edited; it holds
-            ids, never client details.
+            Every view, change, export, sign-in and refusal in the practice, newest first. The log cannot be edited; it holds ids, never client details.
           </p>
         </div>
         <a href={auditExportHref(filters)} className={linkButton.secondary} download>

@@ -21,8 +21,8 @@ export default async function TransferPage({ searchParams }: { searchParams: Pro
       <div>
         <h2 className="text-xl font-semibold">Transfer clients</h2>
         <p className="max-w-2xl text-stone-600">
-          Move one client, several, or a whole caseload to another active clinician, for example when someone leaves the practice. The
-          receiving clinician sees them at once.
+          Move one client, several, or a whole caseload to another active clinician, for example when someone leaves the practice. The receiving clinician sees
+          them at once.
         </p>
       </div>
       <TransferForm clinicians={clinicians} initialFrom={from} action={transferClientsAction} />

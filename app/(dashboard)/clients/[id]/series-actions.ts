@@ -31,5 +31,7 @@ export async function startNewEpisodeAction(clientId: string): Promise<ActionSta
     return fromKnownError(e, 'Client')
   }
   revalidatePath(`/clients/${clientId}`)
-  return ok(`New episode of care started on ${formatCalendarDate(`${episodeStart}T00:00:00Z`)}. Change is now measured from the first answers on or after that day.`)
+  return ok(
+    `New episode of care started on ${formatCalendarDate(`${episodeStart}T00:00:00Z`)}. Change is now measured from the first answers on or after that day.`,
+  )
 }

@@ -20,7 +20,13 @@ export default async function NewClientPage() {
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">Add client</h1>
-      <ClientForm action={createClientAction} mode="create" clinicians={clinicians} allowSelf={isClinician(user)} today={todayInTimeZone(new Date(), practice.timeZone)} />
+      <ClientForm
+        action={createClientAction}
+        mode="create"
+        clinicians={clinicians}
+        allowSelf={isClinician(user)}
+        today={todayInTimeZone(new Date(), practice.timeZone)}
+      />
     </div>
   )
 }

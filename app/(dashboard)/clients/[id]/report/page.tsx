@@ -52,7 +52,9 @@ function scoreText(instrumentId: InstrumentSeries['instrumentId'], p: Pick<Serie
 
 function changeText(s: InstrumentSeries, latest: SeriesPoint): string {
   if (latest.isBaseline) return 'baseline only so far'
-  return s.scoreKeys.map((k) => (s.scoreKeys.length > 1 ? `${k}: ${latest.categories[k] ?? 'not compared'}` : (latest.categories[k] ?? 'not compared'))).join(' · ')
+  return s.scoreKeys
+    .map((k) => (s.scoreKeys.length > 1 ? `${k}: ${latest.categories[k] ?? 'not compared'}` : (latest.categories[k] ?? 'not compared')))
+    .join(' · ')
 }
 
 export default async function ProgressReportPage({ params }: { params: Promise<{ id: string }> }) {
@@ -69,9 +71,7 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
   const tz = practice.timeZone
   const name = client.preferredName ? `${client.firstName} (${client.preferredName}) ${client.lastName}` : `${client.firstName} ${client.lastName}`
   // The report covers the current episode of care: from each questionnaire's baseline onwards.
-  const instruments = series.instruments
-    .map((s) => ({ ...s, points: s.points.filter((p) => p.inEpisode) }))
-    .filter((s) => s.points.length > 0)
+  const instruments = series.instruments.map((s) => ({ ...s, points: s.points.filter((p) => p.inEpisode) })).filter((s) => s.points.length > 0)
   const inEpisode = new Set(instruments.flatMap((s) => s.points.map((p) => p.responseId)))
   const path = series.attachmentPath.filter((p) => inEpisode.has(p.responseId))
 
@@ -108,10 +108,18 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
             <caption className="sr-only">Baseline and latest score per questionnaire, with the change category</caption>
             <thead role="rowgroup" className={stackHead}>
               <tr role="row">
-                <th role="columnheader" scope="col" className="py-2 pr-3">Questionnaire</th>
-                <th role="columnheader" scope="col" className="py-2 pr-3">Baseline</th>
-                <th role="columnheader" scope="col" className="py-2 pr-3">Latest</th>
-                <th role="columnheader" scope="col" className="py-2 pr-3">Change</th>
+                <th role="columnheader" scope="col" className="py-2 pr-3">
+                  Questionnaire
+                </th>
+                <th role="columnheader" scope="col" className="py-2 pr-3">
+                  Baseline
+                </th>
+                <th role="columnheader" scope="col" className="py-2 pr-3">
+                  Latest
+                </th>
+                <th role="columnheader" scope="col" className="py-2 pr-3">
+                  Change
+                </th>
               </tr>
             </thead>
             <tbody role="rowgroup" className="max-sm:block">
@@ -120,7 +128,11 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
                 return (
                   <tr role="row" key={s.instrumentId} className={stackRow}>
                     <th role="rowheader" scope="row" className={`${stackCell} font-medium`}>
-                      <span aria-hidden="true" className="mr-2 inline-block size-3 rounded-full print:[print-color-adjust:exact]" style={{ background: getInstrument(s.instrumentId).colour }} />
+                      <span
+                        aria-hidden="true"
+                        className="mr-2 inline-block size-3 rounded-full print:[print-color-adjust:exact]"
+                        style={{ background: getInstrument(s.instrumentId).colour }}
+                      />
                       {getInstrument(s.instrumentId).abbreviation}
                     </th>
                     <Cell label="Baseline">{s.baseline ? `${scoreText(s.instrumentId, s.baseline)}, ${formatDate(s.baseline.date, tz)}` : '–'}</Cell>
@@ -171,7 +183,9 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
           <h2 id="report-path" className="text-lg font-semibold">
             Attachment path
           </h2>
-          <p className="text-stone-700">Where each answer lies on the anxiety × avoidance plane, joined in time order. The regions describe, they do not diagnose.</p>
+          <p className="text-stone-700">
+            Where each answer lies on the anxiety × avoidance plane, joined in time order. The regions describe, they do not diagnose.
+          </p>
           <div className="break-inside-avoid">
             <div className="max-w-xl print:max-w-none">
               <AttachmentPath points={path} timeZone={tz} size={PATH_SIZE} />
@@ -194,9 +208,15 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
               <caption className="sr-only">The client&apos;s goals in their own words, with status and latest goal-progress rating</caption>
               <thead role="rowgroup" className={stackHead}>
                 <tr role="row">
-                  <th role="columnheader" scope="col" className="py-2 pr-3">Goal</th>
-                  <th role="columnheader" scope="col" className="py-2 pr-3">Status</th>
-                  <th role="columnheader" scope="col" className="py-2 pr-3">Latest rating</th>
+                  <th role="columnheader" scope="col" className="py-2 pr-3">
+                    Goal
+                  </th>
+                  <th role="columnheader" scope="col" className="py-2 pr-3">
+                    Status
+                  </th>
+                  <th role="columnheader" scope="col" className="py-2 pr-3">
+                    Latest rating
+                  </th>
                 </tr>
               </thead>
               <tbody role="rowgroup" className="max-sm:block">
@@ -220,10 +240,9 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
       </section>
 
       <footer className="border-t border-stone-200 pt-3 text-sm text-stone-600">
-        Change categories compare each answer with the first answer of this episode of care (the baseline): reliable change uses the published
-        thresholds (PHQ-9 6 points, GAD-7 4, CORE-10 6), and recovered also means moving from at or above to below the clinical cutoff. ECR-R and
-        ECR-RS have no published thresholds: a change of about 0.88 on a dimension counts as reliable (a product setting), and they are never
-        &ldquo;recovered&rdquo;.
+        Change categories compare each answer with the first answer of this episode of care (the baseline): reliable change uses the published thresholds (PHQ-9
+        6 points, GAD-7 4, CORE-10 6), and recovered also means moving from at or above to below the clinical cutoff. ECR-R and ECR-RS have no published
+        thresholds: a change of about 0.88 on a dimension counts as reliable (a product setting), and they are never &ldquo;recovered&rdquo;.
       </footer>
     </article>
   )

@@ -25,7 +25,12 @@ export async function AssignSection({ actor, clientId, timeZone }: SectionProps)
         Assign questionnaires
       </h2>
       {client.status === 'ACTIVE' ? (
-        <AssignForm action={assignAction.bind(null, client.id)} today={todayInTimeZone(new Date(), timeZone)} defaultTarget="your romantic partner" instruments={instruments()} />
+        <AssignForm
+          action={assignAction.bind(null, client.id)}
+          today={todayInTimeZone(new Date(), timeZone)}
+          defaultTarget="your romantic partner"
+          instruments={instruments()}
+        />
       ) : (
         <p className="text-stone-600">This client is discharged. Make them active again (Details below) to assign questionnaires.</p>
       )}

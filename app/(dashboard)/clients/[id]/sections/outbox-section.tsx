@@ -17,7 +17,8 @@ export async function OutboxSection({ actor, clientId, timeZone }: SectionProps)
           <li key={m.id} className="rounded-lg border border-stone-200 p-3">
             <p className="font-medium">{m.subject}</p>
             <p className="text-sm text-stone-600">
-              To {m.toAddress} · {formatDateTime(m.createdAt, timeZone)} · {m.status === 'SENT' ? 'sent' : m.status === 'OUTBOX' ? 'in outbox (not sent)' : 'could not be sent'}
+              To {m.toAddress} · {formatDateTime(m.createdAt, timeZone)} ·{' '}
+              {m.status === 'SENT' ? 'sent' : m.status === 'OUTBOX' ? 'in outbox (not sent)' : 'could not be sent'}
             </p>
             {m.body ? (
               <details className="mt-2">

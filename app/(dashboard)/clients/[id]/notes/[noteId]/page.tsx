@@ -133,7 +133,9 @@ export default async function NotePage({
         </p>
       ) : null}
       {note.status === 'DRAFT' ? (
-        <p className="rounded-md bg-stone-100 px-3 py-2 text-stone-800">This draft was started by {note.author.name} and has not been signed. Only its author can edit it.</p>
+        <p className="rounded-md bg-stone-100 px-3 py-2 text-stone-800">
+          This draft was started by {note.author.name} and has not been signed. Only its author can edit it.
+        </p>
       ) : null}
       <article aria-label="Note" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
         <NoteView note={note} timeZone={tz} />

@@ -33,13 +33,17 @@ export default async function NewNotePage({ params }: { params: Promise<{ id: st
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">New session note</h1>
-      <p className="text-stone-600">
-        For {name}. The note saves as you type and stays a draft, visible only to you, until you sign it.
-      </p>
+      <p className="text-stone-600">For {name}. The note saves as you type and stays a draft, visible only to you, until you sign it.</p>
       <NoteEditor
         clientId={client.id}
         draftId={crypto.randomUUID()}
-        initial={{ noteId: null, version: 0, revision: 1, snapshot: null, payload: { sessionDate: today, format: 'FREE', body: emptyBody('FREE'), goals: [], signs: [] } }}
+        initial={{
+          noteId: null,
+          version: 0,
+          revision: 1,
+          snapshot: null,
+          payload: { sessionDate: today, format: 'FREE', body: emptyBody('FREE'), goals: [], signs: [] },
+        }}
         goals={goals}
         today={today}
         timeZone={practice.timeZone}
