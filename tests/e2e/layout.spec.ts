@@ -119,25 +119,25 @@ async function layoutProblems(page: Page): Promise<string[]> {
   })
 }
 
-function fileName(p: string, width: number) {
-  const slug =
-    p
-      .replace(/^\//, '')
-      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id')
-      .replace(/\/c\/[A-Za-z0-9_-]{20,}/, '/c/link')
-      .replace(/[^a-z0-9]+/gi, '-') || 'home'
-  return `test-results/layout/${slug.replace(/^-|-$/g, '')}-${width}.png`
+/** test-results/layout/<page>-<width>.png, with ids and link tokens replaced (no credential in a file name). */
+function fileName(p: string, width: number, index: number) {
+  const slug = p
+    .replace(/\/c\/[A-Za-z0-9_-]{20,}/, '/c/link')
+    .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+  return `test-results/layout/${slug || 'home'}${index > 0 ? `-${index + 1}` : ''}-${width}.png`
 }
 
 async function guard(page: Page, paths: string[]) {
   for (const size of WIDTHS) {
     await page.setViewportSize(size)
-    for (const p of paths) {
+    for (const [index, p] of paths.entries()) {
       await page.goto(p)
       await hydrated(page)
       // Sections stream in under Suspense: wait until none is still loading.
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
-      await page.screenshot({ path: fileName(p, size.width), fullPage: true })
+      await page.screenshot({ path: fileName(p, size.width, index), fullPage: true })
       expect.soft(await layoutProblems(page), `${p} at ${size.width} px`).toEqual([])
       expect.soft(await axeViolations(page), `axe: ${p} at ${size.width} px`).toEqual([])
     }
