@@ -1,4 +1,5 @@
 'use client'
+import { TooltipBox } from './chart-labels'
 // The client's path across the attachment plane: avoidance (x) × anxiety (y), 1-7, with the four
 // regions named descriptively (never a diagnosis). Points are joined in time order, oldest faint,
 // newest strong, so movement toward the secure corner, and setbacks, are plain to see.
@@ -197,14 +198,14 @@ export function AttachmentPath({ points, timeZone, size }: { points: readonly At
                 const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
                 if (!d) return null
                 return (
-                  <div className="max-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow">
+                  <TooltipBox>
                     <p className="font-medium">{formatDate(d.date, timeZone)}</p>
                     <p>{pathGroupLabel(d)}</p>
                     <p>
                       anxiety {d.anxiety.toFixed(2)} · avoidance {d.avoidance.toFixed(2)}
                     </p>
                     {d.quadrant ? <p className="text-stone-700">{quadrantLabel(d.quadrant)}</p> : null}
-                  </div>
+                  </TooltipBox>
                 )
               }}
             />

@@ -1,6 +1,6 @@
 // Labels drawn outside a time chart's plot area, so they never sit on the data: the baseline's
 // label in the top margin and named levels (bands, cutoff, line ends) in the right gutter.
-import { spreadLabels, textWidth, type TimeChartLayout } from './chart-layout'
+import { spreadLabels, textWidth, tickLabel, type TimeChartLayout } from './chart-layout'
 import { INK } from './chart-marks'
 
 const LABEL_HEIGHT = 14
@@ -61,4 +61,24 @@ export function GutterLabels({ layout, items }: { layout: TimeChartLayout; items
       })}
     </g>
   )
+}
+
+/** The time axis every line chart shares: ticks from the layout, labels in the practice's zone. */
+export function timeXAxisProps(domain: [number, number], layout: Pick<TimeChartLayout, 'ticks' | 'unit'>, timeZone: string) {
+  return {
+    dataKey: 't',
+    type: 'number' as const,
+    scale: 'time' as const,
+    domain,
+    ticks: layout.ticks,
+    interval: 0,
+    tickFormatter: (t: number) => tickLabel(t, layout.unit, timeZone),
+    tick: { fontSize: 12, fill: '#57534E' },
+    allowDataOverflow: true,
+  }
+}
+
+/** The box a chart's tooltip is drawn in. */
+export function TooltipBox({ children }: { children: React.ReactNode }) {
+  return <div className="max-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow">{children}</div>
 }

@@ -7,8 +7,8 @@ import { quadrantLabel } from '@/lib/assessments/labels'
 import type { SeriesBaseline, SeriesPoint } from '@/lib/assessments/series'
 import { formatDate } from '@/lib/format'
 import { ChartFrame, type ChartSize } from './chart-frame'
-import { BaselineLabel, GutterLabels, type GutterItem } from './chart-labels'
-import { gutterFor, isKeyPoint, shouldThin, tickLabel, timeChartLayout, timeDomain, WIDE_CHART } from './chart-layout'
+import { BaselineLabel, GutterLabels, TooltipBox, timeXAxisProps, type GutterItem } from './chart-labels'
+import { gutterFor, isKeyPoint, shouldThin, timeChartLayout, timeDomain, WIDE_CHART } from './chart-layout'
 import { changeWords, INK, pointKind } from './chart-marks'
 import { PointNavigation, renderPointDot, type DotDatum } from './point-navigation'
 import { useResponseDetail } from './response-detail'
@@ -119,17 +119,7 @@ export function DimensionLines({
           return (
             <LineChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
               <CartesianGrid vertical={false} stroke="#E7E5E4" />
-              <XAxis
-                dataKey="t"
-                type="number"
-                scale="time"
-                domain={domain}
-                ticks={layout.ticks}
-                interval={0}
-                tickFormatter={(t: number) => tickLabel(t, layout.unit, timeZone)}
-                tick={{ fontSize: 12, fill: '#57534E' }}
-                allowDataOverflow
-              />
+              <XAxis {...timeXAxisProps(domain, layout, timeZone)} />
               <YAxis domain={[1, 7]} ticks={[1, 2, 3, 4, 5, 6, 7]} width={layout.yAxisWidth} tick={{ fontSize: 12, fill: '#57534E' }} />
               <ReferenceLine y={4} stroke="#A8A29E" />
               {baselineT !== null && baselineT >= domain[0] ? <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" /> : null}
@@ -142,7 +132,7 @@ export function DimensionLines({
                   const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
                   if (!d) return null
                   return (
-                    <div className="max-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow">
+                    <TooltipBox>
                       <p className="font-medium">{formatDate(d.point.date, timeZone)}</p>
                       <p>
                         anxiety {fixed(d.anxiety ?? undefined)}: {changeWords(d.point, 'anxiety')}
@@ -151,7 +141,7 @@ export function DimensionLines({
                         avoidance {fixed(d.avoidance ?? undefined)}: {changeWords(d.point, 'avoidance')}
                       </p>
                       {d.point.quadrant ? <p className="text-stone-700">{quadrantLabel(d.point.quadrant)}</p> : null}
-                    </div>
+                    </TooltipBox>
                   )
                 }}
               />

@@ -1,4 +1,5 @@
 'use client'
+import { timeXAxisProps, TooltipBox } from './chart-labels'
 // Goal-progress ratings over time: one card per goal, in the client's words, 0-10 with higher
 // better. Not a validated scale, and labelled as such: no bands, no cutoff, no change category.
 import { CartesianGrid, LineChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
@@ -9,7 +10,7 @@ import type { GoalStatus } from '@/lib/goals/types'
 import { ScrollRegion } from '@/components/ui/scroll-region'
 import { ChartCard } from './chart-card'
 import { ChartFrame, type ChartSize } from './chart-frame'
-import { tickLabel, timeChartLayout, timeDomain } from './chart-layout'
+import { timeChartLayout, timeDomain } from './chart-layout'
 
 interface GoalRatingPoint {
   /** ISO 8601 instant (UTC). */
@@ -135,17 +136,7 @@ function GoalProgressChart({
         return (
           <LineChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="#E7E5E4" strokeOpacity={0.6} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={domain}
-              ticks={layout.ticks}
-              interval={0}
-              tickFormatter={(t: number) => tickLabel(t, layout.unit, timeZone)}
-              tick={{ fontSize: 12, fill: '#57534E' }}
-              allowDataOverflow
-            />
+            <XAxis {...timeXAxisProps(domain, layout, timeZone)} />
             <YAxis domain={[goalProgress.min, goalProgress.max]} ticks={Y_TICKS} width={34} tick={{ fontSize: 12, fill: '#57534E' }} allowDecimals={false} />
             <Tooltip
               isAnimationActive={false}
@@ -154,10 +145,10 @@ function GoalProgressChart({
                 const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
                 if (!d) return null
                 return (
-                  <div className="max-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow">
+                  <TooltipBox>
                     <p className="font-medium">{formatDate(d.date, timeZone)}</p>
                     <p>{d.rating} of 10</p>
-                  </div>
+                  </TooltipBox>
                 )
               }}
             />

@@ -6,8 +6,8 @@ import { getInstrument, type InstrumentId } from '@/lib/assessments'
 import type { SeriesBaseline, SeriesPoint } from '@/lib/assessments/series'
 import { formatDate } from '@/lib/format'
 import { ChartFrame, type ChartSize } from './chart-frame'
-import { BaselineLabel, GutterLabels, type GutterItem } from './chart-labels'
-import { gutterFor, isKeyPoint, shouldThin, tickLabel, timeChartLayout, timeDomain, WIDE_CHART } from './chart-layout'
+import { BaselineLabel, GutterLabels, TooltipBox, timeXAxisProps, type GutterItem } from './chart-labels'
+import { gutterFor, isKeyPoint, shouldThin, timeChartLayout, timeDomain, WIDE_CHART } from './chart-layout'
 import { changeWords, INK, pointKind } from './chart-marks'
 import { PointNavigation, renderPointDot, type DotDatum } from './point-navigation'
 import { useResponseDetail } from './response-detail'
@@ -101,17 +101,7 @@ export function ScoreChart({
                 <ReferenceArea key={b.label} y1={b.min} y2={bandTop(i)} fill={def.colour} fillOpacity={0.025 + i * 0.03} stroke="none" ifOverflow="hidden" />
               ))}
               <CartesianGrid vertical={false} stroke="#E7E5E4" strokeOpacity={0.6} />
-              <XAxis
-                dataKey="t"
-                type="number"
-                scale="time"
-                domain={domain}
-                ticks={layout.ticks}
-                interval={0}
-                tickFormatter={(t: number) => tickLabel(t, layout.unit, timeZone)}
-                tick={{ fontSize: 12, fill: '#57534E' }}
-                allowDataOverflow
-              />
+              <XAxis {...timeXAxisProps(domain, layout, timeZone)} />
               <YAxis domain={[score.min, score.max]} ticks={yTicks} width={layout.yAxisWidth} tick={{ fontSize: 12, fill: '#57534E' }} allowDecimals={false} />
               {cutoff !== undefined ? <ReferenceLine y={cutoff} stroke={INK} strokeDasharray="6 4" /> : null}
               {baselineT !== null && baselineT >= domain[0] ? <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" /> : null}
@@ -124,7 +114,7 @@ export function ScoreChart({
                   const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
                   if (!d) return null
                   return (
-                    <div className="max-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow">
+                    <TooltipBox>
                       <p className="font-medium">{formatDate(d.point.date, timeZone)}</p>
                       <p>
                         {def.abbreviation} {d.value ?? '–'}
@@ -133,7 +123,7 @@ export function ScoreChart({
                       <p>{changeWords(d.point, key)}</p>
                       {d.point.risk ? <p className="font-medium text-red-900">risk item answered</p> : null}
                       {open ? <p className="text-stone-600">Select the point to see the answers.</p> : null}
-                    </div>
+                    </TooltipBox>
                   )
                 }}
               />
