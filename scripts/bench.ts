@@ -1,49 +1,62 @@
-// npm run bench [-- --db postgres|embedded] [--requests 60] [--warmup 5] [--port 3310] [--only id,id]
+// npm run bench [-- --db postgres|embedded] [--requests 60] [--warmup 5] [--port 3310] [--only id,id] [--statements]
+// npm run bench -- --concurrent [--seconds 60]
 //
-// Starts the production build (`npm run build` first) on the large practice of `npm run seed:large`
-// and measures, with sequential requests on loopback: the caseload page (first page, sorted,
-// filtered, searched; a clinician's 100 clients and an admin's 2,500) and a client overview with
-// two years of history. Per scenario: p50, p95 and max response time (request sent → last byte),
-// the status codes (all must be 200), the HTML size and, on PostgreSQL, database transactions per
-// request. Then the JavaScript shipped to the check-in page and to the caseload page. Prints a
-// table, writes bench-results/<db>-<timestamp>.json, and exits 1 when a target is missed:
-//   PostgreSQL  caseload p95 < 150 ms, client overview p95 < 250 ms
-//   embedded    every page p95 < 1,000 ms
-// See docs/performance.md for the method and the numbers measured so far.
-import { spawn, type ChildProcess } from 'node:child_process'
+// Starts the production build (`npm run build` first) on the large practice of `npm run seed:large`.
+//
+// Sequential (the default): one request at a time on loopback, in interleaved rounds: the session
+// check alone, the caseload page (first page, sorted, filtered, searched; a clinician's 100 clients
+// and an admin's 2,500) and a client overview with two years of history. Per scenario: p50, p95 and
+// max response time (request sent → last byte), the status codes, the HTML size and, on PostgreSQL,
+// the SQL statements per request and their database time, counted by a proxy between the app and
+// PostgreSQL (scripts/lib/pg-statement-counter.ts). Then the JavaScript shipped to the check-in page
+// and to the caseload page.
+//
+// Concurrent (--concurrent, PostgreSQL): 25 clinicians and the admin browsing at once plus 100
+// check-ins submitted over the same minute, on two app instances (scripts/lib/bench-concurrent.ts);
+// p50/p95 per page and per submit, throughput, errors, lost submissions (checked in the database)
+// and lock waits.
+//
+// Prints tables, writes bench-results/<mode>-<timestamp>.json, and exits 1 when a target is missed
+// (targetsFor, JS_TARGETS_GZIP, CONCURRENT_TARGETS below; docs/performance.md explains them).
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { gzipSync } from 'node:zlib'
 import pg from 'pg'
-import { childProcessEnv, getEnv, resetEnvForTests, requireConfig } from '../lib/env'
+import { getEnv, resetEnvForTests, requireConfig, childProcessEnv } from '../lib/env'
+import { must } from '../lib/must'
 // Type only: the client is imported once the environment is set (main).
 import type { db as Db } from '../lib/db/client'
 import {
   LARGE_ADMIN_EMAIL,
-  LARGE_PASSWORD,
   LARGE_PRACTICE_ID,
   LARGE_PRACTICE_NAME,
-  applySetCookies,
   clinicianEmail,
-  cookieHeader,
+  dbRatio,
   formatBytes,
   formatTable,
+  medianCount,
   parseBenchArgs,
-  perRequest,
-  scriptSources,
+  percentile,
   summarize,
+  targetProblems,
   type BenchArgs,
+  type PageTarget,
   type Summary,
 } from './lib/bench-stats'
+import { freePort, jsShipped, signIn, startAppServer, stopServer, timedGet, type AppServer, type JsResult } from './lib/bench-http'
+import { runConcurrent, type BrowsingUser, type ConcurrentPlan, type ConcurrentReport, type Submission } from './lib/bench-concurrent'
+import { countsBetween, startStatementCounter, type StatementCounter } from './lib/pg-statement-counter'
+
+const USAGE =
+  'npm run bench [-- --db postgres|embedded] [--requests 60] [--warmup 5] [--port 3310] [--only id,id] [--statements]\n' +
+  '       npm run bench -- --concurrent [--seconds 60]'
 
 const root = path.resolve(import.meta.dirname, '..')
 process.chdir(root) // relative DATABASE_URLs and .data/ are project-relative, as for the other scripts
 // The one configuration check (lib/env.ts): a missing or malformed setting stops here with one line.
 requireConfig()
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
 const tsxBin = path.join(root, 'node_modules', '.bin', 'tsx')
 const resultsDir = path.join(root, 'bench-results')
 
@@ -53,12 +66,9 @@ const EMBEDDED_URL = 'pglite:./.data/bench-pglite'
 // which hashes a check-in link token with the pepper derived from the secret.
 const BENCH_SECRET = 'bench-only-nextauth-secret-not-for-production-0123456789'
 const BENCH_KEYS = `bench:${createHash('sha256').update('securebase bench encryption key (not secret)').digest('base64url')}`
-const TARGETS = { postgres: { caseload: 150, overview: 250 }, embedded: { caseload: 1000, overview: 1000 } } as const
-// PostgreSQL 15 sends a backend's pending statistics at most once a second; what is left when it
-// goes idle within that second waits PGSTAT_IDLE_INTERVAL (10 s). Reading sooner misses some.
-const STATS_SETTLE_MS = 11_000
-// Requests per scenario for the database count (the count per request is the same every time).
-const COUNT_REQUESTS = 20
+const BENCH_AUDIT_KEY = 'bench-only-audit-checkpoint-key-not-for-production-0123456789'
+// Concurrency mode: check-ins submitted during the run (each a different client's open check-in).
+const CONCURRENT_SUBMISSIONS = 100
 
 type Who = 'clinician' | 'admin'
 interface Scenario {
@@ -66,32 +76,25 @@ interface Scenario {
   label: string
   who: Who
   path: string
-  kind: 'caseload' | 'overview'
-  /** False for the query-count checks beyond the product's list (shown against the target, not failed). */
-  enforced?: boolean
+  kind: 'session' | 'caseload' | 'overview'
+  /** The status the page must answer (200 unless said). */
+  expect?: number
 }
 
 interface ScenarioResult extends Scenario {
   summary: Summary
   /** Every timed request, ms, in order. */
-  samples?: number[]
+  samples: number[]
   statuses: Record<string, number>
   htmlBytes: number
-  dbTransactionsPerRequest: number | null
-  dbCounters?: { batchDelta: number; idleDelta: number; requests: number; windowMs: number }
+  /** Per timed request (PostgreSQL): SQL statements and database ms. */
+  statements: number[]
+  dbMs: number[]
+  statementsP50: number | null
+  dbMsP50: number | null
   error?: string
 }
 
-interface JsResult {
-  page: string
-  path: string
-  scripts: { src: string; bytes: number; gzip: number }[]
-  bytes: number
-  gzip: number
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`
 const log = (m: string) => console.log(m)
 
 function fail(message: string, code = 1): never {
@@ -153,6 +156,9 @@ interface Prepared {
   checkInToken: string
   practice: { clients: number; responses: number; checkIns: number }
   tick: unknown
+  /** Concurrency mode: the browsing users and the check-ins to submit (empty otherwise). */
+  users: BrowsingUser[]
+  submissions: Submission[]
 }
 
 /**
@@ -160,7 +166,7 @@ interface Prepared {
  * can be open in one process only): seed if needed, pick the client, catch the scheduler up, and
  * create a check-in link for the public page.
  */
-async function prepare(url: string): Promise<Prepared> {
+async function prepare(url: string, submissionCount: number): Promise<Prepared> {
   const { deployMigrations } = await import('../lib/infra/migrate')
   const { db, closeDatabase } = await import('../lib/db/client')
   const t0 = Date.now()
@@ -215,6 +221,8 @@ async function prepare(url: string): Promise<Prepared> {
   const checkInToken = newToken()
   await db.checkInLink.create({ data: { checkInId: open.id, tokenHash: hashToken(checkInToken), createdById: admin.id } })
 
+  const { users, submissions } = submissionCount > 0 ? await prepareConcurrent(db, admin.id, submissionCount) : { users: [], submissions: [] }
+
   const p = { practiceId: LARGE_PRACTICE_ID }
   const [clients, responses, checkIns] = await Promise.all([db.client.count({ where: p }), db.response.count({ where: p }), db.checkIn.count({ where: p })])
   await closeDatabase()
@@ -229,7 +237,78 @@ async function prepare(url: string): Promise<Prepared> {
     checkInToken,
     practice: { clients, responses, checkIns },
     tick,
+    users,
+    submissions,
   }
+}
+
+/**
+ * For the concurrency mode: every clinician with their active clients and a session note of their
+ * own (created once, then reused), the admin with a sample of the practice's clients, and
+ * `count` open check-ins of different clients, each with a fresh link and a complete answer set.
+ */
+async function prepareConcurrent(db: typeof Db, adminId: string, count: number): Promise<{ users: BrowsingUser[]; submissions: Submission[] }> {
+  const { createNoteDraft } = await import('../lib/db/notes')
+  const { noteInput } = await import('../lib/validation/note')
+  const { getInstrument, answerRange, isInstrumentId } = await import('../lib/assessments/registry')
+  const { hashToken, newToken } = await import('../lib/crypto/tokens')
+  const clinicians = await db.user.findMany({
+    where: { practiceId: LARGE_PRACTICE_ID, roles: { has: 'CLINICIAN' } },
+    orderBy: { email: 'asc' },
+    select: { id: true, email: true, name: true, roles: true },
+  })
+  const users: BrowsingUser[] = []
+  for (const c of clinicians) {
+    const clients = await db.client.findMany({
+      where: { practiceId: LARGE_PRACTICE_ID, primaryClinicianId: c.id, status: 'ACTIVE' },
+      orderBy: { id: 'asc' },
+      select: { id: true },
+    })
+    const first = clients[0]
+    if (!first) continue
+    let note = await db.sessionNote.findFirst({ where: { practiceId: LARGE_PRACTICE_ID, authorId: c.id }, select: { id: true, clientId: true } })
+    if (!note) {
+      const actor = { userId: c.id, practiceId: LARGE_PRACTICE_ID, roles: c.roles, name: c.name, email: c.email, sessionId: 'bench' }
+      const input = noteInput.parse({
+        sessionDate: new Date().toISOString().slice(0, 10),
+        format: 'FREE',
+        body: { text: 'Bench session note: explored the pull to withdraw after conflict; practised naming the need.' },
+      })
+      const created = await createNoteDraft(actor, first.id, input)
+      note = { id: created.id, clientId: first.id }
+    }
+    users.push({ email: c.email, who: 'clinician', clientIds: clients.map((x) => x.id), note: { clientId: note.clientId, noteId: note.id } })
+  }
+  const sample = await db.client.findMany({
+    where: { practiceId: LARGE_PRACTICE_ID, status: 'ACTIVE' },
+    orderBy: { id: 'asc' },
+    take: 200,
+    select: { id: true },
+  })
+  users.push({ email: LARGE_ADMIN_EMAIL, who: 'admin', clientIds: sample.map((x) => x.id), note: null })
+
+  // Open check-ins of active clients, one per client, open for at least another hour.
+  const open = await db.checkIn.findMany({
+    where: { practiceId: LARGE_PRACTICE_ID, status: 'OPEN', expiresAt: { gt: new Date(Date.now() + 3_600_000) }, client: { status: 'ACTIVE' } },
+    orderBy: { id: 'asc' },
+    distinct: ['clientId'],
+    take: count,
+    select: { id: true, items: { select: { id: true, instrumentId: true } } },
+  })
+  if (open.length < count) fail(`only ${open.length} open check-ins for the concurrency run (${count} needed): run npm run seed:large -- --reset`)
+  const submissions: Submission[] = []
+  for (const c of open) {
+    const token = newToken()
+    await db.checkInLink.create({ data: { checkInId: c.id, tokenHash: hashToken(token), createdById: adminId } })
+    const answers: Record<string, number[]> = {}
+    for (const item of c.items) {
+      if (!isInstrumentId(item.instrumentId)) fail(`check-in ${c.id} has an item of an unknown instrument`)
+      const def = getInstrument(item.instrumentId)
+      answers[item.id] = def.items.map(() => answerRange(def).min)
+    }
+    submissions.push({ token, checkInId: c.id, answers })
+  }
+  return { users, submissions }
 }
 
 /** Fallback when no check-in is open (e.g. a bench long after seeding): a one-off PHQ-9. */
@@ -256,144 +335,6 @@ async function createOpenCheckIn(db: typeof Db, clientId: string, clinicianId: s
   })
 }
 
-// --- the server ---------------------------------------------------------------------------------
-
-function freePort(preferred: number): Promise<number> {
-  const tryPort = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const srv = net.createServer()
-      srv.once('error', () => resolve(null))
-      srv.listen(port, '127.0.0.1', () => {
-        const p = (srv.address() as net.AddressInfo).port
-        srv.close(() => resolve(p))
-      })
-    })
-  return (async () => {
-    for (let p = preferred; p < preferred + 20; p++) {
-      const got = await tryPort(p)
-      if (got) return got
-    }
-    const any = await tryPort(0)
-    if (!any) fail('no free port')
-    return any
-  })()
-}
-
-async function waitForHealth(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready`)
-    try {
-      const res = await fetch(`${base}/api/health`)
-      if (res.ok) return
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(250)
-  }
-  throw new Error(`the server did not answer /api/health within ${timeoutMs / 1000} s`)
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode) return
-  const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  const within = (t: number) => Promise.race([exited.then(() => true), sleep(t).then(() => false)])
-  child.kill('SIGINT') // the app closes its database (and finishes a running scheduler tick) first
-  if (await within(30_000)) return
-  console.error('bench: the server did not stop within 30 s of SIGINT; sending SIGTERM')
-  child.kill('SIGTERM')
-  if (await within(15_000)) return
-  console.error('bench: the server still runs; killing it (an embedded database may need --reset afterwards)')
-  child.kill('SIGKILL')
-  await exited
-}
-
-// --- HTTP ---------------------------------------------------------------------------------------
-
-async function signIn(base: string, email: string): Promise<Map<string, string>> {
-  const jar = new Map<string, string>()
-  const csrfRes = await fetch(`${base}/api/auth/csrf`)
-  applySetCookies(jar, csrfRes.headers.getSetCookie())
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string }
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, email, password: LARGE_PASSWORD, callbackUrl: `${base}/clients`, json: 'true' }),
-  })
-  applySetCookies(jar, res.headers.getSetCookie())
-  await res.arrayBuffer()
-  if (![...jar.keys()].some((k) => k.endsWith('next-auth.session-token'))) {
-    throw new Error(`sign-in as ${email} failed (HTTP ${res.status}, no session cookie): wrong password, throttled, or a changed sign-in flow`)
-  }
-  return jar
-}
-
-interface Timed {
-  ms: number
-  status: number
-  bytes: number
-  location: string | null
-}
-
-async function timedGet(url: string, jar: Map<string, string> | null): Promise<Timed> {
-  const t0 = performance.now()
-  const res = await fetch(url, { redirect: 'manual', headers: jar ? { cookie: cookieHeader(jar) } : {} })
-  const body = await res.arrayBuffer()
-  const elapsed = performance.now() - t0
-  if (jar) applySetCookies(jar, res.headers.getSetCookie())
-  return { ms: elapsed, status: res.status, bytes: body.byteLength, location: res.headers.get('location') }
-}
-
-async function jsShipped(base: string, page: string, pagePath: string, jar: Map<string, string> | null): Promise<JsResult> {
-  const res = await fetch(`${base}${pagePath}`, { redirect: 'manual', headers: jar ? { cookie: cookieHeader(jar) } : {} })
-  const html = await res.text()
-  if (res.status !== 200) throw new Error(`${page}: HTTP ${res.status} for ${pagePath.replace(/\/c\/.*/, '/c/<token>')}`)
-  const scripts: JsResult['scripts'] = []
-  for (const src of scriptSources(html)) {
-    const r = await fetch(`${base}${src}`)
-    if (r.status !== 200) throw new Error(`${page}: HTTP ${r.status} for ${src}`)
-    const buf = Buffer.from(await r.arrayBuffer()) // fetch undoes the server's own compression
-    scripts.push({ src, bytes: buf.length, gzip: gzipSync(buf).length })
-  }
-  const sum = (k: 'bytes' | 'gzip') => scripts.reduce((s, x) => s + x[k], 0)
-  return { page, path: pagePath.startsWith('/c/') ? '/c/<token>' : pagePath, scripts, bytes: sum('bytes'), gzip: sum('gzip') }
-}
-
-// --- PostgreSQL statistics ----------------------------------------------------------------------
-
-class TxCounter {
-  private constructor(
-    private client: pg.Client,
-    private datname: string,
-  ) {}
-
-  /** Reads from the maintenance database, so the reads are not counted in the bench database. */
-  static async open(url: string): Promise<TxCounter | null> {
-    for (const target of [maintenanceUrl(url), url]) {
-      const client = new pg.Client({ connectionString: target })
-      try {
-        await client.connect()
-        return new TxCounter(client, databaseName(url))
-      } catch {
-        await client.end().catch(() => {})
-      }
-    }
-    return null
-  }
-
-  async read(): Promise<number> {
-    const { rows } = await this.client.query<{ n: string }>('SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = $1', [
-      this.datname,
-    ])
-    return Number(rows[0]?.n ?? NaN)
-  }
-
-  close(): Promise<void> {
-    return this.client.end()
-  }
-}
-
 // --- the run ------------------------------------------------------------------------------------
 
 function scenarios(overviewId: string, shortId: string): Scenario[] {
@@ -401,86 +342,158 @@ function scenarios(overviewId: string, shortId: string): Scenario[] {
   const a = (id: string, label: string, p: string): Scenario => ({ id, label, who: 'admin', path: p, kind: 'caseload' })
   const o = (id: string, label: string, p: string): Scenario => ({ id, label, who: 'clinician', path: p, kind: 'overview' })
   return [
+    {
+      id: 'session',
+      label: 'the session check alone: a page the clinician may not open (404)',
+      who: 'clinician',
+      path: '/admin/settings',
+      kind: 'session',
+      expect: 404,
+    },
     c('caseload', 'caseload, first page (clinician, 100 clients)', '/clients'),
     c('caseload-sort', 'caseload sorted by PHQ-9, highest first', '/clients?sort=phq9&dir=desc'),
     c('caseload-risk', 'caseload filtered: open risk flags', '/clients?risk=1'),
     c('caseload-overdue', 'caseload filtered: overdue check-ins', '/clients?overdue=1'),
     c('caseload-deteriorated', 'caseload filtered: deteriorated', '/clients?deteriorated=1'),
     c('caseload-search', 'caseload searched ("Pat")', '/clients?q=Pat'),
-    { ...c('caseload-100', 'caseload, 100 a page (query count vs 25 a page)', '/clients?pageSize=100'), enforced: false },
+    c('caseload-100', 'caseload, 100 a page (statements vs 25 a page)', '/clients?pageSize=100'),
     a('admin-all', 'admin: all clients, first page (2,500)', '/clients?scope=all'),
     a('admin-all-sort', 'admin: all clients sorted by PHQ-9', '/clients?scope=all&sort=phq9&dir=desc'),
     o('overview', 'client overview (2 years of history)', `/clients/${overviewId}`),
     o('overview-all', 'client overview, whole range', `/clients/${overviewId}?range=all`),
-    o('overview-short', 'client overview, short history (query count vs 2 years)', `/clients/${shortId}`),
+    o('overview-short', 'client overview, short history (statements vs 2 years)', `/clients/${shortId}`),
   ]
 }
+
+/** The targets of the issue "speed at scale", per engine. */
+function targetsFor(db: 'postgres' | 'embedded'): Record<string, PageTarget> {
+  if (db === 'embedded') {
+    const every: PageTarget = { p95Ms: 400 }
+    return Object.fromEntries(scenarios('', '').map((s) => [s.id, s.kind === 'session' ? {} : every]))
+  }
+  const caseload: PageTarget = { p95Ms: 100, maxStatements: 5, maxDbRatio: 4 }
+  return {
+    session: { maxStatements: 3 },
+    caseload,
+    'caseload-sort': caseload,
+    'caseload-risk': caseload,
+    'caseload-overdue': caseload,
+    'caseload-deteriorated': caseload,
+    'caseload-search': caseload,
+    // 100 rows: the same statements as 25 (no query per row); its time is reported, not a target.
+    'caseload-100': { maxStatements: 5, sameStatementsAs: 'caseload' },
+    'admin-all': caseload,
+    'admin-all-sort': caseload,
+    overview: { p95Ms: 150, maxStatements: 12, maxDbRatio: 4 },
+    'overview-all': { p95Ms: 200, maxStatements: 12, maxDbRatio: 4, sameStatementsAs: 'overview' },
+    'overview-short': { p95Ms: 150, maxStatements: 12, sameStatementsAs: 'overview' },
+  }
+}
+
+const JS_TARGETS_GZIP = { 'check-in page': 120 * 1024, 'caseload page': 170 * 1024 } as const
+const CONCURRENT_TARGETS = { pageP95: 300, submitP95: 150 } as const
 
 /**
  * Response times, in rounds: each round requests every scenario once, in order, so a burst of load
  * from elsewhere on the machine lands on all scenarios alike instead of on whichever was running.
+ * With a statement counter (PostgreSQL), every request's statements and database time are read
+ * once the database has gone quiet after it (outside the timed window).
  */
-async function timeScenarios(base: string, list: Scenario[], jars: Record<Who, Map<string, string>>, rounds: number): Promise<ScenarioResult[]> {
-  const results = list.map((s): ScenarioResult & { samples: number[] } => ({
+async function timeScenarios(
+  base: string,
+  list: Scenario[],
+  jars: Record<Who, Map<string, string>>,
+  rounds: number,
+  counter: StatementCounter | null,
+): Promise<ScenarioResult[]> {
+  const results = list.map((s): ScenarioResult => ({
     ...s,
     summary: summarize([]),
+    samples: [],
     statuses: {},
     htmlBytes: 0,
-    dbTransactionsPerRequest: null,
-    samples: [],
+    statements: [],
+    dbMs: [],
+    statementsP50: null,
+    dbMsP50: null,
   }))
   for (let round = 0; round < rounds; round++) {
     for (const r of results) {
       if (r.error) continue
+      await counter?.settle()
+      const before = counter?.snapshot()
       const t = await timedGet(`${base}${r.path}`, jars[r.who])
       r.statuses[t.status] = (r.statuses[t.status] ?? 0) + 1
       r.samples.push(t.ms)
       r.htmlBytes = Math.max(r.htmlBytes, t.bytes)
-      if (t.status !== 200) r.error = `HTTP ${t.status}${t.location ? ` → ${t.location}` : ''} on request ${round + 1}`
+      if (t.status !== (r.expect ?? 200)) r.error = `HTTP ${t.status}${t.location ? ` → ${t.location}` : ''} on request ${round + 1}`
+      if (counter && before) {
+        await counter.settle()
+        const d = countsBetween(before, counter.snapshot())
+        r.statements.push(d.statements)
+        r.dbMs.push(d.dbMs)
+      }
     }
   }
-  for (const r of results) r.summary = summarize(r.samples)
+  for (const r of results) {
+    r.summary = summarize(r.samples)
+    r.statementsP50 = medianCount(r.statements)
+    r.dbMsP50 = r.dbMs.length ? percentile(r.dbMs, 50) : null
+  }
   return results
 }
 
-/**
- * Database transactions per request for one scenario: pg_stat_database's counter over a batch of
- * requests, minus its change over an idle period of the same length, divided by the requests.
- * The counter must have settled before the call (the previous call's idle period does that).
- */
-async function countTransactions(
-  base: string,
-  s: Scenario,
-  jar: Map<string, string>,
-  counter: TxCounter,
-  requests: number,
-): Promise<{ perRequest: number; batchDelta: number; idleDelta: number; requests: number; windowMs: number } | { error: string }> {
-  const before = await counter.read()
-  const windowStart = Date.now()
-  for (let i = 0; i < requests; i++) {
-    const t = await timedGet(`${base}${s.path}`, jar)
-    if (t.status !== 200) return { error: `HTTP ${t.status} while counting` }
+/** The SQL one request of each scenario runs, printed for --statements. */
+async function printStatements(base: string, list: Scenario[], jars: Record<Who, Map<string, string>>, counter: StatementCounter): Promise<void> {
+  for (const s of list) {
+    await counter.settle()
+    counter.takeTexts()
+    await timedGet(`${base}${s.path}`, jars[s.who])
+    await counter.settle()
+    const texts = counter.takeTexts()
+    log(`\n${s.id} (${texts.length} statements):`)
+    for (const [i, t] of texts.entries()) log(`  ${String(i + 1).padStart(2)}. ${t}`)
   }
-  await sleep(STATS_SETTLE_MS)
-  const after = await counter.read()
-  const windowMs = Date.now() - windowStart
-  // The same length of doing nothing: the scheduler's tick and anything else on the database.
-  await sleep(windowMs)
-  const idleEnd = await counter.read()
-  return { perRequest: perRequest(after - before, idleEnd - after, requests), batchDelta: after - before, idleDelta: idleEnd - after, requests, windowMs }
 }
+
+function benchServerEnv(url: string, configured: ReturnType<typeof getEnv>, dataDir: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_MANUAL_SIG_HANDLE: 'true',
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: configured.NEXTAUTH_SECRET ?? BENCH_SECRET,
+    SECUREBASE_ENCRYPTION_KEYS: configured.SECUREBASE_ENCRYPTION_KEYS ?? BENCH_KEYS,
+    SECUREBASE_AUDIT_KEY: configured.SECUREBASE_AUDIT_KEY ?? BENCH_AUDIT_KEY,
+    SECUREBASE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    // Each server gets its own address (startAppServer); this one is for the bench process itself.
+    APP_BASE_URL: 'http://127.0.0.1',
+    NEXTAUTH_URL: 'http://127.0.0.1',
+  }
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
 
 async function main(): Promise<number> {
   let args: BenchArgs
   try {
     args = parseBenchArgs(process.argv.slice(2))
   } catch (e) {
-    console.error(`bench: ${(e as Error).message}\nUsage: npm run bench [-- --db postgres|embedded] [--requests 60] [--warmup 5] [--port 3310] [--only id,id]`)
+    console.error(`bench: ${(e as Error).message}\nUsage: ${USAGE}`)
     return 2
   }
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     console.error('bench: no production build: run npm run build first')
     return 1
+  }
+  if (args.concurrent && args.db !== 'postgres') {
+    console.error('bench: --concurrent runs two app instances on one PostgreSQL; it has no embedded mode')
+    return 2
   }
   const startedAt = new Date()
   const loadAverageAtStart = os.loadavg()
@@ -488,39 +501,20 @@ async function main(): Promise<number> {
   const url = args.db === 'postgres' ? (/^postgres(ql)?:\/\//.test(configured.DATABASE_URL) ? configured.DATABASE_URL : DEFAULT_PG_URL) : EMBEDDED_URL
   const dataDir = path.join(root, '.data', 'bench')
   fs.mkdirSync(dataDir, { recursive: true })
-  const port = await freePort(args.port)
-  const base = `http://127.0.0.1:${port}`
-  const serverEnv = {
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    NEXT_MANUAL_SIG_HANDLE: 'true',
-    DATABASE_URL: url,
-    PORT: String(port),
-    APP_BASE_URL: base,
-    NEXTAUTH_URL: base,
-    NEXTAUTH_SECRET: configured.NEXTAUTH_SECRET ?? BENCH_SECRET,
-    SECUREBASE_ENCRYPTION_KEYS: configured.SECUREBASE_ENCRYPTION_KEYS ?? BENCH_KEYS,
-    SECUREBASE_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-  }
+  const serverEnv = benchServerEnv(url, configured, dataDir)
   // This process uses the server's configuration too (the link pepper derives from the secret).
   const { NODE_ENV: _production, ...own } = serverEnv
   resetEnvForTests(own)
 
-  log(`SecureBase bench · ${args.db === 'postgres' ? `PostgreSQL ${redact(url)}` : `embedded ${url}`}`)
-  log(
-    `${os.cpus().length} CPUs, load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}, node ${process.version}`,
-  )
+  log(`SecureBase bench${args.concurrent ? ' · concurrency' : ''} · ${args.db === 'postgres' ? `PostgreSQL ${redact(url)}` : `embedded ${url}`}`)
+  log(`${os.cpus().length} CPUs, load average ${loadAverage()}, node ${process.version}`)
   if (args.db === 'postgres') await ensurePostgresDatabase(url)
   else {
     const { lockHolder, pgliteDirFromUrl } = await import('../lib/infra/pglite')
     const holder = lockHolder(pgliteDirFromUrl(url) as string)
     if (holder) fail(`the embedded bench database is open in process ${holder}; stop it first`)
   }
-  const prep = await prepare(url)
+  const prep = await prepare(url, args.concurrent ? CONCURRENT_SUBMISSIONS : 0)
   log(`overview client: ${prep.overview.responses} responses, ${prep.overview.checkIns} check-ins since ${prep.overview.episodeStart}`)
   log(`short-history client: ${prep.short.responses} responses, ${prep.short.checkIns} check-ins since ${prep.short.episodeStart}`)
 
@@ -529,85 +523,134 @@ async function main(): Promise<number> {
     .toISOString()
     .replace(/[:.]/g, '-')
     .replace(/-\d{3}Z$/, 'Z')
-  const logFile = path.join(resultsDir, `server-${args.db}-${stamp}.log`)
-  const out = fs.openSync(logFile, 'w')
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    stdio: ['ignore', out, out],
-    env: childProcessEnv(serverEnv),
-  })
+  const mode = args.concurrent ? 'concurrent' : args.db
+  const common = {
+    startedAt: startedAt.toISOString(),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    db: args.db,
+    database: redact(url),
+    practice: prep.practice,
+  }
+  const problems: string[] = []
+  const finish = (report: Record<string, unknown>) => {
+    const file = path.join(resultsDir, `${mode}-${stamp}.json`)
+    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtStart, loadAverageAtEnd: os.loadavg(), node: process.version }
+    fs.writeFileSync(file, JSON.stringify({ ...common, finishedAt: new Date().toISOString(), machine, ...report, problems }, null, 2) + '\n')
+    log(`\nload average now ${loadAverage()} · written ${path.relative(root, file)}`)
+    if (problems.length) {
+      console.error(`\nbench: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`)
+      return 1
+    }
+    log('every target met')
+    return 0
+  }
+
+  const servers: AppServer[] = []
+  let counter: StatementCounter | null = null
   let interrupted = false
+  const stopAll = () => Promise.all(servers.map((s) => stopServer(s.child)))
   const onSignal = () => {
     if (interrupted) return
     interrupted = true
     console.error('\nbench: interrupted; stopping the server…')
-    void stopServer(server).then(() => process.exit(130))
+    void stopAll().then(() => process.exit(130))
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
 
+  if (args.concurrent) {
+    let report: ConcurrentReport | null = null
+    try {
+      const ports = new Set<number>()
+      for (let i = 0; i < 2; i++) {
+        const port = await freePort(args.port + i * 10, ports)
+        ports.add(port)
+        const logFile = path.join(resultsDir, `server-concurrent-${i + 1}-${stamp}.log`)
+        servers.push(await startAppServer(root, port, serverEnv, logFile))
+        log(`instance ${i + 1} ready on port ${port} in ${(must(servers[i], 'a server').startMs / 1000).toFixed(1)} s`)
+      }
+      const plan: ConcurrentPlan = {
+        bases: servers.map((s) => s.base),
+        users: prep.users,
+        submissions: prep.submissions,
+        seconds: args.seconds,
+        submitActionId: serverActionId('app/c/[token]/actions.ts', 'submitCheckInAction'),
+        databaseUrl: url,
+      }
+      report = await runConcurrent(plan, log)
+      report.lost = await lostSubmissions(url, prep.submissions)
+    } catch (e) {
+      problems.push((e as Error).message)
+      console.error(`bench: ${(e as Error).message}`)
+    } finally {
+      await stopAll()
+    }
+    if (!report) return finish({})
+    log(
+      `\nConcurrency (${prep.users.length} users browsing with 0.5-1.5 s think time, ${prep.submissions.length} check-ins submitted, 2 instances, ${args.seconds} s):\n`,
+    )
+    log(
+      formatTable(
+        ['request', 'count', 'p50', 'p95', 'max', 'target p95', 'errors'],
+        report.kinds.map((k) => [
+          k.kind,
+          k.requests,
+          round1(k.summary.p50),
+          round1(k.summary.p95),
+          round1(k.summary.max),
+          k.kind === 'submit' ? CONCURRENT_TARGETS.submitP95 : CONCURRENT_TARGETS.pageP95,
+          k.errors,
+        ]),
+      ),
+    )
+    log(
+      `\nthroughput ${report.throughputPerSecond.toFixed(1)} requests/s (${report.requests} in ${(report.wallMs / 1000).toFixed(1)} s) · errors ${report.errors.length} · lost submissions ${report.lost.length}`,
+    )
+    log(
+      `lock waits (pg_stat_activity every 100 ms): ${report.lockWaits.samplesWithWaiters} of ${report.lockWaits.samples} samples had a backend waiting on a lock (${report.lockWaits.advisory} on an advisory lock), at most ${report.lockWaits.maxWaiters} at once`,
+    )
+    for (const k of report.kinds) {
+      const target = k.kind === 'submit' ? CONCURRENT_TARGETS.submitP95 : CONCURRENT_TARGETS.pageP95
+      if (!(k.summary.p95 < target)) problems.push(`concurrent ${k.kind}: p95 ${k.summary.p95.toFixed(0)} ms, target < ${target} ms`)
+    }
+    if (report.errors.length) problems.push(`concurrent: ${report.errors.length} error(s), first: ${report.errors.slice(0, 3).join('; ')}`)
+    if (report.lost.length) problems.push(`concurrent: ${report.lost.length} submission(s) lost: ${report.lost.slice(0, 3).join('; ')}`)
+    return finish({ mode: 'concurrent', targets: CONCURRENT_TARGETS, concurrent: report })
+  }
+
+  // --- sequential ---
   const results: ScenarioResult[] = []
   const js: JsResult[] = []
-  const problems: string[] = []
-  let counter: TxCounter | null = null
-  let serverStartMs = 0
+  let server: AppServer | null = null
   try {
-    const t0 = Date.now()
-    await waitForHealth(base, server, 180_000)
-    serverStartMs = Date.now() - t0
-    log(`server ready on ${base} in ${(serverStartMs / 1000).toFixed(1)} s (log: ${path.relative(root, logFile)})`)
+    if (args.db === 'postgres') counter = await startStatementCounter(url, { keepTexts: args.statements })
+    const port = await freePort(args.port)
+    const logFile = path.join(resultsDir, `server-${args.db}-${stamp}.log`)
+    server = await startAppServer(root, port, { ...serverEnv, DATABASE_URL: counter?.url ?? url }, logFile)
+    servers.push(server)
+    const base = server.base
+    log(`server ready on ${base} in ${(server.startMs / 1000).toFixed(1)} s (log: ${path.relative(root, logFile)})`)
     const jars: Record<Who, Map<string, string>> = {
       clinician: await signIn(base, clinicianEmail(1)),
       admin: await signIn(base, LARGE_ADMIN_EMAIL),
     }
     const list = scenarios(prep.overview.id, prep.short.id).filter((s) => !args.only || args.only.some((o) => s.id === o || s.id.startsWith(`${o}-`)))
     if (list.length === 0) throw new Error(`no scenario matches --only ${args.only?.join(',')}`)
-    // One warm-up pass over every scenario first, so the first one does not pay for the server's.
     if (args.warmup > 0) {
       log(`warming up: ${args.warmup} request(s) of each scenario`)
       for (const s of list) {
         for (let i = 0; i < args.warmup; i++) {
           const r = await timedGet(`${base}${s.path}`, jars[s.who])
-          if (r.status !== 200) throw new Error(`${s.id}: HTTP ${r.status}${r.location ? ` → ${r.location}` : ''} while warming up`)
+          if (r.status !== (s.expect ?? 200)) throw new Error(`${s.id}: HTTP ${r.status}${r.location ? ` → ${r.location}` : ''} while warming up`)
         }
       }
     }
-    log(`timing: ${args.requests} rounds of ${list.length} scenarios, one request each per round, sequential`)
+    if (counter && args.statements) await printStatements(base, list, jars, counter)
+    log(`\ntiming: ${args.requests} rounds of ${list.length} scenarios, one request each per round, sequential`)
     const tStart = Date.now()
-    results.push(...(await timeScenarios(base, list, jars, args.requests)))
-    log(`  done in ${((Date.now() - tStart) / 1000).toFixed(0)} s\n`)
-    for (const r of results) {
-      if (r.error) problems.push(`${r.id}: ${r.error}`)
-      log(
-        r.error
-          ? `  ✖ ${r.id}: ${r.error}`
-          : `  ${r.id.padEnd(22)} p50 ${ms(r.summary.p50).padStart(7)}  p95 ${ms(r.summary.p95).padStart(7)}  max ${ms(r.summary.max).padStart(7)}`,
-      )
-    }
-
-    if (args.db === 'postgres') {
-      counter = await TxCounter.open(url)
-      if (!counter) log('\ncannot read pg_stat_database: database counts are n/a')
-      else {
-        const n = Math.min(args.requests, COUNT_REQUESTS)
-        log(
-          `\ncounting database transactions: ${n} requests per scenario, each batch and an idle period of the same length read ${STATS_SETTLE_MS / 1000} s after it (about ${Math.ceil((list.length * (2 * STATS_SETTLE_MS + 2 * n * 150) + STATS_SETTLE_MS) / 60_000)} min)`,
-        )
-        await sleep(STATS_SETTLE_MS)
-        for (const r of results) {
-          if (r.error) continue
-          const c = await countTransactions(base, r, jars[r.who], counter, n)
-          if ('error' in c) {
-            r.error = c.error
-            problems.push(`${r.id}: ${c.error}`)
-            continue
-          }
-          r.dbTransactionsPerRequest = c.perRequest
-          r.dbCounters = { batchDelta: c.batchDelta, idleDelta: c.idleDelta, requests: c.requests, windowMs: c.windowMs }
-          log(`  ${r.id.padEnd(22)} ${c.perRequest.toFixed(1)} db transactions/request (batch +${c.batchDelta}, idle +${c.idleDelta})`)
-        }
-      }
-    }
+    results.push(...(await timeScenarios(base, list, jars, args.requests, counter)))
+    log(`  done in ${((Date.now() - tStart) / 1000).toFixed(0)} s`)
+    for (const r of results) if (r.error) problems.push(`${r.id}: ${r.error}`)
     try {
       js.push(await jsShipped(base, 'check-in page', `/c/${prep.checkInToken}`, null))
       js.push(await jsShipped(base, 'caseload page', '/clients', jars.clinician))
@@ -616,93 +659,120 @@ async function main(): Promise<number> {
     }
   } catch (e) {
     problems.push((e as Error).message)
-    const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')
-    console.error(`bench: ${(e as Error).message}\n--- last lines of ${path.relative(root, logFile)} ---\n${tail}`)
+    const tail = server ? fs.readFileSync(server.logFile, 'utf8').split('\n').slice(-30).join('\n') : ''
+    console.error(`bench: ${(e as Error).message}${tail ? `\n--- last lines of the server log ---\n${tail}` : ''}`)
   } finally {
+    await stopAll()
     await counter?.close().catch(() => {})
-    await stopServer(server)
-    fs.closeSync(out)
   }
 
   // --- report ---
-  const target = TARGETS[args.db]
+  const targets = targetsFor(args.db)
+  const show = (n: number | undefined, unit = '') => (n === undefined ? '' : `${n}${unit}`)
   log(`\nResults (${args.db}, ${args.requests} requests per scenario, ms from request sent to last byte received):\n`)
   log(
     formatTable(
-      ['scenario', 'p50', 'p95', 'max', 'target p95', 'HTML KiB', 'db tx/req', 'statuses'],
-      results.map((r) => [
-        r.id,
-        round1(r.summary.p50),
-        round1(r.summary.p95),
-        round1(r.summary.max),
-        r.enforced === false ? `(${target[r.kind]})` : String(target[r.kind]),
-        round1(r.htmlBytes / 1024),
-        r.dbTransactionsPerRequest === null ? NaN : round1(r.dbTransactionsPerRequest),
-        Object.entries(r.statuses)
-          .map(([k, v]) => `${k}×${v}`)
-          .join(' '),
-      ]),
+      ['scenario', 'p50', 'p95', 'max', 'target p95', 'statements', 'target', 'SQL ms p50', 'page ÷ SQL', 'target', 'HTML KiB', 'statuses'],
+      results.map((r) => {
+        const t = targets[r.id] ?? {}
+        const ratio = dbRatio({ p50: r.summary.p50, dbMsP50: r.dbMsP50 })
+        return [
+          r.id,
+          round1(r.summary.p50),
+          round1(r.summary.p95),
+          round1(r.summary.max),
+          show(t.p95Ms),
+          r.statementsP50 === null ? 'n/a' : r.statementsP50,
+          t.maxStatements === undefined ? '' : `≤ ${t.maxStatements}${t.sameStatementsAs ? ` = ${t.sameStatementsAs}` : ''}`,
+          r.dbMsP50 === null ? 'n/a' : round1(r.dbMsP50),
+          ratio === null ? 'n/a' : `${ratio.toFixed(1)}×`,
+          show(t.maxDbRatio, '×'),
+          round1(r.htmlBytes / 1024),
+          Object.entries(r.statuses)
+            .map(([k, v]) => `${k}×${v}`)
+            .join(' '),
+        ]
+      }),
     ),
   )
-  log('(target in brackets: reported, not enforced; 100 rows a page is there to compare query counts with 25 a page)')
+  if (counter) {
+    log(
+      '\nstatements: SQL statements per request sent to PostgreSQL (median), counted by a proxy between the app and the database\n' +
+        '(scripts/lib/pg-statement-counter.ts); BEGIN/COMMIT/ROLLBACK are not counted. SQL ms: the database time of those round\n' +
+        "trips (first message → ReadyForQuery), median; page ÷ SQL: the page's p50 over that time.",
+    )
+  }
   if (js.length) {
     log('\nJavaScript shipped (every <script src="/_next/…"> of the page; gzip by node:zlib, level 6):\n')
     log(
       formatTable(
-        ['page', 'files', 'raw', 'gzip'],
-        js.map((j) => [j.page, j.scripts.length, formatBytes(j.bytes), formatBytes(j.gzip)]),
+        ['page', 'files', 'raw', 'gzip', 'target gzip'],
+        js.map((j) => [
+          j.page,
+          j.scripts.length,
+          formatBytes(j.bytes),
+          formatBytes(j.gzip),
+          formatBytes(JS_TARGETS_GZIP[j.page as keyof typeof JS_TARGETS_GZIP]),
+        ]),
       ),
     )
+    for (const j of js) {
+      const limit = JS_TARGETS_GZIP[j.page as keyof typeof JS_TARGETS_GZIP]
+      if (!(j.gzip < limit)) problems.push(`${j.page}: ${formatBytes(j.gzip)} of JavaScript (gzip), target < ${formatBytes(limit)}`)
+    }
   }
-  if (args.db === 'postgres') {
-    log(
-      `\ndb tx/req: (change of xact_commit + xact_rollback for the bench database in pg_stat_database over ${COUNT_REQUESTS} requests,\n` +
-        `minus its change over an idle period of the same length) / requests, read ${STATS_SETTLE_MS / 1000} s after the last request. Each statement\n` +
-        'Prisma runs outside a transaction is one transaction, so this approximates queries per page ($transaction counts once).',
-    )
-  }
-  for (const r of results) {
-    if (r.error || r.enforced === false) continue
-    if (!(r.summary.p95 < target[r.kind])) problems.push(`${r.id}: p95 ${r.summary.p95.toFixed(0)} ms ≥ target ${target[r.kind]} ms`)
-  }
-
-  const file = path.join(resultsDir, `${args.db}-${stamp}.json`)
-  const report = {
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-    db: args.db,
-    database: redact(url),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtStart, loadAverageAtEnd: os.loadavg(), node: process.version },
+  problems.push(
+    ...targetProblems(
+      results.map((r) => ({ id: r.id, p50: r.summary.p50, p95: r.summary.p95, statements: r.statementsP50, dbMsP50: r.dbMsP50, error: r.error })),
+      targets,
+    ),
+  )
+  return finish({
+    mode: 'sequential',
     requests: args.requests,
     warmup: args.warmup,
-    serverStartMs,
-    practice: prep.practice,
+    serverStartMs: server?.startMs ?? null,
     overviewClient: prep.overview,
     shortHistoryClient: prep.short,
     schedulerCatchUp: prep.tick,
-    targets: target,
-    scenarios: results.map((r) => ({ ...r, samples: r.samples?.map(round1) })),
+    targets,
+    scenarios: results.map((r) => ({ ...r, samples: r.samples.map(round1), dbMs: r.dbMs.map(round1) })),
     javascript: js,
-    dbCountMethod:
-      args.db === 'postgres'
-        ? `pg_stat_database xact_commit+xact_rollback: change over a batch of ${COUNT_REQUESTS} requests minus the change over an idle period of the same length, read ${STATS_SETTLE_MS} ms after the last request, divided by the requests`
-        : 'n/a (embedded database)',
-    problems,
+    javascriptTargetsGzip: JS_TARGETS_GZIP,
+  })
+}
+
+/** The id Next gave a server action in this build (.next/server/server-reference-manifest.json). */
+function serverActionId(filename: string, exportedName: string): string {
+  const file = path.join(root, '.next', 'server', 'server-reference-manifest.json')
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> }
+  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === filename && v.exportedName === exportedName)
+  if (!hit) throw new Error(`the build has no server action ${exportedName} in ${filename}`)
+  return hit[0]
+}
+
+/** Check-ins of the run that are not COMPLETED with one response per item: what the run lost. */
+async function lostSubmissions(url: string, submissions: readonly { checkInId: string }[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ id: string; status: string; items: number; responses: number }>(
+      `SELECT c.id, c.status::text AS status,
+              (SELECT count(*)::int FROM "CheckInItem" i WHERE i."checkInId" = c.id) AS items,
+              (SELECT count(*)::int FROM "Response" r WHERE r."checkInId" = c.id) AS responses
+         FROM "CheckIn" c WHERE c.id = ANY($1::uuid[])`,
+      [submissions.map((s) => s.checkInId)],
+    )
+    const found = new Map(rows.map((r) => [r.id, r]))
+    return submissions.flatMap((s) => {
+      const r = found.get(s.checkInId)
+      if (!r) return [`${s.checkInId}: missing`]
+      if (r.status !== 'COMPLETED' || r.responses !== r.items) return [`${s.checkInId}: ${r.status}, ${r.responses} of ${r.items} responses`]
+      return []
+    })
+  } finally {
+    await client.end()
   }
-  fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
-  log(
-    `\nload average now ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')} · written ${path.relative(root, file)}`,
-  )
-  if (problems.length) {
-    console.error(`\nbench: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`)
-    return 1
-  }
-  log('all scenarios answered 200 and met their targets')
-  return 0
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10

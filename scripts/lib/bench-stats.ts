@@ -1,5 +1,5 @@
 // Pure helpers for `npm run seed:large` and `npm run bench`: names, percentiles,
-// script-tag parsing, cookies and the statements-per-request arithmetic. No I/O here, so every
+// script-tag parsing, cookies and the target checks. No I/O here, so every
 // function is unit-tested (tests/unit/bench-stats.test.ts). The seeded PRNG is lib/seeded-random.ts.
 import { must } from '../../lib/must'
 import { pick } from '../../lib/seeded-random'
@@ -221,14 +221,65 @@ export function summarize(samples: readonly number[]): Summary {
   }
 }
 
-/**
- * Database transactions per request from pg_stat_database counters: the change over a batch of
- * `requests` requests minus the change over an idle period of the same length (scheduler ticks,
- * other sessions), never below zero.
- */
-export function perRequest(batchDelta: number, idleDelta: number, requests: number): number {
-  if (requests <= 0) throw new RangeError('requests must be positive')
-  return Math.max(0, batchDelta - idleDelta) / requests
+/** The median of integer counts (statements per request): the middle value, the lower of two. */
+export function medianCount(counts: readonly number[]): number | null {
+  if (counts.length === 0) return null
+  const sorted = [...counts].sort((a, b) => a - b)
+  return must(sorted[Math.floor((sorted.length - 1) / 2)], 'a middle count')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+/** What one scenario must meet. Absent fields are reported, not enforced. */
+export interface PageTarget {
+  /** p95 of the response time, ms (strictly below). */
+  p95Ms?: number
+  /** SQL statements per request (median over the requests), at most. */
+  maxStatements?: number
+  /** Page time p50 at most this many times the database time of its statements (p50). */
+  maxDbRatio?: number
+  /** Must run exactly as many statements as this scenario (more rows, same queries). */
+  sameStatementsAs?: string
+}
+
+export interface PageMeasure {
+  id: string
+  p50: number
+  p95: number
+  /** Median SQL statements per request; null when not counted (embedded database). */
+  statements: number | null
+  /** Median database time per request, ms; null when not counted. */
+  dbMsP50: number | null
+  error?: string
+}
+
+/** Page time ÷ database time, or null when there is no database time to compare with. */
+export function dbRatio(m: Pick<PageMeasure, 'p50' | 'dbMsP50'>): number | null {
+  return m.dbMsP50 && m.dbMsP50 > 0 ? m.p50 / m.dbMsP50 : null
+}
+
+/** Every missed target, one line each (empty when all are met). Counts are checked only when measured. */
+export function targetProblems(measures: readonly PageMeasure[], targets: Readonly<Record<string, PageTarget>>): string[] {
+  const byId = new Map(measures.map((m) => [m.id, m]))
+  const out: string[] = []
+  for (const m of measures) {
+    if (m.error) continue
+    const t = targets[m.id] ?? {}
+    if (t.p95Ms !== undefined && !(m.p95 < t.p95Ms)) out.push(`${m.id}: p95 ${m.p95.toFixed(0)} ms, target < ${t.p95Ms} ms`)
+    if (m.statements === null) continue
+    if (t.maxStatements !== undefined && m.statements > t.maxStatements)
+      out.push(`${m.id}: ${m.statements} SQL statements per request, target ≤ ${t.maxStatements}`)
+    const ratio = dbRatio(m)
+    if (t.maxDbRatio !== undefined && ratio !== null && ratio > t.maxDbRatio) {
+      out.push(`${m.id}: page p50 ${m.p50.toFixed(0)} ms is ${ratio.toFixed(1)}× its SQL (${(m.dbMsP50 ?? 0).toFixed(1)} ms), target ≤ ${t.maxDbRatio}×`)
+    }
+    const other = t.sameStatementsAs === undefined ? undefined : byId.get(t.sameStatementsAs)
+    if (other && other.statements !== null && !other.error && other.statements !== m.statements) {
+      out.push(`${m.id}: ${m.statements} statements vs ${other.statements} for ${other.id}: the count grows with the rows`)
+    }
+  }
+  return out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,10 +364,16 @@ export interface BenchArgs {
   warmup: number
   port: number
   only: string[] | null
+  /** Print the SQL statements of one request of each scenario (PostgreSQL). */
+  statements: boolean
+  /** The concurrency mode: many users at once on two app instances (PostgreSQL). */
+  concurrent: boolean
+  /** Concurrency mode: how long the browsing lasts, seconds. */
+  seconds: number
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = { db: 'postgres', requests: 60, warmup: 5, port: 3310, only: null }
+  const out: BenchArgs = { db: 'postgres', requests: 60, warmup: 5, port: 3310, only: null, statements: false, concurrent: false, seconds: 60 }
   for (let i = 0; i < argv.length; i++) {
     const raw = must(argv[i], 'an argument')
     const [flag, inline] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined]
@@ -335,15 +392,23 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       }
       case '--requests':
       case '--warmup':
+      case '--seconds':
       case '--port': {
         const n = Number(value())
-        const min = flag === '--warmup' ? 0 : flag === '--requests' ? 1 : 1024
+        const min = flag === '--warmup' ? 0 : flag === '--requests' ? 1 : flag === '--seconds' ? 10 : 1024
         if (!Number.isInteger(n) || n < min || n > 65535) throw new Error(`${flag} must be an integer ≥ ${min}`)
         if (flag === '--requests') out.requests = n
         else if (flag === '--warmup') out.warmup = n
+        else if (flag === '--seconds') out.seconds = n
         else out.port = n
         break
       }
+      case '--statements':
+      case '--concurrent':
+        if (inline !== undefined) throw new Error(`${flag} takes no value`)
+        if (flag === '--statements') out.statements = true
+        else out.concurrent = true
+        break
       case '--only':
         out.only = value()
           .split(',')

@@ -7,7 +7,9 @@ import {
   cookieHeader,
   formatTable,
   parseBenchArgs,
-  perRequest,
+  medianCount,
+  targetProblems,
+  dbRatio,
   percentile,
   personName,
   scriptSources,
@@ -57,15 +59,49 @@ describe('summarize', () => {
   })
 })
 
-describe('perRequest', () => {
-  it('subtracts the idle baseline and divides by the requests', () => {
-    expect(perRequest(655, 5, 65)).toBe(10)
+describe('medianCount', () => {
+  it('takes the middle count, the lower of two middles', () => {
+    expect(medianCount([7, 5, 9])).toBe(7)
+    expect(medianCount([4, 6, 5, 5])).toBe(5)
+    expect(medianCount([3, 40])).toBe(3) // one request that caught a scheduler tick does not decide
   })
-  it('never goes below zero', () => {
-    expect(perRequest(3, 9, 10)).toBe(0)
+  it('is null without requests', () => {
+    expect(medianCount([])).toBeNull()
   })
-  it('needs at least one request', () => {
-    expect(() => perRequest(1, 0, 0)).toThrow(RangeError)
+})
+
+describe('targetProblems', () => {
+  const m = (id: string, p50: number, p95: number, statements: number | null, dbMsP50: number | null) => ({ id, p50, p95, statements, dbMsP50 })
+  it('passes a page within every target', () => {
+    expect(targetProblems([m('caseload', 30, 60, 5, 10)], { caseload: { p95Ms: 100, maxStatements: 5, maxDbRatio: 4 } })).toEqual([])
+  })
+  it('names each missed target with the number and the target', () => {
+    const problems = targetProblems([m('overview', 90, 150, 13, 20)], { overview: { p95Ms: 150, maxStatements: 12, maxDbRatio: 4 } })
+    expect(problems).toEqual([
+      'overview: p95 150 ms, target < 150 ms',
+      'overview: 13 SQL statements per request, target ≤ 12',
+      'overview: page p50 90 ms is 4.5× its SQL (20.0 ms), target ≤ 4×',
+    ])
+  })
+  it('fails a count that grows with the rows', () => {
+    const problems = targetProblems([m('overview', 50, 60, 10, 20), m('overview-short', 40, 50, 9, 10)], {
+      'overview-short': { sameStatementsAs: 'overview' },
+    })
+    expect(problems).toEqual(['overview-short: 9 statements vs 10 for overview: the count grows with the rows'])
+  })
+  it('checks counts and ratios only where they were measured (embedded database)', () => {
+    expect(targetProblems([m('overview', 300, 390, null, null)], { overview: { p95Ms: 400, maxStatements: 12, maxDbRatio: 4 } })).toEqual([])
+  })
+  it('skips a scenario that failed (its error is reported on its own)', () => {
+    expect(targetProblems([{ ...m('caseload', 0, 900, 50, 1), error: 'HTTP 500' }], { caseload: { p95Ms: 100, maxStatements: 5 } })).toEqual([])
+  })
+})
+
+describe('dbRatio', () => {
+  it('divides page time by database time, null without database time', () => {
+    expect(dbRatio({ p50: 40, dbMsP50: 10 })).toBe(4)
+    expect(dbRatio({ p50: 40, dbMsP50: null })).toBeNull()
+    expect(dbRatio({ p50: 40, dbMsP50: 0 })).toBeNull()
   })
 })
 
@@ -128,7 +164,16 @@ describe('cookies', () => {
 
 describe('parseBenchArgs', () => {
   it('has defaults', () => {
-    expect(parseBenchArgs([])).toEqual({ db: 'postgres', requests: 60, warmup: 5, port: 3310, only: null })
+    expect(parseBenchArgs([])).toEqual({
+      db: 'postgres',
+      requests: 60,
+      warmup: 5,
+      port: 3310,
+      only: null,
+      statements: false,
+      concurrent: false,
+      seconds: 60,
+    })
   })
 
   it('reads --db, --requests, --warmup, --port and --only, with = or a space', () => {
@@ -138,7 +183,11 @@ describe('parseBenchArgs', () => {
       warmup: 0,
       port: 4000,
       only: ['caseload', 'overview'],
+      statements: false,
+      concurrent: false,
+      seconds: 60,
     })
+    expect(parseBenchArgs(['--concurrent', '--seconds', '30', '--statements'])).toMatchObject({ concurrent: true, seconds: 30, statements: true })
     expect(parseBenchArgs(['--db=pglite']).db).toBe('embedded')
     expect(parseBenchArgs(['--db', 'pg']).db).toBe('postgres')
   })
@@ -149,6 +198,8 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--requests', 'ten'])).toThrow(/--requests/)
     expect(() => parseBenchArgs(['--requests'])).toThrow(/needs a value/)
     expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown option/)
+    expect(() => parseBenchArgs(['--concurrent=yes'])).toThrow(/takes no value/)
+    expect(() => parseBenchArgs(['--seconds', '5'])).toThrow(/--seconds/)
   })
 })
 

@@ -1,0 +1,182 @@
+// The bench's concurrency mode (`npm run bench -- --concurrent`): a practice's clinicians and its
+// admin browsing at once, and clients submitting check-ins over the same minute, against two app
+// instances on one PostgreSQL. A sequential bench cannot see requests queueing behind each other
+// (a lock, a pool, the CPU); this mode measures exactly that.
+//
+// Each user is a loop: open a page, wait a "think time" of 0.5-1.5 s, open the next one, until the
+// time is up. Clinicians go caseload → a client's overview → their session note; the admin goes
+// practice caseload → a client's overview → the admin home. Clients arrive spread over the same
+// window: each opens the check-in link, reads for a moment, and submits a complete answer set
+// through the page's own server action. Users and clients alternate between the two instances.
+import { randomUUID } from 'node:crypto'
+import pg from 'pg'
+import { prng, randInt } from '../../lib/seeded-random'
+import { summarize, type Summary } from './bench-stats'
+import { signIn, sleep, timedGet } from './bench-http'
+
+export interface BrowsingUser {
+  email: string
+  who: 'clinician' | 'admin'
+  /** Clients whose overview this user opens (their own caseload; the admin's: any). */
+  clientIds: string[]
+  /** The clinician's own session note (opened as /clients/<clientId>/notes/<noteId>). */
+  note: { clientId: string; noteId: string } | null
+}
+
+export interface Submission {
+  token: string
+  checkInId: string
+  /** CheckInItem id → one answer per instrument item: a complete, valid submission. */
+  answers: Record<string, number[]>
+}
+
+export interface ConcurrentPlan {
+  bases: string[]
+  users: BrowsingUser[]
+  submissions: Submission[]
+  seconds: number
+  /** The server action id of submitCheckInAction (from the build's server-reference manifest). */
+  submitActionId: string
+  /** Where to sample lock waits (pg_stat_activity), a connection outside the app's pool. */
+  databaseUrl: string
+}
+
+type PageKind = 'caseload' | 'overview' | 'note' | 'admin-home' | 'checkin-page' | 'submit'
+
+interface KindResult {
+  kind: PageKind
+  summary: Summary
+  requests: number
+  errors: number
+  statuses: Record<string, number>
+}
+
+export interface ConcurrentReport {
+  seconds: number
+  wallMs: number
+  requests: number
+  throughputPerSecond: number
+  kinds: KindResult[]
+  errors: string[]
+  /** Check-ins whose submission did not end as a stored, complete check-in. */
+  lost: string[]
+  lockWaits: { samples: number; samplesWithWaiters: number; maxWaiters: number; advisory: number }
+}
+
+const pageOf = (u: BrowsingUser, step: number, rand: () => number): { kind: PageKind; path: string } => {
+  const client = u.clientIds[randInt(rand, 0, u.clientIds.length - 1)] ?? u.clientIds[0] ?? ''
+  switch (step % 3) {
+    case 0:
+      return { kind: 'caseload', path: u.who === 'admin' ? '/clients?scope=all' : '/clients' }
+    case 1:
+      return { kind: 'overview', path: `/clients/${client}` }
+    default:
+      return u.note ? { kind: 'note', path: `/clients/${u.note.clientId}/notes/${u.note.noteId}` } : { kind: 'admin-home', path: '/admin' }
+  }
+}
+
+/** Calls the check-in page's server action the way its JavaScript does, and reads the result. */
+async function submitAction(base: string, s: Submission, actionId: string, submissionKey: string): Promise<{ ms: number; status: number; result: string }> {
+  const t0 = performance.now()
+  const res = await fetch(`${base}/c/${s.token}`, {
+    method: 'POST',
+    headers: { 'next-action': actionId, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' },
+    body: JSON.stringify([s.token, submissionKey, s.answers]),
+  })
+  const body = await res.text()
+  const ms = performance.now() - t0
+  const m = /"status":"([a-z-]+)"/.exec(body)
+  return { ms, status: res.status, result: m?.[1] ?? 'unreadable' }
+}
+
+export async function runConcurrent(plan: ConcurrentPlan, log: (m: string) => void): Promise<ConcurrentReport> {
+  const samples = new Map<PageKind, { ms: number[]; statuses: Record<string, number>; errors: number }>()
+  const errors: string[] = []
+  const record = (kind: PageKind, ms: number, status: number, ok: boolean, what: string) => {
+    const k = samples.get(kind) ?? { ms: [], statuses: {}, errors: 0 }
+    samples.set(kind, k)
+    k.ms.push(ms)
+    k.statuses[status] = (k.statuses[status] ?? 0) + 1
+    if (!ok) {
+      k.errors += 1
+      if (errors.length < 50) errors.push(what)
+    }
+  }
+
+  log(`signing in ${plan.users.length} users on ${plan.bases.length} instances…`)
+  const jars: Map<string, string>[] = []
+  for (const [i, u] of plan.users.entries()) jars.push(await signIn(plan.bases[i % plan.bases.length] ?? '', u.email))
+
+  // Lock waits, sampled from outside the app every 100 ms.
+  const watcher = new pg.Client({ connectionString: plan.databaseUrl })
+  await watcher.connect()
+  const lockWaits = { samples: 0, samplesWithWaiters: 0, maxWaiters: 0, advisory: 0 }
+  let watching = true
+  const watch = (async () => {
+    while (watching) {
+      const { rows } = await watcher.query<{ waiting: string; advisory: string }>(
+        `SELECT count(*)::text AS waiting, count(*) FILTER (WHERE wait_event = 'advisory')::text AS advisory
+           FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )
+      const waiting = Number(rows[0]?.waiting ?? 0)
+      lockWaits.samples += 1
+      if (waiting > 0) lockWaits.samplesWithWaiters += 1
+      lockWaits.maxWaiters = Math.max(lockWaits.maxWaiters, waiting)
+      lockWaits.advisory += Number(rows[0]?.advisory ?? 0) > 0 ? 1 : 0
+      await sleep(100)
+    }
+  })()
+
+  const t0 = Date.now()
+  const endAt = t0 + plan.seconds * 1000
+  log(`running for ${plan.seconds} s: ${plan.users.length} users browsing, ${plan.submissions.length} check-ins submitted…`)
+
+  const browsing = plan.users.map(async (u, i) => {
+    const rand = prng(1000 + i)
+    const base = plan.bases[i % plan.bases.length] ?? ''
+    const jar = jars[i] ?? new Map<string, string>()
+    await sleep(randInt(rand, 0, 1000)) // do not all start on the same millisecond
+    for (let step = 0; Date.now() < endAt; step++) {
+      const { kind, path } = pageOf(u, step, rand)
+      try {
+        const r = await timedGet(`${base}${path}`, jar)
+        record(kind, r.ms, r.status, r.status === 200, `${u.email} ${kind}: HTTP ${r.status}${r.location ? ` → ${r.location}` : ''}`)
+      } catch (e) {
+        record(kind, 0, 0, false, `${u.email} ${kind}: ${(e as Error).message}`)
+      }
+      await sleep(500 + randInt(rand, 0, 1000))
+    }
+  })
+
+  const keys = plan.submissions.map(() => randomUUID())
+  const submitting = plan.submissions.map(async (s, i) => {
+    const rand = prng(5000 + i)
+    const base = plan.bases[i % plan.bases.length] ?? ''
+    // Spread over the first 90 % of the window, so every submit lands inside it.
+    await sleep(Math.floor(((i + rand()) / plan.submissions.length) * plan.seconds * 900))
+    const jar = new Map<string, string>()
+    try {
+      const page = await timedGet(`${base}/c/${s.token}`, jar)
+      record('checkin-page', page.ms, page.status, page.status === 200, `check-in ${i + 1} page: HTTP ${page.status}`)
+      await sleep(300 + randInt(rand, 0, 700))
+      const r = await submitAction(base, s, plan.submitActionId, keys[i] ?? '')
+      record('submit', r.ms, r.status, r.status === 200 && r.result === 'submitted', `check-in ${i + 1} submit: HTTP ${r.status}, ${r.result}`)
+    } catch (e) {
+      record('submit', 0, 0, false, `check-in ${i + 1}: ${(e as Error).message}`)
+    }
+  })
+
+  await Promise.all([...browsing, ...submitting])
+  const wallMs = Date.now() - t0
+  watching = false
+  await watch
+  await watcher.end()
+
+  const order: PageKind[] = ['caseload', 'overview', 'note', 'admin-home', 'checkin-page', 'submit']
+  const kinds = order.flatMap((kind): KindResult[] => {
+    const k = samples.get(kind)
+    return k ? [{ kind, summary: summarize(k.ms), requests: k.ms.length, errors: k.errors, statuses: k.statuses }] : []
+  })
+  const requests = kinds.reduce((n, k) => n + k.requests, 0)
+  return { seconds: plan.seconds, wallMs, requests, throughputPerSecond: requests / (wallMs / 1000), kinds, errors, lost: [], lockWaits }
+}
