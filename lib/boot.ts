@@ -20,7 +20,11 @@ export async function boot(): Promise<void> {
   // Installed first, so a Ctrl+C even during the first migration closes the database cleanly
   // (and lets a running scheduler tick finish).
   const scheduler: { stop?: () => Promise<void> } = {}
-  closeDatabaseOnSignals(() => scheduler.stop?.())
+  const { startBackgroundSealing, stopBackgroundSealing } = await import('./audit/seal')
+  closeDatabaseOnSignals(async () => {
+    await scheduler.stop?.()
+    await stopBackgroundSealing() // what was appended last gets its place in the chain before we close
+  })
 
   // Migrations first, on their own connection, before the app's client opens the database.
   const { deployMigrations } = await import('./infra/migrate')
@@ -36,6 +40,8 @@ export async function boot(): Promise<void> {
     const hasDemo = (await db.practice.count({ where: { id: DEMO_PRACTICE_ID } })) > 0
     if (hasDemo) await printDemoSignIn(created)
   }
+  // Audit events are appended without waiting for each other; the chain step seals them a moment later.
+  startBackgroundSealing()
   // The server runs the scheduler tick every minute (with the embedded database there is no cron).
   // Safe with several instances too: the tick is idempotent by unique constraints.
   const { startInAppScheduler } = await import('./scheduling/in-app')

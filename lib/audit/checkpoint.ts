@@ -8,8 +8,9 @@ import { db } from '@/lib/db/client'
 import { env } from '@/lib/env'
 import { logger } from '@/lib/log'
 import { TX_OPTIONS } from '@/lib/db/tx'
-// Must be the key lib/audit/record.ts locks while appending, so a head is read between appends.
-import { chainKey } from './record'
+// The key the chain step (seal.ts) locks while sealing, so a head is read between steps.
+import { chainKey } from './chain'
+import { sealAuditChains, sealInTx } from './seal'
 import { isUuid } from '@/lib/validation/uuid'
 
 export interface Checkpoint {
@@ -111,8 +112,15 @@ export async function chainIds(table: 'AuditEvent' | 'AuditCheckpoint'): Promise
   return rows.map((r) => r.practiceId)
 }
 
-const head = (practiceId: string | null, client: Tx = db) =>
-  client.auditEvent.findFirst({ where: { practiceId }, orderBy: { id: 'desc' }, select: { id: true, rowHash: true } })
+/** The chain's last sealed event: its head. */
+async function head(practiceId: string | null, client: Tx = db): Promise<{ id: bigint; rowHash: string; chainSeq: bigint } | null> {
+  const top = await client.auditEvent.findFirst({
+    where: { practiceId, chainSeq: { not: null } },
+    orderBy: { chainSeq: 'desc' },
+    select: { id: true, rowHash: true, chainSeq: true },
+  })
+  return top?.rowHash && top.chainSeq !== null ? { id: top.id, rowHash: top.rowHash, chainSeq: top.chainSeq } : null
+}
 
 /** Why a chain got no new checkpoint: nothing to do, or a state the tick must not sign over. */
 type SkipReason = 'UNCHANGED' | 'TOO_RECENT' | 'NO_EVENTS' | 'CHECKPOINT_SIGNATURE_INVALID' | 'CHECKPOINTED_HEAD_MISSING'
@@ -132,24 +140,26 @@ function skipReason(last: Checkpoint | null, top: { id: bigint } | null, minAgeM
 
 async function checkpointChain(practiceId: string | null, minAgeMs: number): Promise<Checkpoint | SkipReason> {
   return db.$transaction(async (tx) => {
-    // Appenders hold this lock until they commit, so count and last row describe one head, and two
-    // instances ticking at once cannot both sign the same head.
+    // The chain step holds this lock while it seals, so the head read here is one it finished, and
+    // two instances ticking at once cannot both sign the same head. What committed since is sealed first.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${chainKey(practiceId)}))`
+    await sealInTx(tx, practiceId)
     const last = await latestCheckpoint(practiceId, tx)
     const top = await head(practiceId, tx)
     const skip = skipReason(last, top, minAgeMs, Date.now())
     if (skip || !top) return skip ?? 'UNCHANGED'
-    let eventCount: number
     if (last) {
-      // Counting on from the previous head keeps a tick cheap; it also refuses to sign over a chain
-      // whose previously signed head is gone (that is the truncation checkpoints exist to catch).
+      // Refuses to sign over a chain whose previously signed head is gone (the truncation
+      // checkpoints exist to catch).
       if (!checkpointSignatureValid(last)) return 'CHECKPOINT_SIGNATURE_INVALID'
-      const anchor = await tx.auditEvent.findFirst({ where: { id: last.lastEventId, practiceId, rowHash: last.lastHash }, select: { id: true } })
+      const anchor = await tx.auditEvent.findFirst({
+        where: { id: last.lastEventId, practiceId, rowHash: last.lastHash, chainSeq: BigInt(last.eventCount) },
+        select: { id: true },
+      })
       if (!anchor) return 'CHECKPOINTED_HEAD_MISSING'
-      eventCount = last.eventCount + (await tx.auditEvent.count({ where: { practiceId, id: { gt: last.lastEventId } } }))
-    } else {
-      eventCount = await tx.auditEvent.count({ where: { practiceId } })
     }
+    // The head's position is the chain's length: positions run 1, 2, 3… (verify.ts checks it).
+    const eventCount = Number(top.chainSeq)
     const unsigned = { practiceId, eventCount, lastEventId: top.id, lastHash: top.rowHash, createdAt: new Date() }
     const mac = sign(unsigned)
     await tx.auditCheckpoint.create({ data: { ...unsigned, eventCount: BigInt(eventCount), mac } })
@@ -165,6 +175,8 @@ export async function writeCheckpoints(opts: { minAgeMs?: number; practiceId?: s
   const minAgeMs = opts.minAgeMs ?? DEFAULT_MIN_AGE_MS
   const chains = opts.practiceId !== undefined ? [opts.practiceId] : [...new Set([...(await chainIds('AuditEvent')), ...(await chainIds('AuditCheckpoint'))])]
   const run: CheckpointRun = { written: [], skipped: [] }
+  // Events appended since the last step get their place first, so the head below includes them.
+  await sealAuditChains(chains)
   for (const practiceId of chains) {
     // Unlocked look first: most chains do not qualify, and the lock would queue their appenders.
     const quick = skipReason(await latestCheckpoint(practiceId), await head(practiceId), minAgeMs, Date.now())

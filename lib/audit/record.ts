@@ -1,10 +1,11 @@
 // The audit trail: who did what, to which record, when (UTC), from where, with what outcome.
 // Append-only (a database trigger rejects UPDATE/DELETE/TRUNCATE) and hash-chained per practice:
-// rowHash = sha256(prevHash + canonical(row)), so an edited or removed row breaks the chain.
+// rowHash = sha256(prevHash + canonical(row)), so an edited or removed row breaks the chain. The
+// chain is computed just after the append commits, by the chain step in seal.ts.
 // Ids and codes only — never names, answers, note text, tokens or passwords.
-import crypto from 'node:crypto'
 import { db } from '@/lib/db/client'
-import { TX_OPTIONS } from '@/lib/db/tx'
+import { scheduleSeal } from './seal'
+import type { ChainedFields } from './chain'
 import type { Prisma } from '@/lib/db/generated/client'
 import type { AuditAction } from './actions'
 
@@ -30,39 +31,6 @@ export interface AuditInput {
 
 type Tx = Prisma.TransactionClient
 
-export const GENESIS_HASH = '0'.repeat(64)
-
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null)
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
-}
-
-export interface ChainedFields {
-  practiceId: string | null
-  occurredAt: Date
-  actorType: string
-  actorId: string | null
-  actorRole: string | null
-  action: string
-  targetType: string | null
-  targetId: string | null
-  clientId: string | null
-  outcome: string
-  details: unknown
-  ip: string | null
-  requestId: string | null
-}
-
-export function rowHash(prevHash: string, f: ChainedFields): string {
-  const body = canonical({ ...f, occurredAt: f.occurredAt.toISOString() })
-  return crypto.createHash('sha256').update(prevHash).update('\n').update(body).digest('hex')
-}
-
-/** The advisory-lock key of a practice's chain: appenders and checkpoint writers take it. */
-export const chainKey = (practiceId: string | null) => `audit:${practiceId ?? 'global'}`
-
 /** "From where": the caller's address and the request id, when the event happens inside a request. */
 async function requestContext(): Promise<{ ip: string | null; requestId: string | null }> {
   try {
@@ -74,15 +42,8 @@ async function requestContext(): Promise<{ ip: string | null; requestId: string 
   }
 }
 
-async function append(tx: Tx, e: AuditInput): Promise<void> {
-  // One writer at a time per practice chain, for the length of this transaction.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${chainKey(e.practiceId)}))`
-  const last = await tx.auditEvent.findFirst({
-    where: { practiceId: e.practiceId },
-    orderBy: { id: 'desc' },
-    select: { rowHash: true },
-  })
-  const fields: ChainedFields = {
+function eventFields(e: AuditInput): ChainedFields {
+  return {
     practiceId: e.practiceId,
     occurredAt: e.occurredAt ?? new Date(),
     actorType: e.actorType,
@@ -97,15 +58,13 @@ async function append(tx: Tx, e: AuditInput): Promise<void> {
     ip: e.ip ?? null,
     requestId: e.requestId ?? null,
   }
-  const prevHash = last?.rowHash ?? GENESIS_HASH
-  await tx.auditEvent.create({
-    data: {
-      ...fields,
-      details: (fields.details ?? undefined) as Prisma.InputJsonValue | undefined,
-      prevHash,
-      rowHash: rowHash(prevHash, fields),
-    },
-  })
+}
+
+// A plain insert, no lock and no read of the chain's head: the chain step (seal.ts) gives the row
+// its place in the chain once it has committed, so concurrent requests never wait for each other.
+async function append(client: Tx | typeof db, e: AuditInput): Promise<void> {
+  const fields = eventFields(e)
+  await client.auditEvent.create({ data: { ...fields, details: (fields.details ?? undefined) as Prisma.InputJsonValue | undefined }, select: { id: true } })
 }
 
 /**
@@ -118,8 +77,9 @@ export async function recordAudit(e: AuditInput, tx?: Tx): Promise<void> {
     const ctx = await requestContext()
     e = { ...e, ip: e.ip === undefined ? ctx.ip : e.ip, requestId: e.requestId === undefined ? ctx.requestId : e.requestId }
   }
-  if (tx) return append(tx, e)
-  await db.$transaction((t) => append(t, e), TX_OPTIONS)
+  await append(tx ?? db, e)
+  // Inside a caller's transaction the row is visible only once that commits: look again later too.
+  scheduleSeal(e.practiceId, { inTransaction: tx !== undefined })
 }
 
 /** Actor fields for a signed-in user. */

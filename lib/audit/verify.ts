@@ -1,8 +1,10 @@
-// Walks each practice's chain in id order and reports the first row whose hash does not follow,
+// Walks each practice's chain in chain order (chainSeq 1, 2, 3…, after sealing what is pending) and
+// reports the first row whose hash or position does not follow,
 // then holds the chain against its newest signed checkpoint (and any the operator kept elsewhere):
 // the hash chain alone cannot show events removed from its end.
 import { db } from '@/lib/db/client'
-import { GENESIS_HASH, rowHash } from './record'
+import { GENESIS_HASH, rowHash } from './chain'
+import { sealAuditChains } from './seal'
 import { chainIds, checkpointSignatureValid, latestCheckpoint, type Checkpoint } from './checkpoint'
 import { must } from '@/lib/must'
 
@@ -41,15 +43,22 @@ async function walk(practiceId: string | null, batch: number, anchors: Anchor[])
   let cursor: bigint | undefined
   for (;;) {
     const rows = await db.auditEvent.findMany({
-      where: { practiceId, ...(cursor !== undefined ? { id: { gt: cursor } } : {}) },
-      orderBy: { id: 'asc' },
+      where: { practiceId, chainSeq: cursor !== undefined ? { gt: cursor } : { not: null } },
+      orderBy: { chainSeq: 'asc' },
       take: batch,
     })
     if (rows.length === 0) return { checked }
     for (const r of rows) {
       checked++
-      if (r.prevHash !== prev) {
+      if (r.prevHash !== prev || r.rowHash === null) {
         return { checked, firstBrokenId: String(r.id), problem: 'previous hash does not match (a row before it was changed or removed)' }
+      }
+      if (r.chainSeq !== BigInt(checked)) {
+        return {
+          checked,
+          firstBrokenId: String(r.id),
+          problem: `the row is at position ${r.chainSeq} of the chain where ${checked} was expected (a row was removed)`,
+        }
       }
       const expected = rowHash(prev, {
         practiceId: r.practiceId,
@@ -72,7 +81,7 @@ async function walk(practiceId: string | null, batch: number, anchors: Anchor[])
       for (const a of anchors) if (a.cp.eventCount === checked) a.seen = { id: r.id, rowHash: r.rowHash }
       prev = r.rowHash
     }
-    cursor = must(rows.at(-1), 'the last row of a non-empty batch').id
+    cursor = must(rows.at(-1)?.chainSeq ?? undefined, 'the position of the last row of a non-empty batch')
   }
 }
 
@@ -102,6 +111,9 @@ export async function verifyAuditChains(opts: VerifyOptions = {}): Promise<Chain
     // The checkpoint is read before the walk: every event it counts was committed before it, so the
     // walk's later reads see them all. Read after, a checkpoint of events appended meanwhile would
     // look like a truncation.
+    // Chained first: what the app appended and has not sealed yet gets its place, as the next
+    // chain step would give it.
+    await sealAuditChains([practiceId])
     const newest = await latestCheckpoint(practiceId)
     const given = expect.filter((c) => c.practiceId === practiceId)
     const anchors: Anchor[] = [

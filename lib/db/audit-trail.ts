@@ -2,6 +2,7 @@
 // practice; viewing and exporting are themselves recorded (after the read, before the data is
 // returned, so a failure to record fails the request).
 import 'server-only'
+import { sealAuditChains } from '@/lib/audit/seal'
 import { db } from './client'
 import type { Prisma } from './generated/client'
 import { NotFoundError } from './errors'
@@ -174,6 +175,8 @@ export interface AuditCsv {
  */
 export async function auditCsv(admin: Actor, filters: AuditFilters, ctx: AuditRequestContext = {}, now: Date = new Date()): Promise<AuditCsv> {
   await assertAdmin(admin, 'Page', { attempted: 'AUDIT_EXPORT', targetType: 'AuditLog' })
+  // The export carries the hashes: events appended a moment ago get their place in the chain first.
+  await sealAuditChains([admin.practiceId])
   const timeZone = await practiceTimeZone(admin)
   const where = whereFor(admin, filters, timeZone)
   const lines = [AUDIT_CSV_HEADER.join(',')]
