@@ -53,6 +53,8 @@ test.beforeAll(async () => {
   runTsx(['scripts/seed-large.ts', '--clinicians', '1'], env)
   const port = await freePort()
   base = `http://127.0.0.1:${port}`
+  // Never outlive the test worker, even when it is torn down after a failure.
+  process.once('exit', () => server?.kill('SIGKILL'))
   server = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), String(port), '127.0.0.1', '0'], {
     cwd: root,
     stdio: 'ignore',
