@@ -1,7 +1,7 @@
 // npm run seed:large [-- --reset] [--clinicians N] — a large practice for performance work (npm run
 // bench; method and numbers in docs/performance.md): "Large Bench Practice", 1 admin + 25 clinicians,
 // 2,500 clients (100 each, ~5 % discharged), up to two years of weekly check-ins scored by
-// lib/assessments, ~250,000 responses in all.
+// lib/assessments, ~250,000 responses in all, plus one client with ten years ("Long History").
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/securebase_bench npm run seed:large   (~2-3 min)
 //   DATABASE_URL=pglite:./.data/bench-pglite npm run seed:large                          (~1-2 min)
@@ -20,6 +20,11 @@
 // clients missed the last 2-3 weeks (overdue); ~2 % have open risk flags (PHQ-9 item 9 in the last
 // three weeks) and ~4 % one resolved earlier. Clients have no email address, so the scheduler never
 // emails them. Deterministic for a given day (seeded PRNG; only "now" moves).
+//
+// One more client on clinician01's caseload, "Long History" (LONG_HISTORY below): ten years of
+// weekly PHQ-9 and monthly ECR-RS, rising and falling, one risk answer resolved long ago, and a
+// current episode of care that started a year ago (so the bench's "oldest episode" client stays a
+// two-year one). A database seeded before this client existed gets it added on the next run.
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { closeDatabase, db } from '../lib/db/client'
@@ -60,6 +65,9 @@ const FULL_HISTORY_SHARE = 0.57 // the rest started 4-100 weeks ago
 const HISTORY_WEEKS = 104
 const MISSED_SHARE = 0.1
 const SEED = 20_260_401
+
+/** The long-history client (issue 11, long histories on the overview): found by name on clinician01's caseload. */
+const LONG_HISTORY: FixedClient = { firstName: 'Long', lastName: 'History', weeks: 520, episodeWeeks: 52, waves: 6 }
 
 const CLINICIAN_NAMES = [
   'Dr Alex Morgan',
@@ -107,6 +115,19 @@ interface Plan {
   anx: [number, number]
   avo: [number, number]
   noise: number
+  /** Periods of getting worse and better over the whole history (0: a straight trend). */
+  waves?: number
+}
+
+/** A client built to a description instead of drawn at random. */
+interface FixedClient {
+  firstName: string
+  lastName: string
+  /** Weeks of history. */
+  weeks: number
+  /** The current episode of care started this many weeks ago. */
+  episodeWeeks: number
+  waves: number
 }
 
 function planFor(trajectory: Trajectory, rand: () => number): Plan {
@@ -169,22 +190,24 @@ interface Occ {
   relationshipTarget: string | null
 }
 
-function buildClient(rows: Rows, n: number, clinicianId: string, now: Date, today: CalendarDate): void {
+function buildClient(rows: Rows, n: number, clinicianId: string, now: Date, today: CalendarDate, fixed?: FixedClient): void {
   const rand = prng(SEED + n * 7919)
   const clientId = randomUUID()
-  const name = personName(rand)
-  const weeks = rand() < FULL_HISTORY_SHARE ? HISTORY_WEEKS : randInt(rand, 4, 100)
+  // A fixed client draws fewer random numbers; it has a seed of its own, so the others are unchanged.
+  const name = fixed ? { firstName: fixed.firstName, lastName: fixed.lastName, preferredName: null } : personName(rand)
+  const weeks = fixed ? fixed.weeks : rand() < FULL_HISTORY_SHARE ? HISTORY_WEEKS : randInt(rand, 4, 100)
   // Any weekday, so the caseload's check-ins are spread over the week as in a real practice.
   const start = addDays(today, -(weeks * 7 + randInt(rand, 0, 6)))
+  const episodeStart = fixed ? addDays(today, -fixed.episodeWeeks * 7) : start
   // ~93 % of clients have more than 20 weeks of history: 5.4 % of those is ~5 % of everyone.
-  const discharged = weeks > 20 && rand() < 0.054
+  const discharged = !fixed && weeks > 20 && rand() < 0.054
   const end: CalendarDate = discharged ? addDays(today, -randInt(rand, 10, 120)) : today
-  const trajectory = pickWeighted(rand, TRAJECTORY_WEIGHTS)
-  const plan = planFor(trajectory, rand)
-  const gad = rand() < 0.1 ? 'WEEKLY' : rand() < 0.22 ? 'MONTHLY' : null
-  const overdue = !discharged && rand() < 0.08
-  const riskOpen = !discharged && !overdue && rand() < 0.022
-  const riskResolved = rand() < 0.04
+  const trajectory = fixed ? 'noisy' : pickWeighted(rand, TRAJECTORY_WEIGHTS)
+  const plan: Plan = { ...planFor(trajectory, rand), ...(fixed ? { waves: fixed.waves } : {}) }
+  const gad = fixed ? null : rand() < 0.1 ? 'WEEKLY' : rand() < 0.22 ? 'MONTHLY' : null
+  const overdue = !fixed && !discharged && rand() < 0.08
+  const riskOpen = !fixed && !discharged && !overdue && rand() < 0.022
+  const riskResolved = fixed ? true : rand() < 0.04
   const target = pick(rand, RELATIONSHIPS)
   const gadShift = randInt(rand, -3, 1)
 
@@ -199,7 +222,7 @@ function buildClient(rows: Rows, n: number, clinicianId: string, now: Date, toda
     phone: rand() < 0.7 ? `07700 9${String(randInt(rand, 0, 99_999)).padStart(5, '0')}` : null,
     dateOfBirth: toDateColumn(`${randInt(rand, 1952, 2005)}-${String(randInt(rand, 1, 12)).padStart(2, '0')}-${String(randInt(rand, 1, 28)).padStart(2, '0')}`),
     status: discharged ? 'DISCHARGED' : 'ACTIVE',
-    episodeStart: toDateColumn(start),
+    episodeStart: toDateColumn(episodeStart),
     createdAt: dayStart(start),
     updatedAt: now,
   })
@@ -274,6 +297,8 @@ function buildClient(rows: Rows, n: number, clinicianId: string, now: Date, toda
       completedAt: submittedAt,
     })
     const t = clamp((Date.parse(date) - Date.parse(start)) / DAY / totalDays, 0, 1)
+    // Worse and better again, `waves` times over the history (a long client's relapses and recoveries).
+    const wave = plan.waves ? Math.sin(t * plan.waves * 2 * Math.PI) : 0
     for (const [position, o] of occs.entries()) {
       const itemId = randomUUID()
       rows.items.push({
@@ -289,9 +314,9 @@ function buildClient(rows: Rows, n: number, clinicianId: string, now: Date, toda
       let answers: number[]
       let riskValue = 0
       if (o.instrumentId === 'ecr-rs') {
-        answers = attachmentAnswers(lerp(...plan.anx, t), lerp(...plan.avo, t), rand)
+        answers = attachmentAnswers(clamp(lerp(...plan.anx, t) + 0.9 * wave, 1, 7), clamp(lerp(...plan.avo, t) + 0.5 * wave, 1, 7), rand)
       } else {
-        const base = lerp(...plan.phq, t) + (rand() - 0.5) * plan.noise
+        const base = lerp(...plan.phq, t) + 6 * wave + (rand() - 0.5) * plan.noise
         if (o.instrumentId === 'phq9') {
           // Open flags: item 9 answered above zero in the last three weeks, not yet reviewed.
           if ((riskOpen && daysAgo <= 21) || index === resolvedAt) riskValue = randInt(rand, 1, 2)
@@ -557,6 +582,26 @@ async function deletePractice(practiceId: string): Promise<Record<string, number
   return counts
 }
 
+/** Its own PRNG seed, after every generated client's. */
+const LONG_HISTORY_SEED = CLINICIANS * CLIENTS_PER_CLINICIAN
+
+/**
+ * A practice seeded before the long-history client existed gets it now (on clinician01's caseload);
+ * true when it was added.
+ */
+async function addLongHistory(): Promise<boolean> {
+  const { firstName, lastName } = LONG_HISTORY
+  if (await db.client.count({ where: { practiceId: LARGE_PRACTICE_ID, firstName, lastName } })) return false
+  const clinician = await db.user.findUnique({ where: { email: clinicianEmail(1) }, select: { id: true } })
+  if (!clinician) return false
+  const now = new Date()
+  const rows = emptyRows()
+  buildClient(rows, LONG_HISTORY_SEED, clinician.id, now, todayInTimeZone(now, TIME_ZONE), LONG_HISTORY)
+  await writeRows(rows)
+  console.log(`"${LARGE_PRACTICE_NAME}" is already there; added "${firstName} ${lastName}" to ${clinicianEmail(1)} (${fmt(rows.responses.length)} responses).`)
+  return true
+}
+
 const fmt = (n: number) => n.toLocaleString('en-GB')
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
@@ -590,6 +635,7 @@ async function main(argv: string[]): Promise<number> {
   if (existing && !reset) {
     if (existing.name === LARGE_PRACTICE_NAME) {
       const clients = await db.client.count({ where: { practiceId: LARGE_PRACTICE_ID } })
+      if (await addLongHistory()) return 0
       console.log(`"${LARGE_PRACTICE_NAME}" is already there (${fmt(clients)} clients): nothing changed. Use --reset to rebuild it.`)
       return 0
     }
@@ -633,6 +679,7 @@ async function main(argv: string[]): Promise<number> {
     const t0 = Date.now()
     const rows = emptyRows()
     for (let k = 0; k < CLIENTS_PER_CLINICIAN; k++) buildClient(rows, c * CLIENTS_PER_CLINICIAN + k, clinician.id, now, today)
+    if (c === 0) buildClient(rows, LONG_HISTORY_SEED, clinician.id, now, today, LONG_HISTORY)
     const built = Date.now() - t0
     await writeRows(rows)
     for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += rows[key].length
@@ -671,6 +718,7 @@ async function main(argv: string[]): Promise<number> {
     'Sign in (every bench account has the same password):',
     `  admin      ${LARGE_ADMIN_EMAIL}`,
     `  clinician  ${clinicianEmail(1)} … ${clinicianEmail(clinicians.length)}`,
+    `  (ten years of history: "${LONG_HISTORY.firstName} ${LONG_HISTORY.lastName}", on ${clinicianEmail(1)}'s caseload)`,
     `  password   ${LARGE_PASSWORD}`,
   ]
   console.log(lines.join('\n'))

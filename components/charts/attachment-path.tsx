@@ -14,6 +14,7 @@ import { placePointLabel, textWidth } from './chart-layout'
 import { INK } from './chart-marks'
 import { PointNavigation, usePointNav } from './point-navigation'
 import { useResponseDetail } from './response-detail'
+import { shownWords, thinSeries } from './thin-series'
 
 interface Datum extends AttachmentPathPoint {
   i: number
@@ -23,6 +24,8 @@ interface Datum extends AttachmentPathPoint {
 }
 
 const TICKS = [1, 2, 3, 4, 5, 6, 7]
+/** A path of more points than this is a tangle: a long history draws its highs and lows per period. */
+const PATH_MAX_MARKS = 60
 const REGION_LABEL = { fill: '#57534E', fontSize: 12, fontStyle: 'italic' } as const
 
 const pathGroupKey = (p: AttachmentPathPoint) => `${p.instrumentId}|${p.relationshipTarget ?? ''}`
@@ -103,12 +106,27 @@ const renderPathPoint = (props: unknown) => {
 export function AttachmentPath({ points, timeZone, size }: { points: readonly AttachmentPathPoint[]; timeZone: string; size?: ChartSize }) {
   const open = useResponseDetail()
   const n = points.length
-  const data: Datum[] = points.map((p, i) => ({
-    ...p,
-    i,
+  // The first and the latest answer of each questionnaire (and relationship) always stay.
+  const ends = new Set<number>()
+  const seen = new Map<string, number>()
+  points.forEach((p, i) => {
+    if (!seen.has(pathGroupKey(p))) ends.add(i)
+    seen.set(pathGroupKey(p), i)
+  })
+  for (const i of seen.values()) ends.add(i)
+  const shown = thinSeries({
+    times: points.map((p) => Date.parse(p.date)),
+    tracks: [points.map((p) => p.anxiety), points.map((p) => p.avoidance)],
+    max: PATH_MAX_MARKS,
+    must: (i) => ends.has(i),
+  })
+  // Faint to strong by time, over the whole history.
+  const data: Datum[] = shown.map((i, j) => ({
+    ...points[i]!,
+    i: j,
     opacity: n === 1 ? 1 : 0.25 + (0.75 * i) / (n - 1),
     newest: i === n - 1,
-    label: pathPointSummary(p, timeZone),
+    label: pathPointSummary(points[i]!, timeZone),
   }))
   const segments: { key: string; from: Datum; to: Datum }[] = []
   const lastInGroup = new Map<string, Datum>()
@@ -117,103 +135,114 @@ export function AttachmentPath({ points, timeZone, size }: { points: readonly At
     if (prev) segments.push({ key: `${prev.responseId}-${d.responseId}`, from: prev, to: d })
     lastInGroup.set(pathGroupKey(d), d)
   }
-  const newest = data[n - 1]
+  const newest = data.at(-1)
   const description =
     `Attachment path: avoidance on the horizontal axis and anxiety on the vertical axis, 1 to 7, midpoint 4. ` +
     `Lower left is the secure region, upper left anxious, lower right avoidant, upper right fearful-avoidant. ` +
-    `${n} answers joined in time order` +
+    `${shownWords(n, shown.length)}; the points are joined in time order` +
     (newest ? `; the newest, ${pathPointSummary(newest, timeZone)}` : '') +
     (open ? '. Use the arrow keys to move between points and Enter to open the answers.' : '.') +
     ' The table view lists the same data.'
 
   return (
-    <PointNavigation count={points.length} onOpen={open ? (i, el) => open(points[i]!.responseId, el) : null}>
-      <ChartFrame description={description} size={{ height: 320, ...size }}>
-        {({ width, height }) => (
-          <ScatterChart width={width} height={height} margin={{ top: 12, right: 16, bottom: 18, left: 4 }} accessibilityLayer={false}>
-            <ReferenceArea
-              x1={1}
-              x2={4}
-              y1={1}
-              y2={4}
-              fill="#D6D3D1"
-              fillOpacity={0.3}
-              stroke="none"
-              label={{ value: 'secure', position: 'insideBottomLeft', ...REGION_LABEL }}
-            />
-            <ReferenceArea x1={1} x2={4} y1={4} y2={7} fillOpacity={0} stroke="none" label={{ value: 'anxious', position: 'insideTopLeft', ...REGION_LABEL }} />
-            <ReferenceArea
-              x1={4}
-              x2={7}
-              y1={1}
-              y2={4}
-              fillOpacity={0}
-              stroke="none"
-              label={{ value: 'avoidant', position: 'insideBottomRight', ...REGION_LABEL }}
-            />
-            <ReferenceArea
-              x1={4}
-              x2={7}
-              y1={4}
-              y2={7}
-              fillOpacity={0}
-              stroke="none"
-              label={{ value: 'fearful-avoidant', position: 'insideTopRight', ...REGION_LABEL }}
-            />
-            <XAxis
-              type="number"
-              dataKey="avoidance"
-              domain={[1, 7]}
-              ticks={TICKS}
-              tick={{ fontSize: 12, fill: '#57534E' }}
-              label={{ value: 'avoidance →', position: 'insideBottom', offset: -12, fill: INK, fontSize: 12 }}
-            />
-            <YAxis
-              type="number"
-              dataKey="anxiety"
-              domain={[1, 7]}
-              ticks={TICKS}
-              width={44}
-              tick={{ fontSize: 12, fill: '#57534E' }}
-              label={{ value: 'anxiety →', angle: -90, position: 'insideLeft', offset: 10, fill: INK, fontSize: 12, style: { textAnchor: 'middle' } }}
-            />
-            <ReferenceLine x={4} stroke="#A8A29E" />
-            <ReferenceLine y={4} stroke="#A8A29E" />
-            {segments.map((s) => (
-              <ReferenceLine
-                key={s.key}
-                segment={[
-                  { x: s.from.avoidance, y: s.from.anxiety },
-                  { x: s.to.avoidance, y: s.to.anxiety },
-                ]}
-                stroke={getInstrument(s.to.instrumentId).colour}
-                strokeOpacity={s.to.opacity}
-                strokeWidth={2}
+    <ChartFrame size={{ height: 320, ...size }}>
+      {({ width, height }) => ({
+        description,
+        chart: (
+          <PointNavigation count={data.length} onOpen={open ? (j, el) => open(data[j]!.responseId, el) : null}>
+            <ScatterChart width={width} height={height} margin={{ top: 12, right: 16, bottom: 18, left: 4 }} accessibilityLayer={false}>
+              <ReferenceArea
+                x1={1}
+                x2={4}
+                y1={1}
+                y2={4}
+                fill="#D6D3D1"
+                fillOpacity={0.3}
+                stroke="none"
+                label={{ value: 'secure', position: 'insideBottomLeft', ...REGION_LABEL }}
               />
-            ))}
-            <Tooltip
-              isAnimationActive={false}
-              cursor={false}
-              content={({ active, payload }) => {
-                const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
-                if (!d) return null
-                return (
-                  <TooltipBox>
-                    <p className="font-medium">{formatDate(d.date, timeZone)}</p>
-                    <p>{pathGroupLabel(d)}</p>
-                    <p>
-                      anxiety {d.anxiety.toFixed(2)} · avoidance {d.avoidance.toFixed(2)}
-                    </p>
-                    {d.quadrant ? <p className="text-stone-700">{quadrantLabel(d.quadrant)}</p> : null}
-                  </TooltipBox>
-                )
-              }}
-            />
-            <Scatter data={data} shape={renderPathPoint} isAnimationActive={false} />
-          </ScatterChart>
-        )}
-      </ChartFrame>
-    </PointNavigation>
+              <ReferenceArea
+                x1={1}
+                x2={4}
+                y1={4}
+                y2={7}
+                fillOpacity={0}
+                stroke="none"
+                label={{ value: 'anxious', position: 'insideTopLeft', ...REGION_LABEL }}
+              />
+              <ReferenceArea
+                x1={4}
+                x2={7}
+                y1={1}
+                y2={4}
+                fillOpacity={0}
+                stroke="none"
+                label={{ value: 'avoidant', position: 'insideBottomRight', ...REGION_LABEL }}
+              />
+              <ReferenceArea
+                x1={4}
+                x2={7}
+                y1={4}
+                y2={7}
+                fillOpacity={0}
+                stroke="none"
+                label={{ value: 'fearful-avoidant', position: 'insideTopRight', ...REGION_LABEL }}
+              />
+              <XAxis
+                type="number"
+                dataKey="avoidance"
+                domain={[1, 7]}
+                ticks={TICKS}
+                tick={{ fontSize: 12, fill: '#57534E' }}
+                label={{ value: 'avoidance →', position: 'insideBottom', offset: -12, fill: INK, fontSize: 12 }}
+              />
+              <YAxis
+                type="number"
+                dataKey="anxiety"
+                domain={[1, 7]}
+                ticks={TICKS}
+                width={44}
+                tick={{ fontSize: 12, fill: '#57534E' }}
+                label={{ value: 'anxiety →', angle: -90, position: 'insideLeft', offset: 10, fill: INK, fontSize: 12, style: { textAnchor: 'middle' } }}
+              />
+              <ReferenceLine x={4} stroke="#A8A29E" />
+              <ReferenceLine y={4} stroke="#A8A29E" />
+              {segments.map((s) => (
+                <ReferenceLine
+                  key={s.key}
+                  segment={[
+                    { x: s.from.avoidance, y: s.from.anxiety },
+                    { x: s.to.avoidance, y: s.to.anxiety },
+                  ]}
+                  stroke={getInstrument(s.to.instrumentId).colour}
+                  strokeOpacity={s.to.opacity}
+                  strokeWidth={2}
+                />
+              ))}
+              <Tooltip
+                isAnimationActive={false}
+                cursor={false}
+                content={({ active, payload }) => {
+                  const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
+                  if (!d) return null
+                  return (
+                    <TooltipBox>
+                      <p className="font-medium">{formatDate(d.date, timeZone)}</p>
+                      <p>{pathGroupLabel(d)}</p>
+                      <p>
+                        anxiety {d.anxiety.toFixed(2)} · avoidance {d.avoidance.toFixed(2)}
+                      </p>
+                      {d.quadrant ? <p className="text-stone-700">{quadrantLabel(d.quadrant)}</p> : null}
+                    </TooltipBox>
+                  )
+                }}
+              />
+              <Scatter data={data} shape={renderPathPoint} isAnimationActive={false} />
+            </ScatterChart>
+          </PointNavigation>
+        ),
+      })}
+    </ChartFrame>
   )
 }
 

@@ -2,7 +2,8 @@
 // The box every chart sits in: a figure with a text description for screen readers, and the chart
 // drawn at the real width of its container (measured with a ResizeObserver), so the chart can fit
 // its ticks, marks and labels to the space it has. Before the first measurement (server render,
-// no JavaScript) it is drawn at a phone-safe fallback width. A chart given a `printWidth` switches
+// no JavaScript) it is drawn at a phone-safe fallback width. The chart says what it shows at that
+// width (a long history draws fewer points on a narrow chart), so its description comes with it. A chart given a `printWidth` switches
 // to that fixed width while the page prints.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 
@@ -60,26 +61,25 @@ function usePrinting(): boolean {
   return printing
 }
 
-export function ChartFrame({
-  description,
-  size,
-  children,
-}: {
+/** A chart drawn for the width at hand, and its text description (which may say how much it shows at that width). */
+export interface ChartDrawing {
+  chart: React.ReactElement
   description: string
-  size?: ChartSize
-  children: (dims: { width: number; height: number }) => React.ReactElement
-}) {
+}
+
+export function ChartFrame({ size, children }: { size?: ChartSize; children: (dims: { width: number; height: number }) => ChartDrawing }) {
   const height = size?.height ?? 260
   const ref = useRef<HTMLDivElement>(null)
   const measured = useElementWidth(ref)
   const printing = usePrinting()
   const width = size?.width ?? (printing && size?.printWidth ? size.printWidth : (measured ?? FALLBACK_WIDTH))
+  const drawing = children({ width, height })
   return (
     <figure className="m-0 min-w-0">
-      <figcaption className="sr-only">{description}</figcaption>
+      <figcaption className="sr-only">{drawing.description}</figcaption>
       {/* The measured box is always the container's width; the chart never makes it wider. */}
       <div ref={ref} className="w-full min-w-0 overflow-hidden print:overflow-visible" style={{ height }}>
-        {width > 0 ? children({ width, height }) : null}
+        {drawing.chart}
       </div>
     </figure>
   )

@@ -53,6 +53,9 @@ const STEPS: readonly TickStep[] = [
   { unit: 'month', every: 6 },
   { unit: 'month', every: 12 },
   { unit: 'month', every: 24 },
+  // Long histories (ten years on a phone).
+  { unit: 'month', every: 36 },
+  { unit: 'month', every: 60 },
 ]
 
 /** Rough width of a tick label at 12 px: "8 Dec" and "Dec 2025" (px). */

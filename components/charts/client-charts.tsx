@@ -2,9 +2,9 @@
 // The "Scores over time" section of a client's overview: the date range (kept in the URL), one
 // card per questionnaire, the attachment path, the report and CSV links, and a new episode of care.
 import Link from 'next/link'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { ResponseDetailResult } from '@/lib/assessments/response-detail'
-import { SERIES_RANGE_LABELS, SERIES_RANGES, type ClientSeries } from '@/lib/assessments/series'
+import { attachmentPathOf, SERIES_RANGE_LABELS, SERIES_RANGES, type ChartSeries } from '@/lib/assessments/series'
 import { formatCalendarDate } from '@/lib/format'
 import type { ActionState } from '@/lib/actions/result'
 import { ConfirmAction } from '@/components/ui/confirm-action'
@@ -23,7 +23,8 @@ export function ClientCharts({
   goalProgress,
 }: {
   clientId: string
-  series: ClientSeries
+  /** Without the attachment path: it is drawn from the ECR answers here (see forCharts). */
+  series: ChartSeries
   /** Server action: the item-level answers of one response of this client. */
   loadDetail: (responseId: string) => Promise<ResponseDetailResult>
   /** Server action: start a new episode of care today. Absent: the control is not shown. */
@@ -36,6 +37,7 @@ export function ClientCharts({
 }) {
   const hasAnswers = series.instruments.length > 0
   const everAttachment = series.instruments.some((s) => s.instrumentId === 'ecr-r' || s.instrumentId === 'ecr-rs')
+  const attachmentPath = useMemo(() => attachmentPathOf(series.instruments), [series.instruments])
   return (
     <section aria-labelledby="charts-heading" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
       <div className="mb-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
@@ -89,18 +91,18 @@ export function ClientCharts({
                   title="Attachment path"
                   summary={<p>Where each answer lies on the attachment plane, joined in time order. Lower left is the secure region.</p>}
                   chart={
-                    series.attachmentPath.length === 0 ? (
+                    attachmentPath.length === 0 ? (
                       <p className="text-stone-600">No attachment answers in this period.</p>
                     ) : (
                       <>
                         <div className="mx-auto max-w-xl">
-                          <AttachmentPath points={series.attachmentPath} timeZone={series.timeZone} />
+                          <AttachmentPath points={attachmentPath} timeZone={series.timeZone} />
                         </div>
-                        <AttachmentPathLegend points={series.attachmentPath} />
+                        <AttachmentPathLegend points={attachmentPath} />
                       </>
                     )
                   }
-                  table={<AttachmentPathTable points={series.attachmentPath} timeZone={series.timeZone} />}
+                  table={<AttachmentPathTable points={attachmentPath} timeZone={series.timeZone} />}
                 />
               </div>
             ) : null}

@@ -12,6 +12,7 @@ import { gutterFor, isKeyPoint, shouldThin, timeChartLayout, timeDomain, WIDE_CH
 import { changeWords, INK, pointKind } from './chart-marks'
 import { PointNavigation, renderPointDot, type DotDatum } from './point-navigation'
 import { useResponseDetail } from './response-detail'
+import { markBudget, shownWords, thinSeries } from './thin-series'
 
 interface Datum extends DotDatum {
   t: number
@@ -68,18 +69,34 @@ export function DimensionLines({
       domain,
       yDomain: [1, 7],
     })
-    const thin = shouldThin(times, domain, layout.plot.width)
     const last = points.length - 1
+    const keyOn = (i: number, k: 'anxiety' | 'avoidance') =>
+      isKeyPoint({ isBaseline: points[i]!.isBaseline, risk: points[i]!.risk, kinds: [pointKind(points[i]!, k)] }, i === last)
+    // A long history draws at most what the plot's width can show, each dimension's highs and lows
+    // included (the table lists every answer).
+    const shown = thinSeries({
+      times,
+      tracks: [points.map((p) => p.scores.anxiety), points.map((p) => p.scores.avoidance)],
+      max: markBudget(layout.plot.width),
+      must: (i) => points[i]!.isBaseline || points[i]!.risk,
+      key: (i) => keyOn(i, 'anxiety') || keyOn(i, 'avoidance'),
+    })
+    const thin = shouldThin(
+      shown.map((i) => times[i]!),
+      domain,
+      layout.plot.width,
+    )
     // Anxiety dots carry the keyboard stop and the description of both dimensions.
-    const data: Datum[] = points.map((p, i) => {
+    const data: Datum[] = shown.map((i, j) => {
+      const p = points[i]!
       const kinds = { anxiety: pointKind(p, 'anxiety'), avoidance: pointKind(p, 'avoidance') }
-      const small = (k: 'anxiety' | 'avoidance') => thin && !isKeyPoint({ isBaseline: p.isBaseline, risk: p.risk, kinds: [kinds[k]] }, i === last)
+      const small = (k: 'anxiety' | 'avoidance') => thin && !keyOn(i, k)
       return {
         t: times[i]!,
         anxiety: p.scores.anxiety ?? null,
         avoidance: p.scores.avoidance ?? null,
         point: p,
-        i,
+        i: j,
         label: dimensionSummary(p, timeZone),
         colour: def.colour,
         risk: p.risk,
@@ -103,73 +120,76 @@ export function DimensionLines({
       })
     }
     if (wide) gutterItems.push({ key: 'midpoint', text: 'midpoint', value: 4 })
-    return { layout, data, gutterItems }
+    return { layout, data, gutterItems, shown }
   }
-  const description =
-    `${def.abbreviation} attachment anxiety (solid line, round points) and avoidance (dashed line, square points) over time, 1 to 7, lower is more secure, ${points.length} answers` +
+  const describe = (shown: number) =>
+    `${def.abbreviation} attachment anxiety (solid line, round points) and avoidance (dashed line, square points) over time, 1 to 7, lower is more secure, ${shownWords(points.length, shown)}` +
     (baseline ? `, baseline on ${formatDate(baseline.date, timeZone)}` : ', no baseline in this episode yet') +
     (open ? '. Use the arrow keys to move between points and Enter to open the answers.' : '.') +
     ' The table view lists the same data.'
 
   return (
-    <PointNavigation count={points.length} onOpen={open ? (i, el) => open(points[i]!.responseId, el) : null}>
-      <ChartFrame description={description} size={size}>
-        {({ width, height }) => {
-          const { layout, data, gutterItems } = draw(width, height)
-          return (
-            <LineChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
-              <CartesianGrid vertical={false} stroke="#E7E5E4" />
-              <XAxis {...timeXAxisProps(domain, layout, timeZone)} />
-              <YAxis domain={[1, 7]} ticks={[1, 2, 3, 4, 5, 6, 7]} width={layout.yAxisWidth} tick={{ fontSize: 12, fill: '#57534E' }} />
-              <ReferenceLine y={4} stroke="#A8A29E" />
-              {baselineT !== null && baselineT >= domain[0] ? <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" /> : null}
-              {baselineT !== null && baselineT >= domain[0] ? <BaselineLabel layout={layout} t={baselineT} width={width} /> : null}
-              <GutterLabels layout={layout} items={gutterItems} />
-              <Tooltip
-                isAnimationActive={false}
-                cursor={{ stroke: '#A8A29E' }}
-                content={({ active, payload }) => {
-                  const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
-                  if (!d) return null
-                  return (
-                    <TooltipBox>
-                      <p className="font-medium">{formatDate(d.point.date, timeZone)}</p>
-                      <p>
-                        anxiety {fixed(d.anxiety ?? undefined)}: {changeWords(d.point, 'anxiety')}
-                      </p>
-                      <p>
-                        avoidance {fixed(d.avoidance ?? undefined)}: {changeWords(d.point, 'avoidance')}
-                      </p>
-                      {d.point.quadrant ? <p className="text-stone-700">{quadrantLabel(d.point.quadrant)}</p> : null}
-                    </TooltipBox>
-                  )
-                }}
-              />
-              <Line
-                name="anxiety"
-                dataKey="anxiety"
-                stroke={def.colour}
-                strokeWidth={2}
-                isAnimationActive={false}
-                dot={renderPointDot}
-                activeDot={false}
-                connectNulls
-              />
-              <Line
-                name="avoidance"
-                dataKey="avoidance"
-                stroke={def.colour}
-                strokeWidth={2}
-                strokeDasharray="7 4"
-                isAnimationActive={false}
-                dot={renderPointDot}
-                activeDot={false}
-                connectNulls
-              />
-            </LineChart>
-          )
-        }}
-      </ChartFrame>
-    </PointNavigation>
+    <ChartFrame size={size}>
+      {({ width, height }) => {
+        const { layout, data, gutterItems, shown } = draw(width, height)
+        return {
+          description: describe(shown.length),
+          chart: (
+            <PointNavigation count={shown.length} onOpen={open ? (j, el) => open(points[shown[j]!]!.responseId, el) : null}>
+              <LineChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
+                <CartesianGrid vertical={false} stroke="#E7E5E4" />
+                <XAxis {...timeXAxisProps(domain, layout, timeZone)} />
+                <YAxis domain={[1, 7]} ticks={[1, 2, 3, 4, 5, 6, 7]} width={layout.yAxisWidth} tick={{ fontSize: 12, fill: '#57534E' }} />
+                <ReferenceLine y={4} stroke="#A8A29E" />
+                {baselineT !== null && baselineT >= domain[0] ? <ReferenceLine x={baselineT} stroke="#78716C" strokeDasharray="2 3" /> : null}
+                {baselineT !== null && baselineT >= domain[0] ? <BaselineLabel layout={layout} t={baselineT} width={width} /> : null}
+                <GutterLabels layout={layout} items={gutterItems} />
+                <Tooltip
+                  isAnimationActive={false}
+                  cursor={{ stroke: '#A8A29E' }}
+                  content={({ active, payload }) => {
+                    const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
+                    if (!d) return null
+                    return (
+                      <TooltipBox>
+                        <p className="font-medium">{formatDate(d.point.date, timeZone)}</p>
+                        <p>
+                          anxiety {fixed(d.anxiety ?? undefined)}: {changeWords(d.point, 'anxiety')}
+                        </p>
+                        <p>
+                          avoidance {fixed(d.avoidance ?? undefined)}: {changeWords(d.point, 'avoidance')}
+                        </p>
+                        {d.point.quadrant ? <p className="text-stone-700">{quadrantLabel(d.point.quadrant)}</p> : null}
+                      </TooltipBox>
+                    )
+                  }}
+                />
+                <Line
+                  name="anxiety"
+                  dataKey="anxiety"
+                  stroke={def.colour}
+                  strokeWidth={2}
+                  isAnimationActive={false}
+                  dot={renderPointDot}
+                  activeDot={false}
+                  connectNulls
+                />
+                <Line
+                  name="avoidance"
+                  dataKey="avoidance"
+                  stroke={def.colour}
+                  strokeWidth={2}
+                  strokeDasharray="7 4"
+                  isAnimationActive={false}
+                  dot={renderPointDot}
+                  activeDot={false}
+                  connectNulls
+                />
+              </LineChart>
+            </PointNavigation>
+          ),
+        }
+      }}
+    </ChartFrame>
   )
 }

@@ -11,6 +11,7 @@ import { ScrollRegion } from '@/components/ui/scroll-region'
 import { ChartCard } from './chart-card'
 import { ChartFrame, type ChartSize } from './chart-frame'
 import { timeChartLayout, timeDomain } from './chart-layout'
+import { markBudget, shownWords, thinSeries } from './thin-series'
 
 interface GoalRatingPoint {
   /** ISO 8601 instant (UTC). */
@@ -124,44 +125,50 @@ function GoalProgressChart({
     { rangeFrom, now },
   )
   const last = goal.points.at(-1)
-  const description =
-    `Progress on “${goal.title}” over time (0 to 10, higher is better), ${goal.points.length} ${goal.points.length === 1 ? 'rating' : 'ratings'}` +
+  const describe = (shown: number) =>
+    `Progress on “${goal.title}” over time (0 to 10, higher is better), ${shownWords(goal.points.length, shown, { one: 'rating', many: 'ratings' })}` +
     (last ? `, latest ${last.rating} on ${formatDate(last.date, timeZone)}` : '') +
     '. Not a validated scale. The table view lists the same data.'
   const colour = goalProgress.colour
   return (
-    <ChartFrame description={description} size={size}>
+    <ChartFrame size={size}>
       {({ width, height }) => {
         const layout = timeChartLayout({ width, height, yAxisWidth: 34, gutter: 16, top: 12, domain, yDomain: [goalProgress.min, goalProgress.max] })
-        return (
-          <LineChart width={width} height={height} data={data} margin={layout.margin} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke="#E7E5E4" strokeOpacity={0.6} />
-            <XAxis {...timeXAxisProps(domain, layout, timeZone)} />
-            <YAxis domain={[goalProgress.min, goalProgress.max]} ticks={Y_TICKS} width={34} tick={{ fontSize: 12, fill: '#57534E' }} allowDecimals={false} />
-            <Tooltip
-              isAnimationActive={false}
-              cursor={{ stroke: '#A8A29E' }}
-              content={({ active, payload }) => {
-                const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
-                if (!d) return null
-                return (
-                  <TooltipBox>
-                    <p className="font-medium">{formatDate(d.date, timeZone)}</p>
-                    <p>{d.rating} of 10</p>
-                  </TooltipBox>
-                )
-              }}
-            />
-            <Line
-              dataKey="rating"
-              stroke={colour}
-              strokeWidth={2}
-              isAnimationActive={false}
-              dot={{ r: 4, fill: colour, stroke: '#fff', strokeWidth: 1 }}
-              activeDot={{ r: 6, fill: colour, stroke: '#fff', strokeWidth: 2 }}
-            />
-          </LineChart>
-        )
+        // A long history draws at most what the plot's width can show, its highs and lows included.
+        const shown = thinSeries({ times: data.map((d) => d.t), tracks: [data.map((d) => d.rating)], max: markBudget(layout.plot.width) })
+        const drawn = shown.length < data.length ? shown.map((i) => data[i]!) : data
+        return {
+          description: describe(shown.length),
+          chart: (
+            <LineChart width={width} height={height} data={drawn} margin={layout.margin} accessibilityLayer={false}>
+              <CartesianGrid vertical={false} stroke="#E7E5E4" strokeOpacity={0.6} />
+              <XAxis {...timeXAxisProps(domain, layout, timeZone)} />
+              <YAxis domain={[goalProgress.min, goalProgress.max]} ticks={Y_TICKS} width={34} tick={{ fontSize: 12, fill: '#57534E' }} allowDecimals={false} />
+              <Tooltip
+                isAnimationActive={false}
+                cursor={{ stroke: '#A8A29E' }}
+                content={({ active, payload }) => {
+                  const d = active ? (payload?.[0]?.payload as Datum | undefined) : undefined
+                  if (!d) return null
+                  return (
+                    <TooltipBox>
+                      <p className="font-medium">{formatDate(d.date, timeZone)}</p>
+                      <p>{d.rating} of 10</p>
+                    </TooltipBox>
+                  )
+                }}
+              />
+              <Line
+                dataKey="rating"
+                stroke={colour}
+                strokeWidth={2}
+                isAnimationActive={false}
+                dot={{ r: 4, fill: colour, stroke: '#fff', strokeWidth: 1 }}
+                activeDot={{ r: 6, fill: colour, stroke: '#fff', strokeWidth: 2 }}
+              />
+            </LineChart>
+          ),
+        }
       }}
     </ChartFrame>
   )

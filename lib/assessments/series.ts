@@ -221,20 +221,38 @@ export function prepareSeries(rows: readonly SeriesRow[], window: SeriesWindow):
       latest: mine[mine.length - 1] ?? null,
     })
   }
-  const attachmentPath: AttachmentPathPoint[] = []
-  for (const p of all) {
-    if (!inRange(p)) continue
-    const id = p.instrumentId
-    if ((id !== 'ecr-r' && id !== 'ecr-rs') || p.scores.anxiety === undefined || p.scores.avoidance === undefined) continue
-    attachmentPath.push({
-      responseId: p.responseId,
-      date: p.date,
-      anxiety: p.scores.anxiety,
-      avoidance: p.scores.avoidance,
-      instrumentId: id,
-      relationshipTarget: p.relationshipTarget,
-      quadrant: p.quadrant,
-    })
+  return { instruments, attachmentPath: attachmentPathOf(instruments) }
+}
+
+/**
+ * The attachment path of the series' points (ECR-R and ECR-RS answers with both dimensions), in
+ * time order. The overview's charts derive it in the browser, so each answer crosses once.
+ */
+export function attachmentPathOf(instruments: readonly InstrumentSeries[]): AttachmentPathPoint[] {
+  const path: AttachmentPathPoint[] = []
+  for (const s of instruments) {
+    for (const p of s.points) {
+      const id = p.instrumentId
+      if ((id !== 'ecr-r' && id !== 'ecr-rs') || p.scores.anxiety === undefined || p.scores.avoidance === undefined) continue
+      path.push({
+        responseId: p.responseId,
+        date: p.date,
+        anxiety: p.scores.anxiety,
+        avoidance: p.scores.avoidance,
+        instrumentId: id,
+        relationshipTarget: p.relationshipTarget,
+        quadrant: p.quadrant,
+      })
+    }
   }
-  return { instruments, attachmentPath }
+  // Oldest first, like the rows (submittedAt, then id); ISO instants sort as text.
+  return path.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.responseId < b.responseId ? -1 : a.responseId > b.responseId ? 1 : 0))
+}
+
+/** What the overview's charts receive: everything but the attachment path, which they derive (attachmentPathOf). */
+export type ChartSeries = Omit<ClientSeries, 'attachmentPath'>
+
+/** The series without its attachment path, for the overview's (client-side) charts. */
+export function forCharts({ attachmentPath: _derived, ...series }: ClientSeries): ChartSeries {
+  return series
 }

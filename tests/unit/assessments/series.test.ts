@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { changeCategory } from '../../../lib/assessments'
 import {
+  attachmentPathOf,
+  forCharts,
   DEFAULT_SERIES_RANGE,
   findBaselines,
   parseSeriesRange,
@@ -172,6 +174,13 @@ describe('prepareSeries', () => {
       ['ecr-rs', 3.1, 3.5],
     ])
     expect(s.attachmentPath[2]).toMatchObject({ quadrant: 'secure', relationshipTarget: 'the person you feel closest to' })
+  })
+
+  it('lets the charts derive the same attachment path, so the overview sends each answer once', () => {
+    const series = { ...s, range: 'all' as const, timeZone: 'Europe/London', episodeStart: '2026-01-01', rangeFrom: null, now: '2026-06-01T00:00:00.000Z' }
+    const charts = forCharts(series)
+    expect(charts).not.toHaveProperty('attachmentPath')
+    expect(attachmentPathOf(charts.instruments)).toEqual(s.attachmentPath)
   })
 
   it('shows everything for "all"', () => {

@@ -61,6 +61,17 @@ describe('timeTicks', () => {
     expect(tickLabel(ticks[0]!, unit, 'Europe/London')).toMatch(/^\d{1,2} [A-Z][a-z]{2}$/)
   })
 
+  it('gives ten years several month ticks on a phone, not one', () => {
+    const decade: [number, number] = [t('2016-12-01T00:00:00Z'), t('2026-12-20T00:00:00Z')]
+    for (const width of [200, 320, 500]) {
+      const { ticks, unit } = timeTicks(decade, width)
+      expect(unit).toBe('month')
+      expect(ticks.length).toBeGreaterThanOrEqual(2)
+      const spacing = ((ticks[1]! - ticks[0]!) / (decade[1] - decade[0])) * width
+      expect(spacing).toBeGreaterThanOrEqual(tickLabelWidth('month'))
+    }
+  })
+
   it('fits a year on a phone with labels that do not overlap', () => {
     for (const width of [200, 230, 300, 450, 700]) {
       const { ticks, unit } = timeTicks(year, width)

@@ -1,5 +1,5 @@
 // "Scores over time": the charts for the chosen range (?range=), with goal-progress ratings.
-import type { SeriesRange } from '@/lib/assessments/series'
+import { forCharts, type SeriesRange } from '@/lib/assessments/series'
 import { listGoalProgressSeries } from '@/lib/db/goal-progress'
 import { getClientSeries } from '@/lib/db/series'
 import { ClientCharts } from '@/components/charts/client-charts'
@@ -16,7 +16,7 @@ export async function ScoresOverTimeSection({ actor, clientId, range }: SectionP
   return (
     <ClientCharts
       clientId={clientId}
-      series={series}
+      series={forCharts(series)}
       loadDetail={loadResponseDetailAction.bind(null, clientId)}
       startNewEpisode={startNewEpisodeAction.bind(null, clientId)}
       goalProgress={
