@@ -32,6 +32,7 @@ import {
   LARGE_ADMIN_EMAIL,
   LARGE_PRACTICE_ID,
   LARGE_PRACTICE_NAME,
+  LONG_HISTORY_NAME,
   clinicianEmail,
   dbRatio,
   formatBytes,
@@ -153,6 +154,8 @@ interface Prepared {
   adminId: string
   overview: OverviewClient
   short: OverviewClient
+  /** Ten years of weekly answers: the overview must not cost more for it. */
+  long: OverviewClient
   checkInToken: string
   practice: { clients: number; responses: number; checkIns: number }
   tick: unknown
@@ -204,6 +207,22 @@ async function prepare(url: string, submissionCount: number): Promise<Prepared> 
   const client = caseload[0]
   const short = [...caseload].reverse().find((c) => c._count.responses >= 5) ?? caseload.at(-1)
   if (!client || !short) fail('clinician01 has no active client: run npm run seed:large -- --reset')
+  let longId = (
+    await db.client.findFirst({ where: { practiceId: LARGE_PRACTICE_ID, primaryClinicianId: clinician.id, ...LONG_HISTORY_NAME }, select: { id: true } })
+  )?.id
+  if (!longId) {
+    // A practice seeded before the long-history client existed: a plain seed:large adds it.
+    await closeDatabase()
+    if ((await runSeed(false)) !== 0) fail('seed:large failed (see above)')
+    longId = (
+      await db.client.findFirst({ where: { practiceId: LARGE_PRACTICE_ID, primaryClinicianId: clinician.id, ...LONG_HISTORY_NAME }, select: { id: true } })
+    )?.id
+  }
+  const long = await db.client.findUnique({
+    where: { id: longId ?? '00000000-0000-0000-0000-000000000000' },
+    select: { id: true, episodeStart: true, _count: { select: { responses: true, checkIns: true } } },
+  })
+  if (!long) fail('the long-history client is missing: run npm run seed:large -- --reset')
 
   // A late bench often finds new occurrences due: create them now, not during the measurements.
   const { schedulerTick } = await import('../lib/db/system/scheduler')
@@ -234,6 +253,7 @@ async function prepare(url: string, submissionCount: number): Promise<Prepared> 
     adminId: admin.id,
     overview: asOverview(client),
     short: asOverview(short),
+    long: asOverview(long),
     checkInToken,
     practice: { clients, responses, checkIns },
     tick,
@@ -337,7 +357,7 @@ async function createOpenCheckIn(db: typeof Db, clientId: string, clinicianId: s
 
 // --- the run ------------------------------------------------------------------------------------
 
-function scenarios(overviewId: string, shortId: string): Scenario[] {
+function scenarios(overviewId: string, shortId: string, longId: string): Scenario[] {
   const c = (id: string, label: string, p: string): Scenario => ({ id, label, who: 'clinician', path: p, kind: 'caseload' })
   const a = (id: string, label: string, p: string): Scenario => ({ id, label, who: 'admin', path: p, kind: 'caseload' })
   const o = (id: string, label: string, p: string): Scenario => ({ id, label, who: 'clinician', path: p, kind: 'overview' })
@@ -362,6 +382,7 @@ function scenarios(overviewId: string, shortId: string): Scenario[] {
     o('overview', 'client overview (2 years of history)', `/clients/${overviewId}`),
     o('overview-all', 'client overview, whole range', `/clients/${overviewId}?range=all`),
     o('overview-short', 'client overview, short history (statements vs 2 years)', `/clients/${shortId}`),
+    o('overview-long', 'client overview, ten years of weekly answers, whole range', `/clients/${longId}?range=all`),
   ]
 }
 
@@ -369,7 +390,7 @@ function scenarios(overviewId: string, shortId: string): Scenario[] {
 function targetsFor(db: 'postgres' | 'embedded'): Record<string, PageTarget> {
   if (db === 'embedded') {
     const every: PageTarget = { p95Ms: 400 }
-    return Object.fromEntries(scenarios('', '').map((s) => [s.id, s.kind === 'session' ? {} : every]))
+    return Object.fromEntries(scenarios('', '', '').map((s) => [s.id, s.kind === 'session' ? {} : every]))
   }
   const caseload: PageTarget = { p95Ms: 100, maxStatements: 5, maxDbRatio: 4 }
   return {
@@ -387,6 +408,8 @@ function targetsFor(db: 'postgres' | 'embedded'): Record<string, PageTarget> {
     overview: { p95Ms: 150, maxStatements: 12, maxDbRatio: 4 },
     'overview-all': { p95Ms: 200, maxStatements: 12, maxDbRatio: 4, sameStatementsAs: 'overview' },
     'overview-short': { p95Ms: 150, maxStatements: 12, sameStatementsAs: 'overview' },
+    // Ten years: the same statements, and the whole range within the range=all target.
+    'overview-long': { p95Ms: 200, maxStatements: 12, maxDbRatio: 4, sameStatementsAs: 'overview' },
   }
 }
 
@@ -517,6 +540,7 @@ async function main(): Promise<number> {
   const prep = await prepare(url, args.concurrent ? CONCURRENT_SUBMISSIONS : 0)
   log(`overview client: ${prep.overview.responses} responses, ${prep.overview.checkIns} check-ins since ${prep.overview.episodeStart}`)
   log(`short-history client: ${prep.short.responses} responses, ${prep.short.checkIns} check-ins since ${prep.short.episodeStart}`)
+  log(`long-history client: ${prep.long.responses} responses, ${prep.long.checkIns} check-ins (episode since ${prep.long.episodeStart})`)
 
   fs.mkdirSync(resultsDir, { recursive: true })
   const stamp = startedAt
@@ -634,7 +658,9 @@ async function main(): Promise<number> {
       clinician: await signIn(base, clinicianEmail(1)),
       admin: await signIn(base, LARGE_ADMIN_EMAIL),
     }
-    const list = scenarios(prep.overview.id, prep.short.id).filter((s) => !args.only || args.only.some((o) => s.id === o || s.id.startsWith(`${o}-`)))
+    const list = scenarios(prep.overview.id, prep.short.id, prep.long.id).filter(
+      (s) => !args.only || args.only.some((o) => s.id === o || s.id.startsWith(`${o}-`)),
+    )
     if (list.length === 0) throw new Error(`no scenario matches --only ${args.only?.join(',')}`)
     if (args.warmup > 0) {
       log(`warming up: ${args.warmup} request(s) of each scenario`)
@@ -734,6 +760,7 @@ async function main(): Promise<number> {
     serverStartMs: server?.startMs ?? null,
     overviewClient: prep.overview,
     shortHistoryClient: prep.short,
+    longHistoryClient: prep.long,
     schedulerCatchUp: prep.tick,
     targets,
     scenarios: results.map((r) => ({ ...r, samples: r.samples.map(round1), dbMs: r.dbMs.map(round1) })),

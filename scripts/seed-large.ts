@@ -44,7 +44,7 @@ import {
   todayInTimeZone,
   type CalendarDate,
 } from '../lib/scheduling/recurrence'
-import { LARGE_ADMIN_EMAIL, LARGE_PASSWORD, LARGE_PRACTICE_ID, LARGE_PRACTICE_NAME, clinicianEmail, personName } from './lib/bench-stats'
+import { LARGE_ADMIN_EMAIL, LARGE_PASSWORD, LARGE_PRACTICE_ID, LARGE_PRACTICE_NAME, clinicianEmail, personName, LONG_HISTORY_NAME } from './lib/bench-stats'
 import { pick, pickWeighted, prng, randInt } from '../lib/seeded-random'
 import { symptomAnswers, attachmentAnswers as demoAttachmentAnswers } from '../prisma/seed/demo-history'
 
@@ -67,7 +67,7 @@ const MISSED_SHARE = 0.1
 const SEED = 20_260_401
 
 /** The long-history client (issue 11, long histories on the overview): found by name on clinician01's caseload. */
-const LONG_HISTORY: FixedClient = { firstName: 'Long', lastName: 'History', weeks: 520, episodeWeeks: 52, waves: 6 }
+const LONG_HISTORY: FixedClient = { ...LONG_HISTORY_NAME, weeks: 520, episodeWeeks: 52, waves: 6 }
 
 const CLINICIAN_NAMES = [
   'Dr Alex Morgan',

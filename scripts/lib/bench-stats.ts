@@ -9,6 +9,8 @@ export const LARGE_PRACTICE_ID = '0d3e5c1a-7b2f-4c59-9a51-5ecb0a5eb001'
 export const LARGE_PRACTICE_NAME = 'Large Bench Practice'
 export const LARGE_PASSWORD = 'securebase-bench-2026'
 export const LARGE_ADMIN_EMAIL = 'admin@bench.securebase.local'
+/** The one client with ten years of weekly history, on clinician01's caseload (seed:large). */
+export const LONG_HISTORY_NAME = { firstName: 'Long', lastName: 'History' } as const
 
 // Varied but small name lists: 64 × 64 combinations for 2,500 clients, so some names repeat, as
 // in a real practice. "Pat" (Patel, Patricia, Patrick) and "son" are the bench's searches.
