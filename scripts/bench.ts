@@ -483,7 +483,6 @@ function benchServerEnv(url: string, configured: ReturnType<typeof getEnv>, data
   return {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
-    NEXT_MANUAL_SIG_HANDLE: 'true',
     DATABASE_URL: url,
     NEXTAUTH_SECRET: configured.NEXTAUTH_SECRET ?? BENCH_SECRET,
     SECUREBASE_ENCRYPTION_KEYS: configured.SECUREBASE_ENCRYPTION_KEYS ?? BENCH_KEYS,

@@ -1,4 +1,4 @@
-// The bench's side of HTTP and of the app server: start and stop `next start`, sign in through
+// The bench's side of HTTP and of the app server: start and stop the production server, sign in through
 // next-auth's credentials flow, time a request to its last byte, and measure a page's JavaScript.
 // Used by `npm run bench` (scripts/bench.ts) in both its modes.
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -40,12 +40,14 @@ export interface AppServer {
   startMs: number
 }
 
-/** `next start` on the given port with the given environment; resolves once /api/health answers. */
+/**
+ * The production server `npm start` runs (scripts/server.mjs: Next behind the app's guards) on the
+ * given port with the given environment; resolves once /api/health answers.
+ */
 export async function startAppServer(root: string, port: number, env: Record<string, string>, logFile: string): Promise<AppServer> {
   const base = `http://127.0.0.1:${port}`
   const out = fs.openSync(logFile, 'w')
-  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs'), String(port), '127.0.0.1', '0'], {
     cwd: root,
     stdio: ['ignore', out, out],
     env: childProcessEnv({ ...env, PORT: String(port), APP_BASE_URL: base, NEXTAUTH_URL: base }),
