@@ -35,3 +35,9 @@ export function rowHash(prevHash: string, f: ChainedFields): string {
 
 /** The advisory-lock key of a practice's chain: the chain step and checkpoint writers take it. */
 export const chainKey = (practiceId: string | null) => `audit:${practiceId ?? 'global'}`
+
+/**
+ * The SQL comment each statement of the background chain step starts with. Tells the step's
+ * statements apart from a page's own (the bench's statement counter, pg_stat_activity).
+ */
+export const BACKGROUND_SQL_TAG = '/* securebase:background audit-chain-step */'

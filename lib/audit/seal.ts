@@ -13,7 +13,7 @@ import { Prisma } from '@/lib/db/generated/client'
 import { db } from '@/lib/db/client'
 import { TX_OPTIONS } from '@/lib/db/tx'
 import { logger } from '@/lib/log'
-import { GENESIS_HASH, chainKey, rowHash } from './chain'
+import { BACKGROUND_SQL_TAG, GENESIS_HASH, chainKey, rowHash } from './chain'
 
 type Tx = Prisma.TransactionClient
 
@@ -24,7 +24,13 @@ const SEAL_DELAY_MS = 50
 // An append inside a longer transaction (a submission, a note) commits later: a second look then.
 const SEAL_AGAIN_MS = 1_000
 
-const whereChain = (practiceId: string | null) => (practiceId === null ? Prisma.sql`"practiceId" IS NULL` : Prisma.sql`"practiceId" = ${practiceId}::uuid`)
+const whereChain = (practiceId: string | null, alias?: string) => {
+  const col = Prisma.raw(alias ? `${alias}."practiceId"` : '"practiceId"')
+  return practiceId === null ? Prisma.sql`${col} IS NULL` : Prisma.sql`${col} = ${practiceId}::uuid`
+}
+// Every statement of the step starts with this comment (BACKGROUND_SQL_TAG): the bench's statement
+// counter tells the step's work apart from the page request it happens to overlap.
+const tag = Prisma.raw(BACKGROUND_SQL_TAG)
 
 interface PendingRow {
   id: bigint
@@ -41,6 +47,8 @@ interface PendingRow {
   details: unknown
   ip: string | null
   requestId: string | null
+  headSeq: bigint | null
+  headHash: string | null
 }
 
 /**
@@ -50,25 +58,27 @@ interface PendingRow {
 export async function sealInTx(tx: Tx, practiceId: string | null): Promise<number> {
   let sealed = 0
   for (;;) {
-    const [head] = await tx.$queryRaw<{ chainSeq: bigint; rowHash: string }[]>`
-      SELECT "chainSeq", "rowHash" FROM "AuditEvent"
-       WHERE ${whereChain(practiceId)} AND "chainSeq" IS NOT NULL
-       ORDER BY "chainSeq" DESC LIMIT 1`
-    const pending = await tx.$queryRaw<PendingRow[]>`
-      SELECT id, "practiceId"::text AS "practiceId", "occurredAt", "actorType", "actorId", "actorRole", action, "targetType",
-             "targetId", "clientId"::text AS "clientId", outcome, details, ip, "requestId"
-        FROM "AuditEvent"
-       WHERE ${whereChain(practiceId)} AND "chainSeq" IS NULL
-       ORDER BY id LIMIT ${SEAL_BATCH}`
+    // One statement: the unsealed rows, oldest first, each carrying the chain's current head.
+    const pending = await tx.$queryRaw<PendingRow[]>`${tag}
+      WITH head AS (
+        SELECT "chainSeq", "rowHash" FROM "AuditEvent"
+         WHERE ${whereChain(practiceId)} AND "chainSeq" IS NOT NULL
+         ORDER BY "chainSeq" DESC LIMIT 1)
+      SELECT e.id, e."practiceId"::text AS "practiceId", e."occurredAt", e."actorType", e."actorId", e."actorRole", e.action,
+             e."targetType", e."targetId", e."clientId"::text AS "clientId", e.outcome, e.details, e.ip, e."requestId",
+             head."chainSeq" AS "headSeq", head."rowHash" AS "headHash"
+        FROM "AuditEvent" e LEFT JOIN head ON true
+       WHERE ${whereChain(practiceId, 'e')} AND e."chainSeq" IS NULL
+       ORDER BY e.id LIMIT ${SEAL_BATCH}`
     if (pending.length === 0) return sealed
-    let prev = head?.rowHash ?? GENESIS_HASH
-    let seq = head?.chainSeq ?? 0n
+    let prev = pending[0]?.headHash ?? GENESIS_HASH
+    let seq = pending[0]?.headSeq ?? 0n
     const ids: bigint[] = []
     const prevs: string[] = []
     const hashes: string[] = []
     const seqs: bigint[] = []
     for (const r of pending) {
-      const { id, ...fields } = r
+      const { id, headSeq: _seq, headHash: _hash, ...fields } = r
       const hash = rowHash(prev, { ...fields, details: fields.details ?? null })
       seq += 1n
       ids.push(id)
@@ -77,7 +87,7 @@ export async function sealInTx(tx: Tx, practiceId: string | null): Promise<numbe
       seqs.push(seq)
       prev = hash
     }
-    const updated = await tx.$executeRaw`
+    const updated = await tx.$executeRaw`${tag}
       UPDATE "AuditEvent" AS e SET "prevHash" = v.prev, "rowHash" = v.hash, "chainSeq" = v.seq
         FROM unnest(${ids}::bigint[], ${prevs}::text[], ${hashes}::text[], ${seqs}::bigint[]) AS v(id, prev, hash, seq)
        WHERE e.id = v.id AND e."chainSeq" IS NULL`
@@ -94,10 +104,10 @@ export async function sealInTx(tx: Tx, practiceId: string | null): Promise<numbe
 export async function sealChain(practiceId: string | null, opts: { wait?: boolean } = {}): Promise<number | 'busy'> {
   return db.$transaction(async (tx): Promise<number | 'busy'> => {
     if (opts.wait === false) {
-      const [got] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext(${chainKey(practiceId)})) AS locked`
+      const [got] = await tx.$queryRaw<{ locked: boolean }[]>`${tag} SELECT pg_try_advisory_xact_lock(hashtext(${chainKey(practiceId)})) AS locked`
       if (!got?.locked) return 'busy'
     } else {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${chainKey(practiceId)}))`
+      await tx.$executeRaw`${tag} SELECT pg_advisory_xact_lock(hashtext(${chainKey(practiceId)}))`
     }
     return sealInTx(tx, practiceId)
   }, TX_OPTIONS)
@@ -105,7 +115,7 @@ export async function sealChain(practiceId: string | null, opts: { wait?: boolea
 
 /** Whether the chain has rows still waiting for their hash (one index probe). */
 async function hasUnsealed(practiceId: string | null): Promise<boolean> {
-  const [r] = await db.$queryRaw<{ any: boolean }[]>`
+  const [r] = await db.$queryRaw<{ any: boolean }[]>`${tag}
     SELECT EXISTS (SELECT 1 FROM "AuditEvent" WHERE ${whereChain(practiceId)} AND "chainSeq" IS NULL) AS any`
   return r?.any ?? false
 }

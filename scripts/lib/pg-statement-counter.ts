@@ -5,12 +5,16 @@
 //     the Query or the last Parse ('P') of that connection;
 //   - transaction control (BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE) is counted apart, so the
 //     numbers are the SQL a page needs, not the bookkeeping of its transactions;
+//   - statements that start with the background tag (BACKGROUND_SQL_TAG: the audit chain step, which
+//     the app runs a moment after a page's audit append, on its own connection) are counted apart as
+//     background, with their round trips' time, and so are the transaction control of that work;
 //   - database time is, per connection, from the first message of a round trip (the Parse, Bind or
 //     Query) to the server's ReadyForQuery ('Z'): what the same statements cost when run directly,
 //     loopback round trip included.
 // No message content is kept except the statement text (parameterised SQL, no values), and only when
 // asked for (`keepTexts`), to show which statements a page runs.
 import net from 'node:net'
+import { BACKGROUND_SQL_TAG } from '../../lib/audit/chain'
 
 export interface StatementCounts {
   /** SQL statements other than transaction control. */
@@ -21,6 +25,10 @@ export interface StatementCounts {
   dbMs: number
   /** Round trips still waiting for ReadyForQuery. */
   pending: number
+  /** Statements of tagged background work (not part of any request). */
+  background: number
+  /** Database time of that background work, ms. */
+  backgroundMs: number
 }
 
 export interface StatementCounter {
@@ -56,18 +64,23 @@ export async function startStatementCounter(targetUrl: string, opts: { keepTexts
   const target = new URL(targetUrl)
   const targetHost = target.hostname || '127.0.0.1'
   const targetPort = Number(target.port || 5432)
-  const totals = { statements: 0, transactionControl: 0, dbMs: 0 }
+  const totals = { statements: 0, transactionControl: 0, dbMs: 0, background: 0, backgroundMs: 0 }
   let pendingTotal = 0
   let lastActivity = Date.now()
   let texts: string[] = []
   const sockets = new Set<net.Socket>()
 
-  const count = (sql: string) => {
-    if (isTransactionControl(sql)) totals.transactionControl += 1
+  // Returns whether the statement belongs to background work: tagged, or transaction control on a
+  // connection whose transaction is background work (`inBackground`).
+  const count = (sql: string, inBackground: boolean): boolean => {
+    const tagged = sql.trimStart().startsWith(BACKGROUND_SQL_TAG)
+    if (tagged) totals.background += 1
+    else if (isTransactionControl(sql)) totals.transactionControl += inBackground ? 0 : 1
     else {
       totals.statements += 1
       if (opts.keepTexts) texts.push(sql.replace(/\s+/g, ' ').trim().slice(0, 160))
     }
+    return tagged
   }
 
   const server = net.createServer((client) => {
@@ -78,15 +91,31 @@ export async function startStatementCounter(targetUrl: string, opts: { keepTexts
     let outBuf: Buffer = Buffer.alloc(0)
     let startup = true
     let lastParse = ''
-    // Start times of round trips sent and not yet answered by ReadyForQuery, in order.
-    const waiting: number[] = []
+    // Start times of round trips sent and not yet answered by ReadyForQuery, in order, and whether
+    // each ran background work.
+    const waiting: { at: number; background: boolean }[] = []
     let roundTripOpen = false
+    // Set by a tagged statement; cleared when its transaction ends (or by the next untagged statement).
+    let background = false
 
     const openRoundTrip = () => {
       if (roundTripOpen) return
       roundTripOpen = true
-      waiting.push(performance.now())
+      waiting.push({ at: performance.now(), background })
       pendingTotal += 1
+    }
+    const countIn = (sql: string) => {
+      const tagged = count(sql, background)
+      const endsTx = !tagged && isTransactionControl(sql) && !/^\s*(BEGIN|START|SAVEPOINT)/i.test(sql)
+      const last = waiting[waiting.length - 1]
+      if (tagged) {
+        background = true
+        if (last) last.background = true
+      } else if (!isTransactionControl(sql)) background = false
+      else if (endsTx && background) {
+        if (last) last.background = true
+        background = false
+      }
     }
 
     client.on('data', (chunk: Buffer) => {
@@ -115,7 +144,7 @@ export async function startStatementCounter(targetUrl: string, opts: { keepTexts
             openRoundTrip()
             roundTripOpen = false // a simple query is its own round trip
             const sql = cstring(body, 0)[0]
-            for (const part of sql.split(';').filter((p) => p.trim())) count(part)
+            for (const part of sql.split(';').filter((p) => p.trim())) countIn(part)
             break
           }
           case 'P':
@@ -128,7 +157,7 @@ export async function startStatementCounter(targetUrl: string, opts: { keepTexts
             break
           case 'E':
             openRoundTrip()
-            count(lastParse)
+            countIn(lastParse)
             break
           case 'S':
             roundTripOpen = false
@@ -156,7 +185,9 @@ export async function startStatementCounter(targetUrl: string, opts: { keepTexts
           lastActivity = Date.now()
           const started = waiting.shift()
           if (started !== undefined) {
-            totals.dbMs += performance.now() - started
+            const ms = performance.now() - started.at
+            if (started.background) totals.backgroundMs += ms
+            else totals.dbMs += ms
             pendingTotal -= 1
           }
         }
@@ -215,5 +246,7 @@ export function countsBetween(before: StatementCounts, after: StatementCounts): 
     statements: after.statements - before.statements,
     transactionControl: after.transactionControl - before.transactionControl,
     dbMs: after.dbMs - before.dbMs,
+    background: after.background - before.background,
+    backgroundMs: after.backgroundMs - before.backgroundMs,
   }
 }
