@@ -1,5 +1,3 @@
-'use client'
-import type { Ref } from 'react'
 import { ecrRsInstructions } from '@/lib/assessments'
 import { CrisisPanel } from './crisis-panel'
 import { isRiskPositive } from './progress'
@@ -22,9 +20,6 @@ export function InstrumentStep({
   answered,
   total,
   crisisResources,
-  headingRef,
-  summaryRef,
-  onAnswer,
 }: {
   part: InstrumentPart
   index: number
@@ -35,9 +30,6 @@ export function InstrumentStep({
   answered: number
   total: number
   crisisResources: string
-  headingRef: Ref<HTMLHeadingElement>
-  summaryRef: Ref<HTMLDivElement>
-  onAnswer: (index: number, value: number) => void
 }) {
   const { def } = part
   const risky = isRiskPositive(part, values)
@@ -51,8 +43,6 @@ export function InstrumentStep({
         total={total}
         title={def.clientTitle}
         missing={missing}
-        headingRef={headingRef}
-        summaryRef={summaryRef}
       />
       <div className="flex flex-col gap-2 text-stone-800">
         <p>{instructionsFor(part)}</p>
@@ -66,9 +56,11 @@ export function InstrumentStep({
             anchors={def.anchors}
             value={values[i] ?? null}
             invalid={missing.includes(item.number)}
-            onAnswer={(v) => onAnswer(i, v)}
+            risk={item.risk}
           />
-          {item.risk && risky ? <CrisisPanel crisisResources={crisisResources} id={`crisis-${part.itemId}`} /> : null}
+          {/* Shown by public/checkin.js as soon as a risk question is answered above zero; without
+              script, from the answers saved when the client moves on (and on the thank-you page). */}
+          {item.risk ? <CrisisPanel crisisResources={crisisResources} id={`crisis-${part.itemId}-${item.number}`} hidden={!risky} /> : null}
         </div>
       ))}
       <p className="text-xs text-stone-500">{def.licence.attribution}</p>
