@@ -5,8 +5,13 @@
 // Text from the page goes in with textContent only, never as HTML.
 ;(function () {
   'use strict'
+  // Tests (and anyone curious) can tell the script has run.
+  document.documentElement.setAttribute('data-hydrated', 'true')
   var form = document.querySelector('form[data-checkin-form]')
   if (!form) return
+  // Without ?step=… a reload resumes at the first part with a question left, with a welcome back
+  // (the page needs the parameter only to post and redirect without script).
+  if (location.search) history.replaceState(null, '', location.pathname)
   var itemId = form.getAttribute('data-item')
   var questions = Array.prototype.slice.call(form.querySelectorAll('fieldset[data-question]'))
   var summary = form.querySelector('[data-summary]')
@@ -161,5 +166,4 @@
 
   // Arriving with gaps marked by the server: the summary is where to start.
   if (summary && !summary.hidden) summary.focus()
-  document.documentElement.setAttribute('data-hydrated', 'true')
 })()

@@ -8,13 +8,10 @@ import type { GetServerSideProps, PageConfig } from 'next'
 import type { IncomingMessage } from 'node:http'
 import Head from 'next/head'
 import { clientIp } from '@/lib/auth/request-ip'
-import { DEFAULT_CRISIS_RESOURCES } from '@/lib/db/system/checkin-view'
-import { LINK_BLOCK_MINUTES, openCheckInLinkFrom } from '@/lib/db/system/checkin-link-throttle'
 import { formatOpenUntil } from '@/lib/format'
 import { isSameOriginPost } from '@/lib/http/same-origin'
-import { logger } from '@/lib/log'
 import { applyPostedAnswers, firstGap, requestedStep } from '@/lib/checkins/checkin-form'
-import { submitCheckInFor, saveCheckInDraftFor, tokenOf } from '@/lib/checkins/public-checkin'
+import { checkInPageService } from '@/lib/checkins/page-service-key'
 import type { CheckInItemView } from '@/lib/checkins/types'
 import { CheckInClosed } from '@/components/checkin/checkin-closed'
 import { CheckInIntro } from '@/components/checkin/checkin-intro'
@@ -80,7 +77,9 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
 }
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params, query }) => {
-  const token = tokenOf(params?.token)
+  // The database functions, registered at boot (lib/checkins/page-service.ts says why).
+  const svc = checkInPageService()
+  const token = svc.tokenOf(params?.token)
   const nonce = /'nonce-([A-Za-z0-9+/=_-]+)'/.exec(String(req.headers['content-security-policy'] ?? ''))?.[1] ?? ''
   const address = clientIp(req.headers)
   const done = (view: View, status = 200) => {
@@ -94,10 +93,10 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   }
   // Read only: opening (or a mail scanner prefetching) a valid link changes nothing. A failed
   // lookup counts towards this address's limit, and a blocked address is told so.
-  const found = await openCheckInLinkFrom(address, token)
+  const found = await svc.open(address, token)
   if (found.status === 'not-found') return done({ kind: 'not-found' }, 404)
   // Sent as 200, as before: a page of help to a person, not an error for a program.
-  if (found.status === 'throttled') return done({ kind: 'throttled', minutes: LINK_BLOCK_MINUTES, crisisResources: DEFAULT_CRISIS_RESOURCES })
+  if (found.status === 'throttled') return done({ kind: 'throttled', minutes: svc.blockMinutes, crisisResources: svc.defaultCrisisResources })
   const { checkIn } = found
   if (checkIn.state === 'inactive') return done({ kind: 'closed', practiceName: checkIn.practiceName })
   const parts = toParts(checkIn.items)
@@ -135,7 +134,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   const posted = applyPostedAnswers(parts, answers, form)
   const redirect = (destination: string) => ({ redirect: { destination, statusCode: 303 as const } })
   if (JSON.stringify(posted) !== JSON.stringify(answers)) {
-    const saved = await saveCheckInDraftFor(address, token, posted)
+    const saved = await svc.saveDraft(address, token, posted)
     answers = posted
     if (saved.status === 'inactive' || saved.status === 'not-found') return done({ kind: 'closed', practiceName: checkIn.practiceName })
     // Not saved: the page comes back with the client's answers on it and asks them to try again.
@@ -149,7 +148,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   }
   const gap = firstGap(parts, answers)
   if (gap !== -1) return redirect(stepHref(token, gap, true))
-  const r = await submitCheckInFor(address, token, form.get('key'), answers)
+  const r = await svc.submit(address, token, form.get('key'), answers)
   switch (r.status) {
     case 'submitted':
       // Answered here, not redirected: the help to show depends on these answers, and a URL
@@ -168,7 +167,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     case 'not-found':
       return done({ kind: 'closed', practiceName: checkIn.practiceName })
     default:
-      logger.warn('checkin.form.send_failed', { status: r.status })
+      svc.warn('checkin.form.send_failed', { status: r.status })
       return done(open(index, { sendError: true }))
   }
 }
@@ -192,7 +191,7 @@ export default function CheckInPage({ view, nonce, token }: Props) {
       <main id="main" className="mx-auto w-full max-w-2xl px-4 py-6 sm:py-10">
         <Body view={view} token={token} />
       </main>
-      {view.kind === 'open' && typeof view.step === 'number' ? <script src="/checkin.js" nonce={nonce} defer /> : null}
+      {view.kind === 'open' ? <script src="/checkin.js" nonce={nonce} defer /> : null}
     </>
   )
 }

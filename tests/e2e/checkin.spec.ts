@@ -33,7 +33,8 @@ test('a clinician assigns PHQ-9 + ECR-RS, a client completes it on a phone, the 
   await expect(client.getByText(/18 questions/)).toBeVisible()
   await expect(client.getByText(robin.lastName)).toHaveCount(0)
   await expectNoAxeViolations(client)
-  await client.getByRole('button', { name: 'Start' }).click()
+  await client.getByRole('link', { name: 'Start' }).click()
+  await hydrated(client)
 
   // Skipping a question is pointed out.
   await client.getByRole('button', { name: 'Next' }).click()

@@ -4,6 +4,7 @@ import crypto from 'node:crypto'
 import { Readable } from 'node:stream'
 import { expect } from 'vitest'
 import { db } from '@/lib/db/client'
+import { registerCheckInPageService } from '@/lib/checkins/page-service'
 import { serialize, type Outcome } from './harness'
 import type { ActorName, World } from './world'
 
@@ -225,6 +226,7 @@ export const draftRequest = (answers: Record<string, (number | null)[]>) =>
  * `fields` the page's own form posted (same origin, urlencoded) as a browser sends it.
  */
 export function checkInPageCtx(token: string, fields?: Record<string, string>) {
+  registerCheckInPageService()
   const body = fields ? Buffer.from(new URLSearchParams(fields).toString()) : null
   const req = Object.assign(Readable.from(body ? [body] : []), {
     method: body ? 'POST' : 'GET',
