@@ -149,7 +149,7 @@
         e.preventDefault()
         attempted = true
         showErrors(list)
-        summary && summary.focus()
+        if (summary) summary.focus()
         return
       }
     }

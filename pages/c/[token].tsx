@@ -284,6 +284,8 @@ function NotFound() {
       <p className="text-stone-700">We could not find that page or record. It may have been moved, or you may not have access to it.</p>
       <p className="text-stone-700">If you followed a check-in link from your clinician, please check it was copied in full, or ask them for a new one.</p>
       <p>
+        {/* A plain link: this page ships no router to make it a client-side navigation. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/" className="font-medium text-accent-700 underline underline-offset-4">
           Staff sign-in
         </a>
