@@ -74,9 +74,11 @@
   }
 
   function updateProgress() {
-    var answered = base + values().filter(function (v) {
-      return v !== null
-    }).length
+    var answered =
+      base +
+      values().filter(function (v) {
+        return v !== null
+      }).length
     if (progress) progress.value = answered
     if (progressText) progressText.textContent = answered + ' of ' + total + ' questions answered'
   }
@@ -120,7 +122,11 @@
       })
       .then(function (r) {
         if (r.status === 'inactive' || r.status === 'not-found') return location.reload()
-        say(r.status === 'ok' ? 'Your answers so far are saved.' : "We couldn't save your latest answers. They are still on this page; please check your connection.")
+        say(
+          r.status === 'ok'
+            ? 'Your answers so far are saved.'
+            : "We couldn't save your latest answers. They are still on this page; please check your connection.",
+        )
       })
       .catch(function () {
         say("We couldn't save your latest answers. They are still on this page; please check your connection.")

@@ -1,4 +1,3 @@
-
 /** The one kind answer for a link that is revoked, expired or already used. */
 export function CheckInClosed({ practiceName }: { practiceName: string }) {
   return (

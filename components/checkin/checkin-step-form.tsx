@@ -39,7 +39,14 @@ export function CheckInStepForm({
   const total = parts.reduce((n, p) => n + (answers[p.itemId]?.length ?? 0), 0)
   const answered = countAnswered(answers)
   return (
-    <form method="post" noValidate data-checkin-form="" data-item={part.itemId} data-answered-elsewhere={answered - (values.length - unanswered(values).length)} className="flex flex-col gap-6">
+    <form
+      method="post"
+      noValidate
+      data-checkin-form=""
+      data-item={part.itemId}
+      data-answered-elsewhere={answered - (values.length - unanswered(values).length)}
+      className="flex flex-col gap-6"
+    >
       <input type="hidden" name="step" value={index} />
       <input type="hidden" name="key" value={submissionKey} />
       {welcomeBack ? (

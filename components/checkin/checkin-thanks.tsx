@@ -1,14 +1,6 @@
 import { CrisisPanel } from './crisis-panel'
 
-export function CheckInThanks({
-  practiceName,
-  crisis,
-  crisisResources,
-}: {
-  practiceName: string
-  crisis: boolean
-  crisisResources: string
-}) {
+export function CheckInThanks({ practiceName, crisis, crisisResources }: { practiceName: string; crisis: boolean; crisisResources: string }) {
   return (
     <section className="flex flex-col gap-4">
       <h1 tabIndex={-1} className="text-2xl font-semibold">

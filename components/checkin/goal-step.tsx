@@ -97,14 +97,7 @@ function GoalRating({
               htmlFor={optionId}
               className="flex min-h-11 min-w-11 cursor-pointer flex-col items-center justify-center gap-1 rounded-md border border-stone-300 px-1 py-2 text-base tabular-nums hover:bg-stone-50 has-[:checked]:border-accent-700 has-[:checked]:bg-accent-50 has-[:checked]:font-medium"
             >
-              <input
-                id={optionId}
-                type="radio"
-                name={id}
-                value={r}
-                defaultChecked={value === r}
-                className="h-5 w-5 shrink-0 accent-accent-700"
-              />
+              <input id={optionId} type="radio" name={id} value={r} defaultChecked={value === r} className="h-5 w-5 shrink-0 accent-accent-700" />
               <span>
                 {r}
                 {ENDS[r] ? <span className="sr-only"> ({ENDS[r]})</span> : null}

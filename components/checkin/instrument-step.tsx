@@ -35,29 +35,14 @@ export function InstrumentStep({
   const risky = isRiskPositive(part, values)
   return (
     <section className="flex flex-col gap-5">
-      <StepHeader
-        itemId={part.itemId}
-        index={index}
-        count={count}
-        answered={answered}
-        total={total}
-        title={def.clientTitle}
-        missing={missing}
-      />
+      <StepHeader itemId={part.itemId} index={index} count={count} answered={answered} total={total} title={def.clientTitle} missing={missing} />
       <div className="flex flex-col gap-2 text-stone-800">
         <p>{instructionsFor(part)}</p>
         <p className="text-lg font-medium">{def.stem}</p>
       </div>
       {def.items.map((item, i) => (
         <div key={item.number} className="flex flex-col gap-3">
-          <Question
-            itemId={part.itemId}
-            item={item}
-            anchors={def.anchors}
-            value={values[i] ?? null}
-            invalid={missing.includes(item.number)}
-            risk={item.risk}
-          />
+          <Question itemId={part.itemId} item={item} anchors={def.anchors} value={values[i] ?? null} invalid={missing.includes(item.number)} risk={item.risk} />
           {/* Shown by public/checkin.js as soon as a risk question is answered above zero; without
               script, from the answers saved when the client moves on (and on the thank-you page). */}
           {item.risk ? <CrisisPanel crisisResources={crisisResources} id={`crisis-${part.itemId}-${item.number}`} hidden={!risky} /> : null}

@@ -50,14 +50,7 @@ export function Question({
               htmlFor={optionId}
               className="flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-stone-300 px-3 py-2 text-base hover:bg-stone-50 has-[:checked]:border-accent-700 has-[:checked]:bg-accent-50 has-[:checked]:font-medium"
             >
-              <input
-                id={optionId}
-                type="radio"
-                name={id}
-                value={a.value}
-                defaultChecked={value === a.value}
-                className="h-5 w-5 shrink-0 accent-accent-700"
-              />
+              <input id={optionId} type="radio" name={id} value={a.value} defaultChecked={value === a.value} className="h-5 w-5 shrink-0 accent-accent-700" />
               <span>{a.label}</span>
             </label>
           )

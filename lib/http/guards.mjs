@@ -93,11 +93,7 @@ function sizeRefusal(req) {
  * @param {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} req
  */
 function isCheckInPost(req) {
-  return (
-    (req.url ?? '').startsWith('/c/') &&
-    header(req.headers, 'sec-fetch-site') === 'same-origin' &&
-    header(req.headers, 'next-action') === undefined
-  )
+  return (req.url ?? '').startsWith('/c/') && header(req.headers, 'sec-fetch-site') === 'same-origin' && header(req.headers, 'next-action') === undefined
 }
 
 /**

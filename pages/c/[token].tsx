@@ -54,8 +54,7 @@ interface Props {
   token: string
 }
 
-const stepHref = (token: string, step: number | 'start', check = false) =>
-  `/c/${encodeURIComponent(token)}?step=${step}${check ? '&check=1' : ''}`
+const stepHref = (token: string, step: number | 'start', check = false) => `/c/${encodeURIComponent(token)}?step=${step}${check ? '&check=1' : ''}`
 
 function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
   return new Promise((resolve, reject) => {

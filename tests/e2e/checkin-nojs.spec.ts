@@ -67,7 +67,10 @@ test('a client without JavaScript answers, leaves, comes back to the saved draft
   const n = await rest.count()
   for (let i = 2; i < n; i++) {
     const legend = await rest.nth(i).locator('legend').innerText()
-    await rest.nth(i).getByLabel(legend.includes('better off dead') ? 'Several days' : 'Not at all', { exact: true }).check()
+    await rest
+      .nth(i)
+      .getByLabel(legend.includes('better off dead') ? 'Several days' : 'Not at all', { exact: true })
+      .check()
   }
   await later.getByRole('button', { name: 'Next' }).click()
   await expect(later.getByText(/Part 2 of 2/).first()).toBeVisible()

@@ -59,7 +59,10 @@ describe('request guards', () => {
     // Server actions never accept a null Origin, not even on /c/.
     expect(checkHeaders(post({ host: 'app.example', origin: 'null', 'sec-fetch-site': 'same-origin', 'next-action': 'x' }, c), 0)?.status).toBe(403)
     // The size limit still applies.
-    expect(checkHeaders(post({ host: 'app.example', origin: 'null', 'sec-fetch-site': 'same-origin', 'content-length': String(BODY_LIMIT_BYTES + 1) }, c), 0)?.status).toBe(413)
+    expect(
+      checkHeaders(post({ host: 'app.example', origin: 'null', 'sec-fetch-site': 'same-origin', 'content-length': String(BODY_LIMIT_BYTES + 1) }, c), 0)
+        ?.status,
+    ).toBe(413)
   })
 
   it('uses the forwarded host only behind a trusted proxy', () => {
