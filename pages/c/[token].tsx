@@ -94,8 +94,8 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   // lookup counts towards this address's limit, and a blocked address is told so.
   const found = await svc.open(address, token)
   if (found.status === 'not-found') return done({ kind: 'not-found' }, 404)
-  // Sent as 200, as before: a page of help to a person, not an error for a program.
-  if (found.status === 'throttled') return done({ kind: 'throttled', minutes: svc.blockMinutes, crisisResources: svc.defaultCrisisResources })
+  // 429 Too Many Requests, with a page of help for the person.
+  if (found.status === 'throttled') return done({ kind: 'throttled', minutes: svc.blockMinutes, crisisResources: svc.defaultCrisisResources }, 429)
   const { checkIn } = found
   if (checkIn.state === 'inactive') return done({ kind: 'closed', practiceName: checkIn.practiceName })
   const parts = toParts(checkIn.items)
