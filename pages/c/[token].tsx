@@ -190,7 +190,8 @@ export default function CheckInPage({ view, nonce, token }: Props) {
       <main id="main" className="mx-auto w-full max-w-2xl px-4 py-6 sm:py-10">
         <Body view={view} token={token} />
       </main>
-      {view.kind === 'open' ? <script src="/checkin.js" nonce={nonce} defer /> : null}
+      {/* On every view (it marks the page as ready and does nothing else where there is no form). */}
+      <script src="/checkin.js" nonce={nonce} defer />
     </>
   )
 }
