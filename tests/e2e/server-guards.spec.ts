@@ -56,7 +56,11 @@ test.describe('the check-in form post (plain HTML, no server action)', () => {
   const body = 'step=0&intent=next'
 
   test('is refused from another site, from a sandboxed page (Origin: null, cross-site), and without fetch metadata', async ({ request }) => {
-    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null', 'sec-fetch-site': 'cross-site' }, { origin: 'null' }]) {
+    for (const headers of <Record<string, string>[]>[
+      { origin: 'https://evil.example' },
+      { origin: 'null', 'sec-fetch-site': 'cross-site' },
+      { origin: 'null' },
+    ]) {
       const r = await request.post('/c/not-a-token', { headers: { ...form, ...headers }, data: body })
       expect(r.status(), JSON.stringify(headers)).toBe(403)
     }
