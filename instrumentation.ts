@@ -7,6 +7,9 @@ export async function register() {
     // stops the process with one line, instead of a server that answers every request with a 500.
     const { requireConfig } = await import('./lib/env')
     requireConfig()
+    // The check-in page (a Pages Router page) reaches the database only through this registry.
+    const { registerCheckInPageService } = await import('./lib/checkins/page-service')
+    registerCheckInPageService()
     const { boot } = await import('./lib/boot')
     try {
       await boot()

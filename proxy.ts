@@ -35,6 +35,7 @@ export function proxy(req: NextRequest) {
 
 export const config = {
   // Not for build output under /_next/static (immutable, cacheable), image optimisation, or the
-  // site icons (app/favicon.ico, app/icon.svg: a signed-out page shows them too).
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  // site icons (app/favicon.ico, app/icon.svg: a signed-out page shows them too), or the check-in
+  // page's script (public/checkin.js: static, public, loaded by a client without a session).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|checkin.js).*)'],
 }

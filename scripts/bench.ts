@@ -608,7 +608,6 @@ async function main(): Promise<number> {
         users: prep.users,
         submissions: prep.submissions,
         seconds: args.seconds,
-        submitActionId: serverActionId('app/c/[token]/actions.ts', 'submitCheckInAction'),
         databaseUrl: url,
       }
       report = await runConcurrent(plan, log)
@@ -778,15 +777,6 @@ async function main(): Promise<number> {
     javascript: js,
     javascriptTargetsGzip: JS_TARGETS_GZIP,
   })
-}
-
-/** The id Next gave a server action in this build (.next/server/server-reference-manifest.json). */
-function serverActionId(filename: string, exportedName: string): string {
-  const file = path.join(root, '.next', 'server', 'server-reference-manifest.json')
-  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> }
-  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === filename && v.exportedName === exportedName)
-  if (!hit) throw new Error(`the build has no server action ${exportedName} in ${filename}`)
-  return hit[0]
 }
 
 /** Check-ins of the run that are not COMPLETED with one response per item: what the run lost. */

@@ -12,7 +12,8 @@ const links = [
 
 /** The practice admin's sub-navigation; the current page is marked for screen readers too. */
 export function AdminNav() {
-  const pathname = usePathname()
+  // Typed nullable since the app has a Pages Router page too (pages/c/[token].tsx); never null here.
+  const pathname = usePathname() ?? ''
   return (
     <nav aria-label="Practice admin" className="no-print">
       {/* Wraps onto a second line on a phone: every page stays in sight, nothing scrolls sideways. */}

@@ -1,10 +1,8 @@
-import type { Ref } from 'react'
-
 /** The one kind answer for a link that is revoked, expired or already used. */
-export function CheckInClosed({ practiceName, headingRef }: { practiceName: string; headingRef?: Ref<HTMLHeadingElement> }) {
+export function CheckInClosed({ practiceName }: { practiceName: string }) {
   return (
     <section className="flex flex-col gap-4">
-      <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold">
+      <h1 tabIndex={-1} className="text-2xl font-semibold">
         This check-in is no longer open
       </h1>
       <p className="text-lg text-stone-700">

@@ -1,4 +1,3 @@
-import type { Ref } from 'react'
 import { buttonStyles } from '@/components/ui/button-styles'
 
 export function CheckInIntro({
@@ -6,22 +5,19 @@ export function CheckInIntro({
   questions,
   minutes,
   openUntil,
-  disabled,
-  onStart,
-  headingRef,
+  startHref,
 }: {
   practiceName: string
   questions: number
   minutes: number
   /** Read after "until": "the end of Tuesday 8 December" (lib/format formatOpenUntil). */
   openUntil: string
-  disabled: boolean
-  onStart: () => void
-  headingRef?: Ref<HTMLHeadingElement>
+  /** The first part (a plain link: starting changes nothing on the server). */
+  startHref: string
 }) {
   return (
     <section className="flex flex-col gap-5">
-      <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold">
+      <h1 tabIndex={-1} className="text-2xl font-semibold">
         Your check-in from {practiceName}
       </h1>
       <p className="text-lg text-stone-700">
@@ -36,9 +32,9 @@ export function CheckInIntro({
         <li>Your answers are kept as you go, so you can stop and come back to this link until {openUntil}.</li>
       </ul>
       <div>
-        <button type="button" onClick={onStart} disabled={disabled} className={`${buttonStyles.primary} w-full sm:w-auto`}>
+        <a href={startHref} className={`${buttonStyles.primary} w-full sm:w-auto`}>
           Start
-        </button>
+        </a>
       </div>
     </section>
   )

@@ -1,20 +1,9 @@
-import type { Ref } from 'react'
 import { CrisisPanel } from './crisis-panel'
 
-export function CheckInThanks({
-  practiceName,
-  crisis,
-  crisisResources,
-  headingRef,
-}: {
-  practiceName: string
-  crisis: boolean
-  crisisResources: string
-  headingRef?: Ref<HTMLHeadingElement>
-}) {
+export function CheckInThanks({ practiceName, crisis, crisisResources }: { practiceName: string; crisis: boolean; crisisResources: string }) {
   return (
     <section className="flex flex-col gap-4">
-      <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold">
+      <h1 tabIndex={-1} className="text-2xl font-semibold">
         Thank you — your answers have been sent
       </h1>
       <p className="text-lg text-stone-700">

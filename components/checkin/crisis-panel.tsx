@@ -1,9 +1,15 @@
 import { CrisisLines } from './crisis-lines'
 
 /** Help to reach at once, shown as soon as a risk question is answered above zero. */
-export function CrisisPanel({ crisisResources, id }: { crisisResources: string; id: string }) {
+export function CrisisPanel({ crisisResources, id, hidden = false }: { crisisResources: string; id: string; hidden?: boolean }) {
   return (
-    <section role="alert" aria-labelledby={`${id}-title`} className="rounded-lg border-2 border-accent-700 bg-accent-50 p-4 text-stone-900">
+    <section
+      role="alert"
+      data-crisis=""
+      hidden={hidden}
+      aria-labelledby={`${id}-title`}
+      className="rounded-lg border-2 border-accent-700 bg-accent-50 p-4 text-stone-900"
+    >
       <h2 id={`${id}-title`} className="text-lg font-semibold text-accent-800">
         Support is here for you right now
       </h2>

@@ -1,5 +1,3 @@
-'use client'
-import type { Ref } from 'react'
 import { ecrRsInstructions } from '@/lib/assessments'
 import { CrisisPanel } from './crisis-panel'
 import { isRiskPositive } from './progress'
@@ -22,9 +20,6 @@ export function InstrumentStep({
   answered,
   total,
   crisisResources,
-  headingRef,
-  summaryRef,
-  onAnswer,
 }: {
   part: InstrumentPart
   index: number
@@ -35,40 +30,22 @@ export function InstrumentStep({
   answered: number
   total: number
   crisisResources: string
-  headingRef: Ref<HTMLHeadingElement>
-  summaryRef: Ref<HTMLDivElement>
-  onAnswer: (index: number, value: number) => void
 }) {
   const { def } = part
   const risky = isRiskPositive(part, values)
   return (
     <section className="flex flex-col gap-5">
-      <StepHeader
-        itemId={part.itemId}
-        index={index}
-        count={count}
-        answered={answered}
-        total={total}
-        title={def.clientTitle}
-        missing={missing}
-        headingRef={headingRef}
-        summaryRef={summaryRef}
-      />
+      <StepHeader itemId={part.itemId} index={index} count={count} answered={answered} total={total} title={def.clientTitle} missing={missing} />
       <div className="flex flex-col gap-2 text-stone-800">
         <p>{instructionsFor(part)}</p>
         <p className="text-lg font-medium">{def.stem}</p>
       </div>
       {def.items.map((item, i) => (
         <div key={item.number} className="flex flex-col gap-3">
-          <Question
-            itemId={part.itemId}
-            item={item}
-            anchors={def.anchors}
-            value={values[i] ?? null}
-            invalid={missing.includes(item.number)}
-            onAnswer={(v) => onAnswer(i, v)}
-          />
-          {item.risk && risky ? <CrisisPanel crisisResources={crisisResources} id={`crisis-${part.itemId}`} /> : null}
+          <Question itemId={part.itemId} item={item} anchors={def.anchors} value={values[i] ?? null} invalid={missing.includes(item.number)} risk={item.risk} />
+          {/* Shown by public/checkin.js as soon as a risk question is answered above zero; without
+              script, from the answers saved when the client moves on (and on the thank-you page). */}
+          {item.risk ? <CrisisPanel crisisResources={crisisResources} id={`crisis-${part.itemId}-${item.number}`} hidden={!risky} /> : null}
         </div>
       ))}
       <p className="text-xs text-stone-500">{def.licence.attribution}</p>

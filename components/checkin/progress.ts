@@ -58,17 +58,3 @@ export function isRiskPositive(part: Part, values: readonly (number | null)[] | 
   if (part.kind === 'goals') return false
   return riskItems(part.def, values ?? []).length > 0
 }
-
-/**
- * Idempotency key for one page load. crypto.randomUUID needs a secure context; the fallback
- * builds the same RFC 4122 v4 shape from getRandomValues (available everywhere).
- */
-export function newSubmissionKey(): string {
-  const c = globalThis.crypto
-  if (typeof c.randomUUID === 'function') return c.randomUUID()
-  const b = c.getRandomValues(new Uint8Array(16))
-  b[6] = (b[6]! & 0x0f) | 0x40
-  b[8] = (b[8]! & 0x3f) | 0x80
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
-}

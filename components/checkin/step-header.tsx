@@ -1,10 +1,9 @@
-'use client'
-import type { Ref } from 'react'
-import { questionId } from './question'
+import { questionId } from '@/lib/checkins/checkin-form'
 
 /**
- * The top of one part of the check-in: where the client is, the heading (focused on arrival), and,
- * once the client tried to move on, the questions of this part still without an answer.
+ * The top of one part of the check-in: where the client is, the heading, and, once the client
+ * tried to move on, the questions of this part still without an answer (links to each). Plain
+ * HTML: the summary is always rendered, hidden while empty, so public/checkin.js can fill it at once.
  */
 export function StepHeader({
   itemId,
@@ -15,8 +14,6 @@ export function StepHeader({
   title,
   missing,
   missingLabel = (n) => `Question ${n} needs an answer`,
-  headingRef,
-  summaryRef,
 }: {
   itemId: string
   index: number
@@ -27,14 +24,7 @@ export function StepHeader({
   /** Question numbers to mark as needing an answer (empty until the client tries to move on). */
   missing: number[]
   missingLabel?: (n: number) => string
-  headingRef: Ref<HTMLHeadingElement>
-  summaryRef: Ref<HTMLDivElement>
 }) {
-  const focusQuestion = (n: number) => {
-    const el = document.getElementById(questionId(itemId, n))
-    el?.scrollIntoView({ block: 'start' })
-    el?.focus({ preventScroll: true })
-  }
   return (
     <>
       <div className="flex flex-col gap-2">
@@ -43,37 +33,33 @@ export function StepHeader({
             Part {index + 1} of {count}
           </p>
         ) : null}
-        <progress value={answered} max={total} aria-label="Questions answered" className="h-2 w-full accent-accent-700" />
-        <p className="text-sm text-stone-600">
+        <progress data-progress="" value={answered} max={total} aria-label="Questions answered" className="h-2 w-full accent-accent-700" />
+        <p data-progress-text="" className="text-sm text-stone-600">
           {answered} of {total} questions answered
         </p>
       </div>
-      <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold">
+      <h1 tabIndex={-1} className="text-2xl font-semibold">
         {title}
       </h1>
-      {missing.length > 0 ? (
-        <div ref={summaryRef} role="alert" tabIndex={-1} className="rounded-lg border-2 border-red-700 bg-white p-4">
-          <h2 className="text-lg font-semibold text-red-800">
-            {missing.length === 1 ? 'One question still needs an answer' : 'Some questions still need an answer'}
-          </h2>
-          <ul className="mt-2 flex flex-col gap-1">
-            {missing.map((n) => (
-              <li key={n}>
-                <a
-                  href={`#${questionId(itemId, n)}`}
-                  onClick={(e) => {
-                    e.preventDefault()
-                    focusQuestion(n)
-                  }}
-                  className="font-medium text-red-800 underline underline-offset-4"
-                >
-                  {missingLabel(n)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <div data-summary="" hidden={missing.length === 0} role="alert" tabIndex={-1} className="rounded-lg border-2 border-red-700 bg-white p-4">
+        <h2 className="text-lg font-semibold text-red-800">
+          <span data-one="" hidden={missing.length > 1}>
+            One question still needs an answer
+          </span>
+          <span data-many="" hidden={missing.length <= 1}>
+            Some questions still need an answer
+          </span>
+        </h2>
+        <ul className="mt-2 flex flex-col gap-1">
+          {missing.map((n) => (
+            <li key={n}>
+              <a href={`#${questionId(itemId, n)}`} className="font-medium text-red-800 underline underline-offset-4">
+                {missingLabel(n)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
     </>
   )
 }

@@ -1,5 +1,5 @@
 import type { InstrumentDefinition } from '@/lib/assessments'
-import type { AnswerMap, CheckInItemView, SaveDraftActionResult, SubmitActionResult } from '@/lib/checkins/types'
+import type { CheckInItemView } from '@/lib/checkins/types'
 import type { GoalItem } from '@/lib/goals/types'
 
 /** One step of the check-in: one instrument, or the client's goals to rate. */
@@ -14,7 +14,3 @@ export interface GoalPart extends CheckInItemView {
   kind: 'goals'
   goals: GoalItem[]
 }
-
-export type SaveDraftFn = (token: string, draft: AnswerMap) => Promise<SaveDraftActionResult>
-
-export type SubmitFn = (token: string, submissionKey: string, answers: AnswerMap) => Promise<SubmitActionResult>

@@ -52,13 +52,19 @@ function normalise(/** @type {string} */ address) {
 /**
  * Checks made from the headers alone. Returns a refusal, or null to go on. Behind trusted proxies
  * the public host is the one the proxy forwards (X-Forwarded-Host); without, the Host header.
- * @param {{ method?: string, headers: Record<string, string | string[] | undefined> }} req
+ * @param {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} req
  * @param {number} trustedProxies
  * @returns {Refusal | null}
  */
 export function checkHeaders(req, trustedProxies) {
   if (!UNSAFE_METHODS.has(req.method ?? 'GET')) return null
   const origin = header(req.headers, 'origin')
+  // Check-in pages send `Referrer-Policy: no-referrer` (the path holds the link token), under
+  // which a browser posts their plain forms with `Origin: null`. Such a post is let through only
+  // when the browser itself says it came from this site (Sec-Fetch-Site, which no page can set; a
+  // sandboxed or foreign page's post says "cross-site"), and only to /c/, which has no server
+  // actions (pages/c/[token].tsx checks the same again). Server actions never accept null.
+  if (origin === 'null' && isCheckInPost(req)) return sizeRefusal(req)
   if (origin !== undefined) {
     const forwarded = trustedProxies > 0 ? header(req.headers, 'x-forwarded-host')?.split(',')[0]?.trim() : undefined
     const host = forwarded || header(req.headers, 'host')
@@ -72,9 +78,22 @@ export function checkHeaders(req, trustedProxies) {
       return { status: 403, message: 'This request came from another website and was refused. Nothing was saved.' }
     }
   }
+  return sizeRefusal(req)
+}
+
+/** @param {{ headers: Record<string, string | string[] | undefined> }} req */
+function sizeRefusal(req) {
   const length = header(req.headers, 'content-length')
   if (length !== undefined && !(Number(length) <= BODY_LIMIT_BYTES)) return tooLarge()
   return null
+}
+
+/**
+ * A same-origin post to a check-in page, by the browser's own word, and not a server action.
+ * @param {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} req
+ */
+function isCheckInPost(req) {
+  return (req.url ?? '').startsWith('/c/') && header(req.headers, 'sec-fetch-site') === 'same-origin' && header(req.headers, 'next-action') === undefined
 }
 
 /**

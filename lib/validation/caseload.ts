@@ -1,24 +1,22 @@
-// The caseload's URL: search, sort, filters and page, parsed leniently (a hand-edited or stale URL
-// falls back to defaults instead of failing). Pure: used by the page, lib/db and the components.
-import { z } from 'zod'
-import { uuidSchema } from './uuid'
-import { INSTRUMENT_IDS } from '@/lib/assessments/registry'
+// The caseload's URL: its query, defaults and links. Pure and free of zod, because the caseload's
+// client components import it (zod would add ~30 KiB gzip to the page); the lenient parsing of a
+// URL into a query lives in ./caseload-parse.ts, on the server only.
 import type { ChangeCategory, InstrumentId, Quadrant } from '@/lib/assessments/types'
 
 export const CASELOAD_SORTS = ['name', 'phq9', 'gad7', 'core10', 'change', 'lastCheckIn', 'overdue', 'flags', 'clinician'] as const
 export type CaseloadSort = (typeof CASELOAD_SORTS)[number]
 export type SortDir = 'asc' | 'desc'
-const CASELOAD_STATUSES = ['active', 'discharged', 'all'] as const
+export const CASELOAD_STATUSES = ['active', 'discharged', 'all'] as const
 type CaseloadStatus = (typeof CASELOAD_STATUSES)[number]
 /** Score columns of the table, in display order. */
 export const SCORE_INSTRUMENTS = ['phq9', 'gad7', 'core10'] as const
 export type ScoreInstrumentId = (typeof SCORE_INSTRUMENTS)[number]
 
-const DEFAULT_PAGE_SIZE = 25
-const MAX_PAGE_SIZE = 100
+export const DEFAULT_PAGE_SIZE = 25
+export const MAX_PAGE_SIZE = 100
 export const PAGE_SIZES = [25, 50, 100] as const
 export const MAX_SEARCH_LENGTH = 100
-const MAX_PAGE = 100_000
+export const MAX_PAGE = 100_000
 
 export interface CaseloadQuery {
   q: string
@@ -54,68 +52,6 @@ export const DEFAULT_CASELOAD_QUERY: CaseloadQuery = {
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
   scope: 'own',
-}
-
-const flag = z
-  .enum(['1', 'true', 'on', 'yes'])
-  .transform(() => true)
-  .catch(false)
-const positiveInt = (fallback: number, max: number) =>
-  z.coerce
-    .number()
-    .int()
-    .min(1)
-    .transform((n) => Math.min(n, max))
-    .catch(fallback)
-
-const schema = z.object({
-  q: z
-    .string()
-    // Control characters never belong in a name search.
-    .transform((s) =>
-      s
-        .replace(/[\u0000-\u001f\u007f]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim()
-        .slice(0, MAX_SEARCH_LENGTH)
-        .trim(),
-    )
-    .catch(''),
-  sort: z.enum(CASELOAD_SORTS).catch('name'),
-  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
-  risk: flag,
-  overdue: flag,
-  deteriorated: flag,
-  instrument: z
-    .enum(INSTRUMENT_IDS as readonly [InstrumentId, ...InstrumentId[]])
-    .nullable()
-    .catch(null),
-  clinician: uuidSchema()
-    .transform((s) => s.toLowerCase())
-    .nullable()
-    .catch(null),
-  status: z.enum(CASELOAD_STATUSES).catch('active'),
-  page: positiveInt(1, MAX_PAGE),
-  pageSize: positiveInt(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
-  scope: z.enum(['own', 'all']).catch('own'),
-})
-
-type Params = URLSearchParams | Record<string, string | string[] | undefined>
-
-/** Parses the caseload's search params; never throws. Repeated keys use their first value. */
-export function parseCaseloadQuery(params: Params): CaseloadQuery {
-  const get = (key: string): string | undefined => {
-    if (params instanceof URLSearchParams) return params.get(key) ?? undefined
-    const v = params[key]
-    return Array.isArray(v) ? v[0] : v
-  }
-  const raw: Record<string, string | undefined> = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, get(k)]))
-  // The "Sort by" menu sends its order with the key ("flags:asc"); an explicit `dir` still wins.
-  const [sortKey, sortDir] = (raw.sort ?? '').split(':')
-  if (sortDir !== undefined) raw.sort = sortKey
-  raw.dir ??= sortDir
-  const p = schema.parse(raw)
-  return { ...p, dir: p.dir ?? defaultDir(p.sort) }
 }
 
 /** True when a search or filter narrows the list (the empty state then offers "Clear filters"). */

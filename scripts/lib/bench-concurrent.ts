@@ -7,7 +7,8 @@
 // time is up. Clinicians go caseload → a client's overview → their session note; the admin goes
 // practice caseload → a client's overview → the admin home. Clients arrive spread over the same
 // window: each opens the check-in link, reads for a moment, and submits a complete answer set
-// through the page's own server action. Users and clients alternate between the two instances.
+// through the page's own form, posted as a browser without JavaScript posts it. Users and clients
+// alternate between the two instances.
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { prng, randInt } from '../../lib/seeded-random'
@@ -35,8 +36,6 @@ export interface ConcurrentPlan {
   users: BrowsingUser[]
   submissions: Submission[]
   seconds: number
-  /** The server action id of submitCheckInAction (from the build's server-reference manifest). */
-  submitActionId: string
   /** Where to sample lock waits (pg_stat_activity), a connection outside the app's pool. */
   databaseUrl: string
 }
@@ -75,18 +74,30 @@ const pageOf = (u: BrowsingUser, step: number, rand: () => number): { kind: Page
   }
 }
 
-/** Calls the check-in page's server action the way its JavaScript does, and reads the result. */
-async function submitAction(base: string, s: Submission, actionId: string, submissionKey: string): Promise<{ ms: number; status: number; result: string }> {
+/** The thank-you page's heading (components/checkin/checkin-thanks.tsx). */
+const SENT = 'Thank you — your answers have been sent'
+
+/**
+ * Posts the check-in page's form (pages/c/[token].tsx) the way a browser without JavaScript does:
+ * urlencoded fields, the last step's "Send my answers", and the headers a browser sets on a
+ * check-in page (`Origin: null` under its no-referrer policy, `Sec-Fetch-Site: same-origin`). The
+ * answers of every part go in one post (the page lays any posted part over the draft).
+ */
+async function submitForm(base: string, s: Submission, submissionKey: string): Promise<{ ms: number; status: number; result: string }> {
+  const form = new URLSearchParams({ step: String(Object.keys(s.answers).length - 1), intent: 'send', key: submissionKey })
+  for (const [itemId, values] of Object.entries(s.answers)) values.forEach((v, i) => form.set(`q-${itemId}-${i + 1}`, String(v)))
   const t0 = performance.now()
   const res = await fetch(`${base}/c/${s.token}`, {
     method: 'POST',
-    headers: { 'next-action': actionId, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' },
-    body: JSON.stringify([s.token, submissionKey, s.answers]),
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', 'sec-fetch-site': 'same-origin' },
+    body: form.toString(),
   })
   const body = await res.text()
   const ms = performance.now() - t0
-  const m = /"status":"([a-z-]+)"/.exec(body)
-  return { ms, status: res.status, result: m?.[1] ?? 'unreadable' }
+  // A redirect means the page sent the client back to a step (answers missing).
+  const result = res.status === 200 && body.includes(SENT) ? 'submitted' : res.status === 303 ? 'incomplete' : 'not-sent'
+  return { ms, status: res.status, result }
 }
 
 export async function runConcurrent(plan: ConcurrentPlan, log: (m: string) => void): Promise<ConcurrentReport> {
@@ -159,7 +170,7 @@ export async function runConcurrent(plan: ConcurrentPlan, log: (m: string) => vo
       const page = await timedGet(`${base}/c/${s.token}`, jar)
       record('checkin-page', page.ms, page.status, page.status === 200, `check-in ${i + 1} page: HTTP ${page.status}`)
       await sleep(300 + randInt(rand, 0, 700))
-      const r = await submitAction(base, s, plan.submitActionId, keys[i] ?? '')
+      const r = await submitForm(base, s, keys[i] ?? '')
       record('submit', r.ms, r.status, r.status === 200 && r.result === 'submitted', `check-in ${i + 1} submit: HTTP ${r.status}, ${r.result}`)
     } catch (e) {
       record('submit', 0, 0, false, `check-in ${i + 1}: ${(e as Error).message}`)

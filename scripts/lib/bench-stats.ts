@@ -288,9 +288,11 @@ export function targetProblems(measures: readonly PageMeasure[], targets: Readon
 // HTML and HTTP
 
 /**
- * The JavaScript files a page makes the browser load from the app: `<script src="/_next/…">`
- * tags, plus `<link rel="preload" as="script" href="/_next/…">` hints (the same chunks, which Next
- * sometimes only preloads). Query strings are kept, duplicates dropped, document order kept.
+ * The JavaScript files a page makes a browser with ES modules load from the app: every
+ * same-origin `<script src>` (a path on this site, e.g. /_next/… or /checkin.js) except
+ * `<script nomodule>` (polyfills such browsers skip), plus `<link rel="preload" as="script">` and
+ * `<link rel="modulepreload">` hints (chunks Next sometimes only preloads). Query strings are kept,
+ * duplicates dropped, document order kept.
  */
 export function scriptSources(html: string): string[] {
   const out: string[] = []
@@ -298,14 +300,15 @@ export function scriptSources(html: string): string[] {
   const add = (raw: string | undefined) => {
     if (!raw) return
     const src = decodeHtmlAttr(raw)
-    if (!src.startsWith('/_next/') || seen.has(src)) return
+    // Same origin: a path on this site ("/x"), not another host ("//cdn…", "https://…").
+    if (!src.startsWith('/') || src.startsWith('//') || seen.has(src)) return
     seen.add(src)
     out.push(src)
   }
   for (const m of html.matchAll(/<(script|link)\b([^>]*)>/gi)) {
     const [, tag = '', attrs = ''] = m
     if (tag.toLowerCase() === 'script') {
-      add(attr(attrs, 'src'))
+      if (!/(?:^|\s)nomodule(?=[\s=/]|$)/i.test(attrs)) add(attr(attrs, 'src'))
       continue
     }
     const rel = (attr(attrs, 'rel') ?? '').toLowerCase().split(/\s+/)

@@ -33,7 +33,10 @@ test('a clinician assigns PHQ-9 + ECR-RS, a client completes it on a phone, the 
   await expect(client.getByText(/18 questions/)).toBeVisible()
   await expect(client.getByText(robin.lastName)).toHaveCount(0)
   await expectNoAxeViolations(client)
-  await client.getByRole('button', { name: 'Start' }).click()
+  await client.getByRole('link', { name: 'Start' }).click()
+  // A new page (plain HTML): wait for its questions and its script.
+  await expect(client.locator('fieldset').first()).toBeVisible()
+  await hydrated(client)
 
   // Skipping a question is pointed out.
   await client.getByRole('button', { name: 'Next' }).click()
@@ -56,6 +59,8 @@ test('a clinician assigns PHQ-9 + ECR-RS, a client completes it on a phone, the 
   await client.getByRole('button', { name: 'Back' }).click()
   await expect(client.getByRole('group', { name: /better off dead/ }).getByLabel('Several days', { exact: true })).toBeChecked()
   await client.getByRole('button', { name: 'Next' }).click()
+  await expect(client.getByText(/Part 2 of 2/).first()).toBeVisible()
+  await hydrated(client)
   await answerStep(client, () => 'Strongly disagree')
   await client.screenshot({ path: 'test-results/e2e/checkin-375.png', fullPage: true })
   await client.getByRole('button', { name: 'Send my answers' }).click()

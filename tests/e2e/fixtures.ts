@@ -81,7 +81,7 @@ export async function completeCheckIn(browser: Browser, url: string, pick?: (leg
     const client = await context.newPage()
     await client.goto(url)
     await hydrated(client)
-    await client.getByRole('button', { name: 'Start' }).click()
+    await client.getByRole('link', { name: 'Start' }).click()
     const send = client.getByRole('button', { name: 'Send my answers' })
     for (let part = 1; ; part++) {
       await expect(client.getByText(new RegExp(`Part ${part} of \\d+`)).first()).toBeVisible()

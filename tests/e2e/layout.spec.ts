@@ -3,7 +3,7 @@
 // axe. A screenshot of each is saved under test-results/layout/ for a person to look at.
 //
 // New pages get the guard by default: the first test lists every app/**/page.tsx and fails until
-// the page has an entry in PAGES below (how to reach it, as whom).
+// the page has an entry in PAGES below (how to reach it, as whom). The Pages Router's pages/ too.
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
@@ -65,6 +65,15 @@ function appRoutes(): string[] {
     }
   }
   walk(root, [])
+  // The Pages Router's pages (the client's check-in, pages/c/[token].tsx).
+  const pages = path.resolve(import.meta.dirname, '..', '..', 'pages')
+  const walkPages = (dir: string, parts: string[]) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walkPages(path.join(dir, e.name), [...parts, e.name])
+      else if (/^[^_].*\.tsx$/.test(e.name)) routes.push(`/${[...parts, e.name.replace(/\.tsx$/, '')].join('/')}`)
+    }
+  }
+  walkPages(pages, [])
   return routes.sort()
 }
 

@@ -149,7 +149,9 @@ test('"Client added." shows once; the relationship field follows the ECR-RS box;
     await hydrated(client)
     // Due today, open for the practice's days: "until the end of <weekday> <day> <month>".
     await expect(client.getByText(/come back to this link until the end of [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+\.$/)).toBeVisible()
-    await client.getByRole('button', { name: 'Start' }).click()
+    await client.getByRole('link', { name: 'Start' }).click()
+    await expect(client.locator('fieldset').first()).toBeVisible()
+    await hydrated(client)
     await answerStep(client, (legend) => (legend.includes('better off dead') ? 'Several days' : null))
     const crisis = client.getByRole('alert').filter({ hasText: 'Samaritans' })
     await expect(crisis).toBeVisible()

@@ -3,15 +3,8 @@ import { db } from '../../lib/db/client'
 import { listCaseload } from '../../lib/db/caseload'
 import { caseloadScope } from '../../lib/db/scope'
 import { bandFor, getInstrument, isInstrumentId, type Quadrant } from '../../lib/assessments'
-import {
-  CASELOAD_SORTS,
-  DEFAULT_CASELOAD_QUERY,
-  caseloadHref,
-  parseCaseloadQuery,
-  type CaseloadQuery,
-  type CaseloadRow,
-  type CaseloadSort,
-} from '../../lib/validation/caseload'
+import { CASELOAD_SORTS, DEFAULT_CASELOAD_QUERY, caseloadHref, type CaseloadQuery, type CaseloadRow, type CaseloadSort } from '../../lib/validation/caseload'
+import { parseCaseloadQuery } from '../../lib/validation/caseload-parse'
 import { actorFor, createPractice, createUser } from '../fixtures/factory'
 import { agoHint, dueHint, toCaseloadView } from '../../components/caseload/caseload-view'
 import type { Actor } from '../../lib/auth/actor'

@@ -1,19 +1,19 @@
 // The per-address limit on check-in link lookups (lib/db/system/checkin-link-throttle.ts), against the real
-// database: the functions the page and the server actions call, and the actions themselves.
+// database: the functions the page calls, and lib/checkins/public-checkin.ts on top of them.
 // Every test uses its own random address: on PostgreSQL all test files share one database.
 import crypto from 'node:crypto'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
-// The actions read the caller's address from the request; here it is whatever the test sets.
-const request = vi.hoisted(() => ({ address: 'unknown' }))
-vi.mock('next/headers', () => ({ headers: async () => new Headers() }))
-vi.mock('../../lib/auth/request-ip', () => ({ clientIp: () => request.address }))
+const request = { address: 'unknown' }
 
 import { db } from '../../lib/db/client'
 import { openCheckInLinkFrom, saveCheckInDraftFrom, submitCheckInFrom } from '../../lib/db/system/checkin-link-throttle'
 import { LINK_POLICY, addressBucket, linkKey } from '../../lib/db/throttle'
 import { hashToken, newToken } from '../../lib/crypto/tokens'
-import { saveCheckInDraftAction, submitCheckInAction } from '../../app/c/[token]/actions'
+import { saveCheckInDraftFor, submitCheckInFor } from '../../lib/checkins/public-checkin'
+
+const saveCheckInDraftAction = (t: unknown, d: unknown) => saveCheckInDraftFor(request.address, t, d)
+const submitCheckInAction = (t: unknown, k: unknown, a: unknown) => submitCheckInFor(request.address, t, k, a)
 import { createClientRow, createPractice, createUser } from '../fixtures/factory'
 
 const N = LINK_POLICY.limit
@@ -147,7 +147,7 @@ describe('check-in link lookups, per address', () => {
     expect(await row(fast)).toMatchObject({ failures: 1 })
   })
 
-  it('counts guesses made through the server actions, malformed ones too, and refuses them the same way', async () => {
+  it('counts guesses made through the draft and submit functions (malformed ones too) and refuses them the same way', async () => {
     const address = newAddress()
     request.address = address
     const live = await createCheckIn()

@@ -115,6 +115,10 @@ describe('scriptSources', () => {
     <script src="https://cdn.example.org/x.js"></script>
     <link rel="modulepreload" href="/_next/static/chunks/mod.js">
     <script type="module" src=/_next/static/chunks/unquoted.js></script>
+    <script src="/_next/static/chunks/polyfills.js" noModule=""></script>
+    <script nomodule src="/_next/static/chunks/polyfills-2.js"></script>
+    <script src="//cdn.example.org/y.js"></script>
+    <script src="/checkin.js" nonce="abc" defer></script>
     </head><body><script src="/_next/static/chunks/page.js" async=""></script></body></html>`
 
   it("lists the app's script files once each, in document order", () => {
@@ -123,6 +127,7 @@ describe('scriptSources', () => {
       '/_next/static/chunks/main-app.js?v=1&x=2',
       '/_next/static/chunks/mod.js',
       '/_next/static/chunks/unquoted.js',
+      '/checkin.js',
       '/_next/static/chunks/page.js',
     ])
   })
@@ -130,6 +135,10 @@ describe('scriptSources', () => {
   it('ignores inline scripts, stylesheets and other origins', () => {
     const srcs = scriptSources(html)
     expect(srcs.some((s) => s.includes('fake') || s.endsWith('.css') || s.startsWith('http'))).toBe(false)
+  })
+
+  it('leaves out nomodule scripts (browsers with ES modules never load them)', () => {
+    expect(scriptSources(html).some((s) => s.includes('polyfills'))).toBe(false)
   })
 
   it('returns nothing for a page without scripts', () => {

@@ -48,6 +48,23 @@ describe('request guards', () => {
     expect(checkHeaders({ method: 'GET', headers: { host: 'app.example', origin: 'https://evil.example' } }, 0)).toBeNull()
   })
 
+  it('lets a check-in form post with Origin: null through only when the browser says it is same-origin', () => {
+    const c = '/c/' + 'A'.repeat(43)
+    // What a browser sends from a no-referrer check-in page.
+    expect(checkHeaders(post({ host: 'app.example', origin: 'null', 'sec-fetch-site': 'same-origin' }, c), 0)).toBeNull()
+    // A sandboxed or foreign page, a missing fetch-metadata header, or a path outside /c/: refused.
+    expect(checkHeaders(post({ host: 'app.example', origin: 'null', 'sec-fetch-site': 'cross-site' }, c), 0)?.status).toBe(403)
+    expect(checkHeaders(post({ host: 'app.example', origin: 'null' }, c), 0)?.status).toBe(403)
+    expect(checkHeaders(post({ host: 'app.example', origin: 'null', 'sec-fetch-site': 'same-origin' }), 0)?.status).toBe(403)
+    // Server actions never accept a null Origin, not even on /c/.
+    expect(checkHeaders(post({ host: 'app.example', origin: 'null', 'sec-fetch-site': 'same-origin', 'next-action': 'x' }, c), 0)?.status).toBe(403)
+    // The size limit still applies.
+    expect(
+      checkHeaders(post({ host: 'app.example', origin: 'null', 'sec-fetch-site': 'same-origin', 'content-length': String(BODY_LIMIT_BYTES + 1) }, c), 0)
+        ?.status,
+    ).toBe(413)
+  })
+
   it('uses the forwarded host only behind a trusted proxy', () => {
     const h = { host: '127.0.0.1:3000', 'x-forwarded-host': 'app.example', origin: 'https://app.example' }
     expect(checkHeaders(post(h), 1)).toBeNull()

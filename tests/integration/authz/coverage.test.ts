@@ -32,14 +32,22 @@ const startsWithUseServer = (file: string) => /^['"]use server['"]/.test(source(
 const serverActionFiles = appFiles.filter(startsWithUseServer)
 const routeFiles = appFiles.filter((f) => f.endsWith('/route.ts'))
 const pageFiles = appFiles.filter((f) => /\/page\.tsx?$/.test(f))
+// Pages Router pages (the client's check-in, pages/c/[token].tsx): their entry point is
+// getServerSideProps, which reads (and, for a posted form, writes) the data.
+const pagesRouterFiles = walk(path.join(ROOT, 'pages'))
+  .map((f) => path.relative(ROOT, f).split(path.sep).join('/'))
+  .filter((f) => /\.tsx?$/.test(f) && !/\/_[^/]+$/.test(f))
+  .sort()
 
 async function entryPoints(): Promise<string[]> {
   const found: string[] = []
-  for (const file of [...serverActionFiles, ...routeFiles, ...pageFiles]) {
+  for (const file of [...serverActionFiles, ...routeFiles, ...pageFiles, ...pagesRouterFiles]) {
     const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value !== 'function') continue
-      const isEntry = serverActionFiles.includes(file) || (routeFiles.includes(file) ? HTTP_METHODS.includes(name) : name === 'default')
+      const isEntry = pagesRouterFiles.includes(file)
+        ? name === 'getServerSideProps'
+        : serverActionFiles.includes(file) || (routeFiles.includes(file) ? HTTP_METHODS.includes(name) : name === 'default')
       if (isEntry) found.push(`${file}#${name}`)
     }
   }
@@ -49,9 +57,10 @@ async function entryPoints(): Promise<string[]> {
 describe('authorization matrix coverage', () => {
   it('finds the entry points it is meant to guard', () => {
     // A sanity floor: if the discovery broke, every other check here would pass vacuously.
-    expect(serverActionFiles.length).toBeGreaterThanOrEqual(11)
-    expect(routeFiles.length).toBeGreaterThanOrEqual(4)
-    expect(pageFiles.length).toBeGreaterThanOrEqual(18)
+    expect(serverActionFiles.length).toBeGreaterThanOrEqual(10)
+    expect(routeFiles.length).toBeGreaterThanOrEqual(5)
+    expect(pageFiles.length).toBeGreaterThanOrEqual(17)
+    expect(pagesRouterFiles).toEqual(['pages/c/[token].tsx'])
   })
 
   it("has no inline 'use server' functions (they would be actions outside every file-level check)", () => {

@@ -1,8 +1,10 @@
 // The vocabulary of the authorization matrix (table.ts): cells, how an entry point is called
 // (Spec), targets, and the helpers the specs share to build arguments and check answers.
 import crypto from 'node:crypto'
+import { Readable } from 'node:stream'
 import { expect } from 'vitest'
 import { db } from '@/lib/db/client'
+import { registerCheckInPageService } from '@/lib/checkins/page-service'
 import { serialize, type Outcome } from './harness'
 import type { ActorName, World } from './world'
 
@@ -126,7 +128,7 @@ export const F = {
   mfa: 'app/(dashboard)/account/mfa/actions.ts',
   signOut: 'app/(dashboard)/actions.ts',
   passwordLinks: 'app/(auth)/password-link-actions.ts',
-  publicCheckIn: 'app/c/[token]/actions.ts',
+  publicCheckIn: 'app/c/[token]/draft/route.ts',
   clientExport: 'app/(dashboard)/clients/[id]/export/route.ts',
   auditExport: 'app/(dashboard)/admin/audit/export/route.ts',
   nextAuth: 'app/api/auth/[...nextauth]/route.ts',
@@ -147,7 +149,8 @@ export const F = {
   pMfa: 'app/(dashboard)/account/mfa/page.tsx',
   pHome: 'app/page.tsx',
   pLogin: 'app/(auth)/login/page.tsx',
-  pCheckIn: 'app/c/[token]/page.tsx',
+  // A Pages Router page (no framework JavaScript): its entry point is getServerSideProps.
+  pCheckIn: 'pages/c/[token].tsx',
   pAcceptInvite: 'app/(auth)/invite/[token]/page.tsx',
   pReset: 'app/(auth)/reset/[token]/page.tsx',
 } as const
@@ -157,11 +160,10 @@ export const F = {
  * covered by anonymous cells (wrong token, right token) rather than by all five actors.
  */
 export const PUBLIC_ENTRY_POINTS: Record<string, string> = {
-  [`${F.publicCheckIn}#saveCheckInDraftAction`]: 'check-in link token',
-  [`${F.publicCheckIn}#submitCheckInAction`]: 'check-in link token',
+  [`${F.publicCheckIn}#POST`]: 'check-in link token',
   [`${F.passwordLinks}#acceptInviteAction`]: 'invite link token',
   [`${F.passwordLinks}#resetPasswordFromLinkAction`]: 'reset link token',
-  [`${F.pCheckIn}#default`]: 'check-in link token',
+  [`${F.pCheckIn}#getServerSideProps`]: 'check-in link token',
   [`${F.pAcceptInvite}#default`]: 'invite link token',
   [`${F.pReset}#default`]: 'reset link token',
   [`${F.nextAuth}#GET`]: 'next-auth endpoints (sign-in itself)',
@@ -210,6 +212,29 @@ export const settingsFields = (name: string) => ({
 })
 
 export const routeCtx = <P>(params: P) => ({ params: Promise.resolve(params) })
+
+/** A same-origin JSON post of a check-in draft, as public/checkin.js sends it. */
+export const draftRequest = (answers: Record<string, (number | null)[]>) =>
+  new Request(`${BASE}/c/x/draft`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+    body: JSON.stringify({ answers }),
+  })
+
+/**
+ * The context getServerSideProps of the check-in page (pages/c/[token].tsx) gets: a GET, or with
+ * `fields` the page's own form posted (same origin, urlencoded) as a browser sends it.
+ */
+export function checkInPageCtx(token: string, fields?: Record<string, string>) {
+  registerCheckInPageService()
+  const body = fields ? Buffer.from(new URLSearchParams(fields).toString()) : null
+  const req = Object.assign(Readable.from(body ? [body] : []), {
+    method: body ? 'POST' : 'GET',
+    headers: body ? { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', host: 'localhost:3000' } : {},
+  })
+  const res = { statusCode: 200, setHeader: () => {} }
+  return { req, res, params: { token }, query: {} }
+}
 export const page = (params: Record<string, string> = {}, searchParams: Record<string, string> = {}) => ({
   params: Promise.resolve(params),
   searchParams: Promise.resolve(searchParams),

@@ -3,7 +3,7 @@
 import { expect } from 'vitest'
 import { db } from '@/lib/db/client'
 import { NOTE_SENTINEL, type ActorName } from './world'
-import { F, callFn, expectHides, expectShows, foreignIds, page, practiceOf, rendered, type Spec } from './kit'
+import { F, callFn, checkInPageCtx, expectHides, expectShows, foreignIds, page, practiceOf, rendered, type Spec } from './kit'
 
 export const PAGE_SPECS: Record<string, Spec> = {
   // ---- pages (server components read through the same scope)
@@ -171,10 +171,10 @@ export const PAGE_SPECS: Record<string, Spec> = {
     call: (c) => callFn(c, page()),
     verify: async ({ actorId }, o) => (actorId ? expect(o).toEqual({ kind: 'redirect', location: '/' }) : void rendered(o)),
   },
-  [`${F.pCheckIn}#default`]: {
+  [`${F.pCheckIn}#getServerSideProps`]: {
     resource: 'check-in',
     op: 'view',
-    call: (c) => callFn(c, { params: Promise.resolve({ token: c.t.token }) }),
+    call: (c) => callFn(c, checkInPageCtx(c.t.token)),
     verify: async ({ t }, o) => {
       const text = rendered(o)
       expectShows(text, t.openItemId)

@@ -18,6 +18,8 @@ import {
   F,
   NEW_PASSWORD,
   callFn,
+  draftRequest,
+  checkInPageCtx,
   expectOwnPracticeTrail,
   form,
   idle,
@@ -238,21 +240,31 @@ export const STAFF_SPECS: Record<string, Spec> = {
   },
 
   // ---- token links: the client's check-in
-  [`${F.publicCheckIn}#saveCheckInDraftAction`]: {
+  [`${F.publicCheckIn}#POST`]: {
     resource: 'check-in',
     op: 'update',
-    call: (c) => callFn(c, c.t.token, { [c.t.openItemId]: [1, 1, null, null, null, null, null, null, null] }),
+    call: (c) => callFn(c, draftRequest({ [c.t.openItemId]: [1, 1, null, null, null, null, null, null, null] }), routeCtx({ token: c.t.token })),
     verify: async ({ t }, o) => {
-      expect(returned(o)).toEqual({ status: 'ok' })
+      expect(o.kind).toBe('response')
+      expect(JSON.parse((o as Extract<Outcome, { kind: 'response' }>).body)).toEqual({ status: 'ok' })
       expect((await db.checkIn.findUniqueOrThrow({ where: { id: t.openCheckInId } })).draftEnc).not.toBeNull()
     },
   },
-  [`${F.publicCheckIn}#submitCheckInAction`]: {
+  [`${F.pCheckIn}#getServerSideProps:send`]: {
     resource: 'response',
     op: 'create',
-    call: (c) => callFn(c, c.t.token, crypto.randomUUID(), { [c.t.openItemId]: [0, 1, 0, 1, 0, 1, 0, 1, 0] }),
+    call: (c) =>
+      callFn(
+        c,
+        checkInPageCtx(c.t.token, {
+          step: '0',
+          intent: 'send',
+          key: crypto.randomUUID(),
+          ...Object.fromEntries([0, 1, 0, 1, 0, 1, 0, 1, 0].map((v, i) => [`q-${c.t.openItemId}-${i + 1}`, String(v)])),
+        }),
+      ),
     verify: async ({ t }, o) => {
-      expect(returned(o)).toEqual({ status: 'submitted', crisis: false, replay: false })
+      expect(returned(o)).toMatchObject({ props: { view: { kind: 'thanks', crisis: false } } })
       expect((await db.checkIn.findUniqueOrThrow({ where: { id: t.openCheckInId } })).status).toBe('COMPLETED')
       expect(await db.response.count({ where: { checkInId: t.openCheckInId } })).toBe(1)
     },

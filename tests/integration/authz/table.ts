@@ -203,11 +203,11 @@ export const MATRIX: Cell[] = [
     ['clinA', 'mix:C1/C2', 'notFound'],
   ]),
   // The client's side: the link token is the only credential.
-  ...cells(k(F.pCheckIn, 'default'), [
+  ...cells(k(F.pCheckIn, 'getServerSideProps'), [
     ['anon', 'C1', 'allow'],
     ['anon', 'wrongToken', 'notFound'],
   ]),
-  ...cells(k(F.publicCheckIn, 'saveCheckInDraftAction'), [
+  ...cells(k(F.publicCheckIn, 'POST'), [
     ['anon', 'fresh', 'allow'],
     ['anon', 'wrongToken', 'notFound'],
     ['anon', 'revoked:C1', 'rejected'],
@@ -216,7 +216,7 @@ export const MATRIX: Cell[] = [
   ]),
 
   // ---------------------------------------------------------------- response
-  ...cells(k(F.publicCheckIn, 'submitCheckInAction'), [
+  ...cells(k(F.pCheckIn, 'getServerSideProps', 'send'), [
     ['anon', 'fresh', 'allow'],
     ['anon', 'wrongToken', 'notFound'],
     ['anon', 'revoked:C1', 'rejected'],

@@ -1,7 +1,8 @@
 // The caseload's "Sort by" menu: one select carries the column and, when it is not the column's
 // usual order, the order too ("flags:asc"); applying filters keeps the current sort.
 import { describe, expect, it } from 'vitest'
-import { caseloadHref, parseCaseloadQuery } from '@/lib/validation/caseload'
+import { caseloadHref } from '@/lib/validation/caseload'
+import { parseCaseloadQuery } from '@/lib/validation/caseload-parse'
 import { sortOptions } from '@/components/caseload/caseload-view'
 
 describe('caseload sort menu', () => {
