@@ -195,10 +195,9 @@ type ActiveAssignment = { recurrence: RecurrenceKind; startDate: string; endDate
 /** `timeZone`: the practice's, when the caller already has it (saves a lookup). */
 export type ListCaseloadOptions = { timeZone?: string; now?: Date }
 
-// JIT compilation costs 70-250 ms on these short many-loop plans and never pays that back.
-export async function run<T>(sql: Prisma.Sql): Promise<T[]> {
-  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL jit = off`, db.$queryRaw<T[]>(sql)])
-  return rows
+// One statement; JIT is off for the whole connection (lib/db/client.ts).
+export function run<T>(sql: Prisma.Sql): Promise<T[]> {
+  return db.$queryRaw<T[]>(sql)
 }
 
 export async function listCaseload(actor: Actor, query: CaseloadQuery, opts: ListCaseloadOptions = {}): Promise<CaseloadPage> {
