@@ -13,7 +13,7 @@ import { clientScopeSql } from './scope'
 import { GOAL_PROGRESS_ID } from '@/lib/assessments/goal-progress'
 
 /** Rows of one list, in `order`, at most `limit`; `ord` keeps the order through json_agg. */
-const jsonList = (cols: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql, limit?: number) => Prisma.sql`
+export const jsonList = (cols: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql, limit?: number) => Prisma.sql`
   (SELECT COALESCE(json_agg(x ORDER BY x.ord), '[]'::json) FROM (
     SELECT ${cols}, row_number() OVER (ORDER BY ${order}) AS ord ${from}
     ORDER BY ord ${limit ? Prisma.sql`LIMIT ${limit}::int` : Prisma.empty}) x)`
