@@ -18,8 +18,8 @@ export const jsonList = (cols: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql, 
     SELECT ${cols}, row_number() OVER (ORDER BY ${order}) AS ord ${from}
     ORDER BY ord ${limit ? Prisma.sql`LIMIT ${limit}::int` : Prisma.empty}) x)`
 
-export const RECENT_RESPONSES = 30
-export const CHECK_IN_ROWS = 20
+const RECENT_RESPONSES = 30
+const CHECK_IN_ROWS = 20
 const GOAL_PROGRESS_ROWS = 500
 
 // Dates arrive as JSON strings: ISO instants for timestamptz, YYYY-MM-DD for date columns.

@@ -34,7 +34,7 @@ export async function createSession(userId: string, ip: string | null, clock: Cl
  * user has not set it up (only the set-up page is allowed), 'missing' when the user has MFA but
  * this session never proved it (cannot happen through sign-in; the caller ends it), else 'ok'.
  */
-export type MfaState = 'ok' | 'enrol' | 'missing'
+type MfaState = 'ok' | 'enrol' | 'missing'
 
 export type SessionCheck = { ok: true; actor: Actor; practice: PracticeInfo; mfa: MfaState } | { ok: false; reason: SessionEnd }
 
