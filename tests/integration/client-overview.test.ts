@@ -14,6 +14,8 @@ import { listOutbox } from '../../lib/db/outbox'
 import { listGoalProgressSeries } from '../../lib/db/goal-progress'
 import { listClientNotes } from '../../lib/db/notes'
 import { listPracticeClinicians } from '../../lib/db/users'
+import { getClientTimeline } from '../../lib/db/timeline'
+import { getClientSeries } from '../../lib/db/series'
 import type { Actor } from '../../lib/auth/actor'
 import { actorFor } from '../fixtures/factory'
 import { createBundle, createWorld, type World } from './authz/world'
@@ -119,5 +121,31 @@ describe('getClientOverview', () => {
     const before = await getClientOverview(a, w.C1.clientId)
     await createBundle(w.p1, w.users.clinA)
     expect(await getClientOverview(a, w.C1.clientId)).toEqual(before)
+  })
+
+  it('the timeline and the series read from the overview answer as they do on their own', async () => {
+    for (const [userId, clientId] of [
+      [w.users.clinA, w.C1.clientId],
+      [w.users.adminP1, w.C1.clientId],
+    ] as const) {
+      const a = await actor(userId)
+      const { client, goals } = await getClientOverview(a, clientId)
+      const timeZone = (await db.practice.findUniqueOrThrow({ where: { id: a.practiceId } })).timeZone
+      const known = {
+        id: client.id,
+        primaryClinicianId: client.primaryClinician.id,
+        timeZone,
+        goals: goals.map((g) => ({ id: g.id, title: g.title, status: g.status })),
+      }
+      for (const goalId of [null, w.C1.goalId, randomUUID()]) {
+        const alone = await getClientTimeline(a, clientId, { goalId })
+        expect(alone.entries.length).toBeGreaterThan(0)
+        expect(await getClientTimeline(a, clientId, { goalId, known })).toEqual(alone)
+      }
+      const now = new Date()
+      expect(await getClientSeries(a, clientId, 'all', now, { episodeStart: client.episodeStart, timeZone })).toEqual(
+        await getClientSeries(a, clientId, 'all', now),
+      )
+    }
   })
 })
