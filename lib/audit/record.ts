@@ -82,6 +82,21 @@ export async function recordAudit(e: AuditInput, tx?: Tx): Promise<void> {
   scheduleSeal(e.practiceId, { inTransaction: tx !== undefined })
 }
 
+/**
+ * Records several events of one request (e.g. a page's CLIENT_VIEW and RESULTS_VIEW) with one
+ * insert, in the order given. Outside a caller's transaction, like the views it is meant for.
+ */
+export async function recordAudits(events: AuditInput[]): Promise<void> {
+  if (events.length === 0) return
+  const ctx = events.some((e) => e.ip === undefined || e.requestId === undefined) ? await requestContext() : null
+  const rows = events.map((e) => {
+    const fields = eventFields({ ...e, ip: e.ip === undefined ? ctx?.ip : e.ip, requestId: e.requestId === undefined ? ctx?.requestId : e.requestId })
+    return { ...fields, details: (fields.details ?? undefined) as Prisma.InputJsonValue | undefined }
+  })
+  await db.auditEvent.createMany({ data: rows })
+  for (const practiceId of new Set(events.map((e) => e.practiceId))) scheduleSeal(practiceId, { inTransaction: false })
+}
+
 /** Actor fields for a signed-in user. */
 export function actorFields(actor: { userId: string; practiceId: string; roles: string[] }) {
   return { practiceId: actor.practiceId, actorType: 'USER' as const, actorId: actor.userId, actorRole: actor.roles.join('+') }

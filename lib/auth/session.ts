@@ -7,10 +7,10 @@ import { notFound, redirect } from 'next/navigation'
 import { decode } from 'next-auth/jwt'
 import { env } from '@/lib/env'
 import { revokeSession, validateSession, type SessionEnd } from '@/lib/db/sessions'
-import { mfaGate } from '@/lib/db/mfa'
 import { sessionCookieName } from './options'
 import type { Actor } from './actor'
 import type { Role } from '@/lib/db/generated/enums'
+import type { PracticeInfo } from '@/lib/accounts/types'
 
 export type { Actor } from './actor'
 
@@ -30,20 +30,21 @@ export async function readSessionId(): Promise<string | null> {
 /** Where MFA set-up lives: the one page (and its actions) open to a user who must still enrol. */
 const MFA_SETUP_PATH = '/account/mfa'
 
-type Current = { actor: Actor; mustEnrolMfa: boolean } | { reason: SessionEnd }
+type Current = { actor: Actor; practice: PracticeInfo; mustEnrolMfa: boolean } | { reason: SessionEnd }
 
+// Once per request (React cache): the layout, the page and its sections share one check, which
+// is one statement (session, user, practice and the MFA state together).
 const currentSession = cache(async (): Promise<Current> => {
   const sid = await readSessionId()
   if (!sid) return { reason: 'missing' }
   const check = await validateSession(sid)
   if (!check.ok) return { reason: check.reason }
-  const gate = await mfaGate(sid)
-  if (gate === 'missing') {
+  if (check.mfa === 'missing') {
     // The account has MFA but this session never proved it: not a session we accept.
     await revokeSession(sid, 'mfa-missing')
     return { reason: 'revoked' }
   }
-  return { actor: check.actor, mustEnrolMfa: gate === 'enrol' }
+  return { actor: check.actor, practice: check.practice, mustEnrolMfa: check.mfa === 'enrol' }
 })
 
 /**
@@ -83,4 +84,15 @@ export async function requireRole(...roles: Role[]): Promise<Actor> {
   const actor = await requireUser()
   if (!roles.some((r) => actor.roles.includes(r))) notFound()
   return actor
+}
+
+/**
+ * The signed-in user's practice (name, time zone, idle timeout), read with the session: no query
+ * of its own. Call it after requireUser(), requireRole() or requireUserForMfaSetup(), which decide
+ * who may see the page; without a valid session it redirects to sign-in like they do.
+ */
+export async function currentPractice(): Promise<PracticeInfo> {
+  const s = await currentSession()
+  if (!('practice' in s)) toSignIn(s.reason)
+  return s.practice
 }

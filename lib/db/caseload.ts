@@ -1,6 +1,6 @@
-// The caseload: the database searches, filters, sorts and paginates. Two statements per page, both
-// scoped in their WHERE: (1) the page's ids and the total, computing only the sort key and filters
-// asked for over the whole caseload; (2) every column for those ids. Then one audit record.
+// The caseload: the database searches, filters, sorts and paginates. One statement per page, scoped
+// in its WHEREs: the page's ids and the total, computing only the sort key and filters asked for over
+// the whole caseload, then every column for those ids only. Then one audit record.
 import 'server-only'
 import { db } from './client'
 import { Prisma } from './generated/client'
@@ -195,10 +195,9 @@ type ActiveAssignment = { recurrence: RecurrenceKind; startDate: string; endDate
 /** `timeZone`: the practice's, when the caller already has it (saves a lookup). */
 export type ListCaseloadOptions = { timeZone?: string; now?: Date }
 
-// JIT compilation costs 70-250 ms on these short many-loop plans and never pays that back.
-export async function run<T>(sql: Prisma.Sql): Promise<T[]> {
-  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL jit = off`, db.$queryRaw<T[]>(sql)])
-  return rows
+// One statement; JIT is off for the whole connection (lib/db/client.ts).
+export function run<T>(sql: Prisma.Sql): Promise<T[]> {
+  return db.$queryRaw<T[]>(sql)
 }
 
 export async function listCaseload(actor: Actor, query: CaseloadQuery, opts: ListCaseloadOptions = {}): Promise<CaseloadPage> {
@@ -219,24 +218,27 @@ export async function listCaseload(actor: Actor, query: CaseloadQuery, opts: Lis
   const where = Prisma.join([...scoped, ...filterWhere(query, t)], ' AND ')
   const offset = (query.page - 1) * query.pageSize
 
-  // One row always, so an out-of-range page still reports the total.
-  const [pageRow] = await run<{ total: number; ids: string[] }>(Prisma.sql`
+  // One statement: the page's ids (sorted and cut over the whole filtered caseload), then every
+  // column for those rows only, as JSON in the page's order. One row always, so an out-of-range page
+  // still reports the total.
+  const order = Prisma.sql`p.k ${dir} NULLS LAST, p.ln ${nameDir}, p.fn ${nameDir}, p.id`
+  const [pageRow] = await run<{ total: number; rows: string }>(Prisma.sql`
     WITH filtered AS (
       SELECT c.id, ${key} AS k, lower(c."lastName") AS ln, lower(c."firstName") AS fn
       FROM "Client" c
       ${allJoins.length ? Prisma.join(allJoins, '\n') : Prisma.empty}
       WHERE ${where}
+    ),
+    page AS MATERIALIZED (
+      SELECT p.* FROM filtered p
+      ORDER BY ${order}
+      LIMIT ${query.pageSize}::int OFFSET ${offset}::int
     )
     SELECT (SELECT count(*) FROM filtered)::int AS total,
-      ARRAY(
-        SELECT f.id::text FROM filtered f
-        ORDER BY f.k ${dir} NULLS LAST, f.ln ${nameDir}, f.fn ${nameDir}, f.id
-        LIMIT ${query.pageSize}::int OFFSET ${offset}::int
-      ) AS ids`)
-  const ids = pageRow?.ids ?? []
-  const details = ids.length ? await pageDetails(ids, scoped, tz, t) : []
-  const byId = new Map(details.map((d) => [d.id, d]))
-  const rows = ids.flatMap((id) => (byId.has(id) ? [toRow(byId.get(id)!, today, isAdmin(actor))] : []))
+      (SELECT COALESCE(json_agg(d ORDER BY ${order}), '[]'::json)::text
+       FROM page p JOIN (${pageDetails(Prisma.sql`c.id IN (SELECT id FROM page)`, scoped, tz, t)}) d ON d.id = p.id::text) AS rows`)
+  const details = (JSON.parse(pageRow?.rows ?? '[]') as JsonDetailRow[]).map(fromJson)
+  const rows = details.map((d) => toRow(d, today, isAdmin(actor)))
   const page = { rows, total: pageRow?.total ?? 0, page: query.page, pageSize: query.pageSize, scope, today }
 
   // Like listClients: recorded before the list is returned (fail closed); counts and codes only,
@@ -250,9 +252,9 @@ export async function listCaseload(actor: Actor, query: CaseloadQuery, opts: Lis
   return page
 }
 
-/** Every column for the page's ids, re-checked against the scope. */
-function pageDetails(ids: string[], scoped: Prisma.Sql[], tz: string, t: Ctx) {
-  return run<DetailRow>(Prisma.sql`
+/** Every column for the page's rows (`ids`: a condition on `c`), re-checked against the scope. */
+function pageDetails(ids: Prisma.Sql, scoped: Prisma.Sql[], tz: string, t: Ctx): Prisma.Sql {
+  return Prisma.sql`
     SELECT c.id::text, c."firstName", c."lastName", c."preferredName", c.status::text AS status,
       u.id::text AS "clinicianId", u.name AS "clinicianName",
       ${Prisma.join(SCORE_INSTRUMENTS.map(scoreColumns))},
@@ -273,7 +275,18 @@ function pageDetails(ids: string[], scoped: Prisma.Sql[], tz: string, t: Ctx) {
       WHERE r."clientId" = c.id AND r."instrumentId" IN ('ecr-r', 'ecr-rs') AND r.complete AND r.quadrant IS NOT NULL
       ORDER BY r."submittedAt" DESC LIMIT 1
     ) q ON true
-    WHERE ${Prisma.join(scoped, ' AND ')} AND c.id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})`)
+    WHERE ${Prisma.join(scoped, ' AND ')} AND ${ids}`
+}
+
+type DateKey = `${ScoreInstrumentId}_at` | 'quadrant_at' | 'last_checkin'
+const DATE_KEYS: DateKey[] = [...SCORE_INSTRUMENTS.map((id) => `${id}_at` as const), 'quadrant_at', 'last_checkin']
+/** A detail row as JSON carries its instants as strings. */
+type JsonDetailRow = Omit<DetailRow, DateKey> & Record<DateKey, string | null>
+
+function fromJson(j: JsonDetailRow): DetailRow {
+  const d = { ...j } as unknown as DetailRow
+  for (const k of DATE_KEYS) d[k] = j[k] === null ? null : new Date(j[k])
+  return d
 }
 
 function toRow(d: DetailRow, today: string, withClinician: boolean): CaseloadRow {

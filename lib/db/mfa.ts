@@ -283,18 +283,3 @@ export async function verifyMfaChallenge(challengeId: string, code: string, ip: 
 export async function markSessionMfa(sessionId: string, clock: Clock = systemClock): Promise<void> {
   await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { mfaAt: clock() } })
 }
-
-/**
- * What the MFA policy says about a live session: 'enrol' when the practice requires MFA and the
- * user has not set it up (only the set-up page is allowed), 'missing' when the user has MFA but
- * this session never proved it (cannot happen through sign-in; treated as ended), else 'ok'.
- */
-export async function mfaGate(sessionId: string): Promise<'ok' | 'enrol' | 'missing'> {
-  const s = await db.userSession.findUnique({
-    where: { id: sessionId },
-    select: { mfaAt: true, user: { select: { mfaEnabledAt: true, practice: { select: { mfaRequired: true } } } } },
-  })
-  if (!s) return 'missing'
-  if (s.user.mfaEnabledAt) return s.mfaAt ? 'ok' : 'missing'
-  return s.user.practice.mfaRequired ? 'enrol' : 'ok'
-}

@@ -28,6 +28,9 @@ export interface OutboxEmail {
   body: string | null
 }
 
+/** The stored columns toOutboxEmail needs. */
+export type OutboxRow = Omit<OutboxEmail, 'body'> & { practiceId: string; bodyEnc: string | null }
+
 /** A client's mail, newest first, for the clinician's outbox view. */
 export async function listOutbox(actor: Actor, clientId: string): Promise<OutboxEmail[]> {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
@@ -37,26 +40,29 @@ export async function listOutbox(actor: Actor, clientId: string): Promise<Outbox
     where: { clientId, client: clientScope(actor) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   })
-  return rows.map(({ bodyEnc, practiceId, ...r }) => {
-    let body: string | null = null
-    if (r.status === 'OUTBOX' && bodyEnc) {
-      try {
-        body = decryptField(bodyEnc, outboxBodyAad(r.id, practiceId))
-      } catch {
-        logger.warn('outbox body could not be decrypted', { emailId: r.id })
-      }
+  return rows.map(toOutboxEmail)
+}
+
+/** A stored row as the outbox view shows it: the body decrypted for mail still in the outbox. */
+export function toOutboxEmail({ bodyEnc, practiceId, ...r }: OutboxRow): OutboxEmail {
+  let body: string | null = null
+  if (r.status === 'OUTBOX' && bodyEnc) {
+    try {
+      body = decryptField(bodyEnc, outboxBodyAad(r.id, practiceId))
+    } catch {
+      logger.warn('outbox body could not be decrypted', { emailId: r.id })
     }
-    return {
-      id: r.id,
-      checkInId: r.checkInId,
-      kind: r.kind,
-      toAddress: r.toAddress,
-      subject: r.subject,
-      status: r.status,
-      error: r.error,
-      createdAt: r.createdAt,
-      sentAt: r.sentAt,
-      body,
-    }
-  })
+  }
+  return {
+    id: r.id,
+    checkInId: r.checkInId,
+    kind: r.kind,
+    toAddress: r.toAddress,
+    subject: r.subject,
+    status: r.status,
+    error: r.error,
+    createdAt: r.createdAt,
+    sentAt: r.sentAt,
+    body,
+  }
 }

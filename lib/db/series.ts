@@ -26,19 +26,34 @@ async function scopedClientFrame(actor: Actor, clientId: string, attempted: Audi
     await recordDenied(actor, { action: attempted, targetType: 'Client', targetId: clientId })
     throw new NotFoundError('Client')
   }
-  const timeZone = client.practice.timeZone
-  return { timeZone, episodeStart: toCalendarDate(client.episodeStart), episodeFrom: startOfDayInTimeZone(client.episodeStart, timeZone) }
+  return clientFrame(client.episodeStart, client.practice.timeZone)
+}
+
+const clientFrame = (episodeStart: Date, timeZone: string) => ({
+  timeZone,
+  episodeStart: toCalendarDate(episodeStart),
+  episodeFrom: startOfDayInTimeZone(episodeStart, timeZone),
+})
+
+/** The client as the caller has already read it in the actor's scope (the overview): saves a read. */
+export interface KnownClient {
+  episodeStart: Date
+  /** The practice's. */
+  timeZone: string
 }
 
 /**
- * Scores over time for the client's overview. Two statements whatever the history's length: the
- * scoped client (episode start, time zone), then the complete responses that are in the range,
- * plus each instrument's baseline (first answer of the episode) and latest answer even when they
- * are older than the range. Item answers are never read here.
+ * Scores over time for the client's overview. Two statements whatever the history's length (one
+ * when the caller passes the client it has read): the scoped client (episode start, time zone),
+ * then the complete responses that are in the range, plus each instrument's baseline (first answer
+ * of the episode) and latest answer even when they are older than the range. Item answers are
+ * never read here.
  */
-export async function getClientSeries(actor: Actor, clientId: string, range: SeriesRange, now: Date = new Date()): Promise<ClientSeries> {
+export async function getClientSeries(actor: Actor, clientId: string, range: SeriesRange, now: Date = new Date(), known?: KnownClient): Promise<ClientSeries> {
   // Shown on the client's page and report, whose getClient() already records the CLIENT_VIEW.
-  const frame = await scopedClientFrame(actor, clientId, 'SCORES_VIEW')
+  // The responses' statement carries the scope either way.
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
+  const frame = known ? clientFrame(known.episodeStart, known.timeZone) : await scopedClientFrame(actor, clientId, 'SCORES_VIEW')
   const startDay = rangeStartDay(range, todayInTimeZone(now, frame.timeZone))
   const rangeFrom = startDay ? startOfDayInTimeZone(startDay, frame.timeZone) : null
   const rows = await db.$queryRaw<SeriesRow[]>`

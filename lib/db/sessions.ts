@@ -3,6 +3,8 @@
 import 'server-only'
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
+import type { PracticeInfo } from '@/lib/accounts/types'
+import type { Role } from './generated/enums'
 import { systemClock, type Clock } from '@/lib/clock'
 import { isUuid } from '@/lib/validation/uuid'
 
@@ -27,56 +29,77 @@ export async function createSession(userId: string, ip: string | null, clock: Cl
   return row.id
 }
 
-export type SessionCheck = { ok: true; actor: Actor } | { ok: false; reason: SessionEnd }
+/**
+ * What the MFA policy says about a live session: 'enrol' when the practice requires MFA and the
+ * user has not set it up (only the set-up page is allowed), 'missing' when the user has MFA but
+ * this session never proved it (cannot happen through sign-in; the caller ends it), else 'ok'.
+ */
+type MfaState = 'ok' | 'enrol' | 'missing'
 
-/** Validates a session id from the cookie: not revoked, not idle, not past 12 h, user active. */
+export type SessionCheck = { ok: true; actor: Actor; practice: PracticeInfo; mfa: MfaState } | { ok: false; reason: SessionEnd }
+
+type SessionRow = {
+  id: string
+  lastSeenAt: Date
+  expiresAt: Date
+  revokedAt: Date | null
+  revokedReason: string | null
+  mfaAt: Date | null
+  userId: string
+  practiceId: string
+  roles: Role[]
+  name: string
+  email: string
+  status: string
+  mfaEnabledAt: Date | null
+  practiceName: string
+  timeZone: string
+  idleTimeoutMinutes: number
+  mfaRequired: boolean
+}
+
+/**
+ * Validates a session id from the cookie: not revoked, not idle, not past 12 h, user active; and
+ * the MFA state. One statement reads the session, its user and the user's practice together.
+ */
 export async function validateSession(sessionId: string, clock: Clock = systemClock): Promise<SessionCheck> {
   if (!isUuid(sessionId)) return { ok: false, reason: 'missing' }
   const now = clock()
-  const s = await db.userSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      revokedReason: true,
-      user: {
-        select: {
-          id: true,
-          practiceId: true,
-          roles: true,
-          name: true,
-          email: true,
-          status: true,
-          practice: { select: { idleTimeoutMinutes: true } },
-        },
-      },
-    },
-  })
+  const [s] = await db.$queryRaw<SessionRow[]>`
+    SELECT s.id::text, s."lastSeenAt", s."expiresAt", s."revokedAt", s."revokedReason", s."mfaAt",
+      u.id::text AS "userId", u."practiceId"::text AS "practiceId", u.roles::text[] AS roles, u.name, u.email,
+      u.status::text AS status, u."mfaEnabledAt",
+      p.name AS "practiceName", p."timeZone", p."idleTimeoutMinutes", p."mfaRequired"
+    FROM "UserSession" s
+    JOIN "User" u ON u.id = s."userId"
+    JOIN "Practice" p ON p.id = u."practiceId"
+    WHERE s.id = ${sessionId}::uuid`
   if (!s) return { ok: false, reason: 'missing' }
   if (s.revokedAt) return { ok: false, reason: s.revokedReason === 'signed-out' ? 'signed-out' : 'revoked' }
-  if (s.user.status !== 'ACTIVE') {
+  if (s.status !== 'ACTIVE') {
     await revokeSession(s.id, 'deactivated', clock)
     return { ok: false, reason: 'revoked' }
   }
-  if (now >= s.expiresAt) {
+  const lastSeenAt = new Date(s.lastSeenAt)
+  if (now >= new Date(s.expiresAt)) {
     await revokeSession(s.id, 'expired', clock)
     return { ok: false, reason: 'expired' }
   }
-  const idleMs = s.user.practice.idleTimeoutMinutes * 60_000
-  if (now.getTime() - s.lastSeenAt.getTime() > idleMs) {
+  const idleMs = s.idleTimeoutMinutes * 60_000
+  if (now.getTime() - lastSeenAt.getTime() > idleMs) {
     await revokeSession(s.id, 'idle', clock)
     return { ok: false, reason: 'idle' }
   }
-  if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  if (now.getTime() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     // Conditional on the row still being live, so a concurrent revoke is never undone.
     await db.userSession.updateMany({ where: { id: s.id, revokedAt: null }, data: { lastSeenAt: now } })
   }
-  const u = s.user
+  const mfa: MfaState = s.mfaEnabledAt ? (s.mfaAt ? 'ok' : 'missing') : s.mfaRequired ? 'enrol' : 'ok'
   return {
     ok: true,
-    actor: { userId: u.id, practiceId: u.practiceId, roles: u.roles, name: u.name, email: u.email, sessionId: s.id },
+    actor: { userId: s.userId, practiceId: s.practiceId, roles: s.roles, name: s.name, email: s.email, sessionId: s.id },
+    practice: { id: s.practiceId, name: s.practiceName, timeZone: s.timeZone, idleTimeoutMinutes: s.idleTimeoutMinutes },
+    mfa,
   }
 }
 

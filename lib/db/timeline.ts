@@ -1,12 +1,14 @@
 // One list of what happened with a client, newest first: session notes (metadata only, never the
-// body), check-ins that ended, risk flags raised and resolved, and goal changes. A fixed number of
-// queries whatever the size of the record. Notes appear only for the client's primary clinician:
-// an admin sees the practice's clients but does not read their notes.
+// body), check-ins that ended, risk flags raised and resolved, and goal changes. One statement
+// (two when the caller has not read the client) whatever the size of the record. Notes appear only
+// for the client's primary clinician: an admin sees the practice's clients but does not read their
+// notes.
 import 'server-only'
 import { db } from './client'
-import type { Prisma } from './generated/client'
+import { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
-import { canAccessClientNotes, clientScope } from './scope'
+import { canAccessClientNotes, clientScope, clientScopeSql } from './scope'
+import { jsonList } from './client-parts'
 import { NotFoundError } from './errors'
 import { GOAL_PROGRESS_ID } from '@/lib/assessments/goal-progress'
 import type { CheckInEntry, ClientTimeline, GoalChangeEntry, NoteEntry, RiskEntry, TimelineEntry } from '@/lib/timeline/types'
@@ -21,83 +23,36 @@ const NOTE_ROWS = TIMELINE_LIMIT * 3
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
 
-export async function getClientTimeline(actor: Actor, clientId: string, opts: { goalId?: string | null } = {}): Promise<ClientTimeline> {
+/** The client as the caller has already read it in the actor's scope (the overview): saves a read. */
+export interface TimelineClient {
+  id: string
+  primaryClinicianId: string
+  /** The practice's. */
+  timeZone: string
+  /** Status, then oldest first (as listGoals). */
+  goals: { id: string; title: string; status: GoalStatus }[]
+}
+
+/** One statement for every source, whatever the record's size; two without `known`. */
+export async function getClientTimeline(
+  actor: Actor,
+  clientId: string,
+  opts: { goalId?: string | null; known?: TimelineClient } = {},
+): Promise<ClientTimeline> {
   if (!isUuid(clientId)) throw new NotFoundError('Client')
-  const client = await db.client.findFirst({
-    where: { id: clientId, ...clientScope(actor) },
-    select: {
-      id: true,
-      primaryClinicianId: true,
-      practice: { select: { timeZone: true } },
-      goals: { orderBy: [{ status: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], select: { id: true, title: true, status: true } },
-    },
-  })
-  if (!client) throw new NotFoundError('Client')
+  const client = opts.known ?? (await readClient(actor, clientId))
   const includesNotes = canAccessClientNotes(actor, client)
   const goal = opts.goalId ? (client.goals.find((g) => g.id === opts.goalId) ?? null) : null
   const goalId = goal?.id
-  const inClient = { clientId: client.id }
-
-  const noteWhere: Prisma.SessionNoteWhereInput = goalId ? { ...inClient, rootId: { in: await linkedRootIds(client.id, goalId) } } : inClient
-  const [notes, checkIns, flags, revisions] = await Promise.all([
-    includesNotes
-      ? db.sessionNote.findMany({
-          where: noteWhere,
-          orderBy: [{ sessionDate: 'desc' }, { rootId: 'asc' }, { revision: 'desc' }],
-          take: NOTE_ROWS,
-          select: {
-            id: true,
-            rootId: true,
-            revision: true,
-            sessionDate: true,
-            format: true,
-            status: true,
-            createdAt: true,
-            goals: { select: { goal: { select: { id: true, title: true } } } },
-          },
-        })
-      : [],
-    db.checkIn.findMany({
-      where: {
-        ...inClient,
-        status: { in: ['COMPLETED', 'EXPIRED', 'CANCELLED'] },
-        ...(goalId ? { items: { some: { instrumentId: GOAL_PROGRESS_ID } } } : {}),
-      },
-      orderBy: [{ dueDate: 'desc' }, { createdAt: 'desc' }],
-      take: PER_SOURCE,
-      select: {
-        id: true,
-        status: true,
-        dueDate: true,
-        completedAt: true,
-        expiresAt: true,
-        items: { orderBy: { position: 'asc' }, select: { instrumentId: true, response: { select: { instrumentId: true, scores: true } } } },
-      },
-    }),
-    goalId
-      ? []
-      : db.riskFlag.findMany({
-          where: inClient,
-          orderBy: { raisedAt: 'desc' },
-          take: PER_SOURCE,
-          select: { id: true, instrumentId: true, itemNumber: true, raisedAt: true, resolvedAt: true },
-        }),
-    db.goalRevision.findMany({
-      where: { goal: { ...inClient, ...(goalId ? { id: goalId } : {}) } },
-      orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
-      // Twice the limit: each change is compared with the revision before it.
-      take: PER_SOURCE * 2,
-      select: { id: true, goalId: true, title: true, status: true, changedAt: true },
-    }),
-  ])
+  const rows = await readSources(actor, client.id, includesNotes, goalId)
 
   const entries: TimelineEntry[] = [
-    ...noteEntries(notes, goalId),
-    ...checkInEntries(checkIns, goalId),
-    ...riskEntries(flags),
-    ...goalEntries(revisions, revisions.length >= PER_SOURCE * 2),
+    ...noteEntries(rows.notes, goalId),
+    ...checkInEntries(rows.checkIns, goalId),
+    ...riskEntries(rows.flags),
+    ...goalEntries(rows.revisions, rows.revisions.length >= PER_SOURCE * 2),
   ]
-  const tz = client.practice.timeZone
+  const tz = client.timeZone
   entries.sort(newestFirst(tz))
   return {
     entries: entries.slice(0, TIMELINE_LIMIT),
@@ -110,15 +65,93 @@ export async function getClientTimeline(actor: Actor, clientId: string, opts: { 
   }
 }
 
-/** Notes (any version) linked to the goal, by root: the latest version decides below. */
-async function linkedRootIds(clientId: string, goalId: string): Promise<string[]> {
-  const rows = await db.sessionNote.findMany({
-    where: { clientId, goals: { some: { goalId } } },
-    distinct: ['rootId'],
-    select: { rootId: true },
-    take: NOTE_ROWS,
+async function readClient(actor: Actor, clientId: string): Promise<TimelineClient> {
+  const client = await db.client.findFirst({
+    where: { id: clientId, ...clientScope(actor) },
+    select: {
+      id: true,
+      primaryClinicianId: true,
+      practice: { select: { timeZone: true } },
+      goals: { orderBy: [{ status: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], select: { id: true, title: true, status: true } },
+    },
   })
-  return rows.map((r) => r.rootId)
+  if (!client) throw new NotFoundError('Client')
+  return { id: client.id, primaryClinicianId: client.primaryClinicianId, timeZone: client.practice.timeZone, goals: client.goals }
+}
+
+type Stamp = string
+interface Sources {
+  notes: (Omit<NoteRow, 'sessionDate' | 'createdAt'> & { sessionDate: Stamp; createdAt: Stamp })[]
+  checkIns: (Omit<CheckInRow, 'dueDate' | 'completedAt' | 'expiresAt'> & { dueDate: Stamp; completedAt: Stamp | null; expiresAt: Stamp })[]
+  flags: { id: string; instrumentId: string; itemNumber: number; raisedAt: Stamp; resolvedAt: Stamp | null }[]
+  revisions: { id: string; goalId: string; title: string; status: GoalStatus; changedAt: Stamp }[]
+}
+
+/**
+ * Every source in one statement (JSON subqueries of the scoped client row): notes (latest first;
+ * with a goal, only notes any version of which is linked to it), ended check-ins (with a goal, only
+ * those that asked for goal progress), risk flags (none with a goal) and goal revisions.
+ */
+async function readSources(actor: Actor, clientId: string, includesNotes: boolean, goalId: string | undefined) {
+  const goal = goalId ? Prisma.sql`${goalId}::uuid` : null
+  const empty = Prisma.sql`'[]'::json`
+  const notes = includesNotes
+    ? jsonList(
+        Prisma.sql`n.id, n."rootId", n.revision, n."sessionDate", n.format, n.status, n."createdAt",
+          (SELECT COALESCE(json_agg(json_build_object('goal', json_build_object('id', g.id, 'title', g.title)) ORDER BY ng.id), '[]'::json)
+           FROM "NoteGoal" ng JOIN "Goal" g ON g.id = ng."goalId" WHERE ng."noteId" = n.id) AS goals`,
+        Prisma.sql`FROM "SessionNote" n WHERE n."clientId" = c.id ${
+          goal
+            ? Prisma.sql`AND n."rootId" IN (SELECT m."rootId" FROM "SessionNote" m JOIN "NoteGoal" mg ON mg."noteId" = m.id
+                WHERE m."clientId" = c.id AND mg."goalId" = ${goal})`
+            : Prisma.empty
+        }`,
+        Prisma.sql`n."sessionDate" DESC, n."rootId" ASC, n.revision DESC`,
+        NOTE_ROWS,
+      )
+    : empty
+  const checkIns = jsonList(
+    Prisma.sql`k.id, k.status, k."dueDate", k."completedAt", k."expiresAt",
+      ${jsonList(
+        Prisma.sql`i."instrumentId",
+          (SELECT json_build_object('instrumentId', r."instrumentId", 'scores', r.scores) FROM "Response" r WHERE r."checkInItemId" = i.id) AS response`,
+        Prisma.sql`FROM "CheckInItem" i WHERE i."checkInId" = k.id`,
+        Prisma.sql`i.position ASC`,
+      )} AS items`,
+    Prisma.sql`FROM "CheckIn" k WHERE k."clientId" = c.id AND k.status IN ('COMPLETED', 'EXPIRED', 'CANCELLED') ${
+      goal ? Prisma.sql`AND EXISTS (SELECT 1 FROM "CheckInItem" gi WHERE gi."checkInId" = k.id AND gi."instrumentId" = ${GOAL_PROGRESS_ID})` : Prisma.empty
+    }`,
+    Prisma.sql`k."dueDate" DESC, k."createdAt" DESC`,
+    PER_SOURCE,
+  )
+  const flags = goal
+    ? empty
+    : jsonList(
+        Prisma.sql`f.id, f."instrumentId", f."itemNumber", f."raisedAt", f."resolvedAt"`,
+        Prisma.sql`FROM "RiskFlag" f WHERE f."clientId" = c.id`,
+        Prisma.sql`f."raisedAt" DESC`,
+        PER_SOURCE,
+      )
+  // Twice the limit: each change is compared with the revision before it.
+  const revisions = jsonList(
+    Prisma.sql`v.id, v."goalId", v.title, v.status, v."changedAt"`,
+    Prisma.sql`FROM "GoalRevision" v JOIN "Goal" g ON g.id = v."goalId" WHERE g."clientId" = c.id ${goal ? Prisma.sql`AND v."goalId" = ${goal}` : Prisma.empty}`,
+    Prisma.sql`v."changedAt" DESC, v.id DESC`,
+    PER_SOURCE * 2,
+  )
+  const [row] = await db.$queryRaw<{ data: string }[]>`
+    SELECT json_build_object('notes', ${notes}, 'checkIns', ${checkIns}, 'flags', ${flags}, 'revisions', ${revisions})::text AS data
+    FROM "Client" c WHERE c.id = ${clientId}::uuid AND ${clientScopeSql(actor)}`
+  if (!row) throw new NotFoundError('Client')
+  const s = JSON.parse(row.data) as Sources
+  const at = (x: string) => new Date(x)
+  const atOrNull = (x: string | null) => (x === null ? null : new Date(x))
+  return {
+    notes: s.notes.map((n): NoteRow => ({ ...n, sessionDate: at(n.sessionDate), createdAt: at(n.createdAt) })),
+    checkIns: s.checkIns.map((k): CheckInRow => ({ ...k, dueDate: at(k.dueDate), completedAt: atOrNull(k.completedAt), expiresAt: at(k.expiresAt) })),
+    flags: s.flags.map((f) => ({ ...f, raisedAt: at(f.raisedAt), resolvedAt: atOrNull(f.resolvedAt) })),
+    revisions: s.revisions.map((v) => ({ ...v, changedAt: at(v.changedAt) })),
+  }
 }
 
 type NoteRow = {

@@ -116,6 +116,24 @@ describe('server-side sessions', () => {
     expect(await validateSession(b)).toEqual({ ok: false, reason: 'revoked' })
   })
 
+  it('one read answers with the actor, their practice and the MFA state', async () => {
+    const p = await createPractice({ idleTimeoutMinutes: 20 })
+    const u = await createUser(p.id, ['CLINICIAN'])
+    const sid = await createSession(u.id, null)
+    const check = await validateSession(sid)
+    expect(check).toEqual({
+      ok: true,
+      actor: { userId: u.id, practiceId: p.id, roles: ['CLINICIAN'], name: u.name, email: u.email, sessionId: sid },
+      practice: { id: p.id, name: p.name, timeZone: p.timeZone, idleTimeoutMinutes: 20 },
+      mfa: 'ok',
+    })
+    await db.practice.update({ where: { id: p.id }, data: { mfaRequired: true } })
+    expect(await validateSession(sid)).toMatchObject({ ok: true, mfa: 'enrol' })
+    // A revoked session is refused whatever else is true of it.
+    await revokeSession(sid, 'admin')
+    expect(await validateSession(sid)).toEqual({ ok: false, reason: 'revoked' })
+  })
+
   it('refuses ids that are not sessions', async () => {
     expect(await validateSession('x')).toEqual({ ok: false, reason: 'missing' })
     expect(await validateSession('00000000-0000-4000-8000-000000000000')).toEqual({ ok: false, reason: 'missing' })

@@ -8,7 +8,6 @@ import {
   confirmEnrolment,
   createMfaChallenge,
   disableMfa,
-  mfaGate,
   mfaStatus,
   resetMfaForUser,
   startEnrolment,
@@ -114,7 +113,7 @@ describe('MFA enrolment', () => {
     await confirmEnrolment(actor, totpCode(secret))
     expect((await db.userSession.findUniqueOrThrow({ where: { id: here } })).mfaAt).not.toBeNull()
     expect((await validateSession(here)).ok).toBe(true)
-    expect(await mfaGate(here)).toBe('ok')
+    expect(await validateSession(here)).toMatchObject({ ok: true, mfa: 'ok' })
     expect(await validateSession(elsewhere)).toEqual({ ok: false, reason: 'revoked' })
   })
 })
@@ -130,7 +129,7 @@ describe('MFA sign-in', () => {
     const session = await db.userSession.findUniqueOrThrow({ where: { id: (ok as { sid: string }).sid } })
     expect(session.userId).toBe(user.id)
     expect(session.mfaAt).not.toBeNull()
-    expect(await mfaGate(session.id)).toBe('ok')
+    expect(await validateSession(session.id)).toMatchObject({ ok: true, mfa: 'ok' })
     const events = await db.auditEvent.findMany({ where: { actorId: user.id }, orderBy: { id: 'asc' }, select: { action: true, details: true } })
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['MFA_ENROL', 'MFA_OK', 'LOGIN_OK']))
     expect(events.find((e) => e.action === 'LOGIN_OK')?.details).toEqual({ mfa: 'totp' })
@@ -238,13 +237,13 @@ describe('practice policy', () => {
     const check = await validateSession(sid)
     expect(check.ok).toBe(true)
     // …but requireUser() redirects everything except /account/mfa while this says 'enrol'.
-    expect(await mfaGate(sid)).toBe('enrol')
+    expect(await validateSession(sid)).toMatchObject({ ok: true, mfa: 'enrol' })
     const actor = { ...actorFor(user), sessionId: sid }
     expect(await mfaStatus(actor)).toMatchObject({ enabled: false, required: true })
     const { secret } = await startEnrolment(actor)
-    expect(await mfaGate(sid)).toBe('enrol') // started is not enough
+    expect(await validateSession(sid)).toMatchObject({ ok: true, mfa: 'enrol' }) // started is not enough
     await confirmEnrolment(actor, totpCode(secret))
-    expect(await mfaGate(sid)).toBe('ok')
+    expect(await validateSession(sid)).toMatchObject({ ok: true, mfa: 'ok' })
     // Disabling is not allowed while the practice requires it.
     expect(await mfaError(disableMfa(actor, totpForStep(secret, totpStep(new Date()) + 1)))).toBe('required')
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabledAt).not.toBeNull()
@@ -254,7 +253,7 @@ describe('practice policy', () => {
     const { user } = await enrolledUser()
     const sneaky = await createSession(user.id, null)
     expect((await validateSession(sneaky)).ok).toBe(true)
-    expect(await mfaGate(sneaky)).toBe('missing')
+    expect(await validateSession(sneaky)).toMatchObject({ ok: true, mfa: 'missing' })
   })
 
   it('without the policy, a user can turn MFA off with a current code', async () => {

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { requireRole } from '@/lib/auth/session'
+import { currentPractice, requireRole } from '@/lib/auth/session'
 import { listAccounts } from '@/lib/db/admin-users'
-import { getPractice } from '@/lib/db/users'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { roleLabel } from '@/lib/validation/admin'
 import { ScrollRegion } from '@/components/ui/scroll-region'
@@ -34,7 +33,7 @@ function CellLabel({ children }: { children: string }) {
 
 export default async function AdminPage() {
   const admin = await requireRole('ADMIN')
-  const [accounts, practice] = await Promise.all([listAccounts(admin), getPractice(admin)])
+  const [accounts, practice] = await Promise.all([listAccounts(admin), currentPractice()])
   const active = accounts.filter((a) => a.status === 'ACTIVE').length
   const invited = accounts.filter((a) => a.status === 'INVITED').length
   const stranded = accounts.filter((a) => a.status === 'DEACTIVATED' && a.activeClients > 0)

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { requireRole } from '@/lib/auth/session'
+import { currentPractice, requireRole } from '@/lib/auth/session'
 import { listNeedsAttention } from '@/lib/db/attention'
-import { getPractice } from '@/lib/db/users'
 import { formatCalendarDate } from '@/lib/format'
 import { COMPLETED_WINDOW_DAYS } from '@/lib/attention/types'
 import { AttentionSections } from '@/components/attention/attention-sections'
@@ -15,7 +14,7 @@ export const metadata: Metadata = { title: 'Needs attention' }
 // safety information never arrives after the rest.
 export default async function AttentionPage() {
   const user = await requireRole('CLINICIAN')
-  const practice = await getPractice(user)
+  const practice = await currentPractice()
   const list = await listNeedsAttention(user, { timeZone: practice.timeZone })
   const allClear = list.risk.total + list.deteriorated.total + list.overdue.total + list.completed.total === 0
   return (

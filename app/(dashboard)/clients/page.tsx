@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { requireRole } from '@/lib/auth/session'
+import { currentPractice, requireRole } from '@/lib/auth/session'
 import { isAdmin } from '@/lib/auth/actor'
 import { listCaseload } from '@/lib/db/caseload'
 import { canWidenCaseload } from '@/lib/db/scope'
-import { getPractice, listPracticeClinicians } from '@/lib/db/users'
+import { listPracticeClinicians } from '@/lib/db/users'
 import { caseloadHref, hasActiveFilters } from '@/lib/validation/caseload'
 import { parseCaseloadQuery } from '@/lib/validation/caseload-parse'
 import { CaseloadFilters } from '@/components/caseload/caseload-filters'
@@ -23,7 +23,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 export default async function ClientsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireRole('CLINICIAN', 'ADMIN')
   const query = parseCaseloadQuery(await searchParams)
-  const practice = await getPractice(user)
+  const practice = await currentPractice()
   const [result, allClinicians] = await Promise.all([
     listCaseload(user, query, { timeZone: practice.timeZone }),
     isAdmin(user) ? listPracticeClinicians(user) : Promise.resolve(null),

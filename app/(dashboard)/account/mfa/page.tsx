@@ -1,8 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { requireUserForMfaSetup } from '@/lib/auth/session'
+import { currentPractice, requireUserForMfaSetup } from '@/lib/auth/session'
 import { mfaStatus } from '@/lib/db/mfa'
-import { getPractice } from '@/lib/db/users'
 import { formatDate } from '@/lib/format'
 import { MfaEnrol } from '@/components/account/mfa-enrol'
 import { MfaDisable } from '@/components/account/mfa-disable'
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: 'Two-step verification' }
 // The one page a user whose practice requires MFA can reach before setting it up.
 export default async function MfaPage() {
   const actor = await requireUserForMfaSetup()
-  const [status, practice] = await Promise.all([mfaStatus(actor), getPractice(actor)])
+  const [status, practice] = await Promise.all([mfaStatus(actor), currentPractice()])
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <div className="flex flex-col gap-2">

@@ -5,6 +5,7 @@ import { cache } from 'react'
 import { notFound } from 'next/navigation'
 import type { Actor } from '@/lib/auth/actor'
 import { getClient } from '@/lib/db/clients'
+import { getClientOverview, type ClientOverview } from '@/lib/db/client-overview'
 import type { ClientDetail } from '@/lib/clients/types'
 import { NotFoundError } from '@/lib/db/errors'
 
@@ -16,6 +17,19 @@ import { NotFoundError } from '@/lib/db/errors'
 export const getClientOr404 = cache(async (actor: Actor, clientId: string): Promise<ClientDetail> => {
   try {
     return await getClient(actor, clientId)
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound()
+    throw e
+  }
+})
+
+/**
+ * The overview page's data (the client and every list its sections show), read once per request
+ * and shared by the page and its sections; notFound() exactly as getClientOr404.
+ */
+export const getClientOverviewOr404 = cache(async (actor: Actor, clientId: string): Promise<ClientOverview> => {
+  try {
+    return await getClientOverview(actor, clientId)
   } catch (e) {
     if (e instanceof NotFoundError) notFound()
     throw e

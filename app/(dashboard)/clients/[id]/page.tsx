@@ -1,12 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Suspense } from 'react'
-import { requireRole } from '@/lib/auth/session'
-import { getPractice } from '@/lib/db/users'
+import { currentPractice, requireRole } from '@/lib/auth/session'
 import { parseSeriesRange } from '@/lib/assessments/series'
 import { formatCalendarDate, formatDate } from '@/lib/format'
 import { CreatedNotice } from '@/components/clients/created-notice'
-import { getClientOr404 } from './get-client-or-404'
+import { getClientOverviewOr404 } from './get-client-or-404'
 import { AssignSection } from './sections/assign-section'
 import { CheckInsSection } from './sections/check-ins-section'
 import { ClientDetailsSection } from './sections/client-details-section'
@@ -38,7 +37,7 @@ export default async function ClientPage({
   const { id } = await params
   const query = await searchParams
   // Found (or 404) before anything is sent: a section streamed later could no longer set the status.
-  const [client, practice] = await Promise.all([getClientOr404(actor, id), getPractice(actor)])
+  const [{ client }, practice] = await Promise.all([getClientOverviewOr404(actor, id), currentPractice()])
   const s = { actor, clientId: client.id, timeZone: practice.timeZone }
   const display = client.preferredName ? `${client.firstName} (${client.preferredName}) ${client.lastName}` : `${client.firstName} ${client.lastName}`
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { requireRole } from '@/lib/auth/session'
+import { currentPractice, requireRole } from '@/lib/auth/session'
 import { isAdmin, isClinician } from '@/lib/auth/actor'
-import { getPractice, listPracticeClinicians } from '@/lib/db/users'
+import { listPracticeClinicians } from '@/lib/db/users'
 import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { ClientForm } from '@/components/clients/client-form'
 import { createClientAction } from '../actions'
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Add client' }
 
 export default async function NewClientPage() {
   const user = await requireRole('CLINICIAN', 'ADMIN')
-  const [clinicians, practice] = await Promise.all([isAdmin(user) ? listPracticeClinicians(user) : undefined, getPractice(user)])
+  const [clinicians, practice] = await Promise.all([isAdmin(user) ? listPracticeClinicians(user) : undefined, currentPractice()])
   return (
     <div className="flex flex-col gap-6">
       <p>

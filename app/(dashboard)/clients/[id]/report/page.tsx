@@ -1,11 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { requireRole } from '@/lib/auth/session'
+import { currentPractice, requireRole } from '@/lib/auth/session'
 import { getClientOr404 } from '../get-client-or-404'
 import { getClientSeries } from '@/lib/db/series'
 import { listGoals } from '@/lib/db/goals'
 import { listGoalProgressSeries } from '@/lib/db/goal-progress'
-import { getPractice } from '@/lib/db/users'
 import { getInstrument, goalProgress } from '@/lib/assessments'
 import { quadrantLabel } from '@/lib/assessments/labels'
 import type { InstrumentSeries, SeriesBaseline, SeriesPoint } from '@/lib/assessments/series'
@@ -62,7 +61,7 @@ export default async function ProgressReportPage({ params }: { params: Promise<{
   const { id } = await params
   const client = await getClientOr404(user, id)
   const [practice, series, goals, goalSeries] = await Promise.all([
-    getPractice(user),
+    currentPractice(),
     getClientSeries(user, client.id, 'all'),
     listGoals(user, client.id),
     listGoalProgressSeries(user, client.id),

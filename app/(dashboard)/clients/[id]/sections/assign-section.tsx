@@ -1,7 +1,6 @@
 // "Assign questionnaires": the form (active clients only) and the assignments with their controls.
 import { goalProgress, listInstruments } from '@/lib/assessments'
 import { instrumentLabel } from '@/lib/assessments/labels'
-import { listAssignments } from '@/lib/db/assignments'
 import { formatCalendarDate, formatDate, isoDay } from '@/lib/format'
 import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { recurrenceLabel } from '@/lib/validation/assignment'
@@ -9,7 +8,7 @@ import { AssignForm } from '@/components/checkins/assign-form'
 import { AssignmentActions } from '@/components/checkins/assignment-actions'
 import { EditScheduleForm } from '@/components/checkins/edit-schedule-form'
 import { assignAction, changeAssignmentAction, editAssignmentAction } from '../checkin-actions'
-import { getClientOr404 } from '../get-client-or-404'
+import { getClientOverviewOr404 } from '../get-client-or-404'
 import { card, type SectionProps } from './section-props'
 
 const instruments = () => [
@@ -18,7 +17,7 @@ const instruments = () => [
 ]
 
 export async function AssignSection({ actor, clientId, timeZone }: SectionProps) {
-  const [client, assignments] = await Promise.all([getClientOr404(actor, clientId), listAssignments(actor, clientId)])
+  const { client, assignments } = await getClientOverviewOr404(actor, clientId)
   return (
     <section aria-labelledby="assign-heading" className={card}>
       <h2 id="assign-heading" className="mb-3 text-lg font-semibold">

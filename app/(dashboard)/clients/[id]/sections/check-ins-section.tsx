@@ -1,15 +1,15 @@
 // Open check-ins with their links, and the earlier ones folded away.
 import { instrumentLabel } from '@/lib/assessments/labels'
-import { listClientCheckIns } from '@/lib/db/client-checkins'
 import { formatCalendarDate, formatDate, formatDateTime } from '@/lib/format'
 import { LinkPanel } from '@/components/checkins/link-panel'
 import { linkAction } from '../checkin-actions'
+import { getClientOverviewOr404 } from '../get-client-or-404'
 import { card, type SectionProps } from './section-props'
 
 const statusText = { OPEN: 'Open', COMPLETED: 'Completed', EXPIRED: 'Expired', CANCELLED: 'Cancelled' } as const
 
 export async function CheckInsSection({ actor, clientId, timeZone }: SectionProps) {
-  const checkIns = await listClientCheckIns(actor, clientId)
+  const { checkIns } = await getClientOverviewOr404(actor, clientId)
   const openCheckIns = checkIns.filter((c) => c.status === 'OPEN')
   const pastCheckIns = checkIns.filter((c) => c.status !== 'OPEN')
   return (

@@ -1,15 +1,13 @@
 // "Details": the client's record in an edit form, folded away; an admin may also reassign the clinician.
-import { isAdmin } from '@/lib/auth/actor'
-import { listPracticeClinicians } from '@/lib/db/users'
 import { isoDay } from '@/lib/format'
 import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { ClientForm } from '@/components/clients/client-form'
 import { updateClientAction } from '../../actions'
-import { getClientOr404 } from '../get-client-or-404'
+import { getClientOverviewOr404 } from '../get-client-or-404'
 import { card, type SectionProps } from './section-props'
 
 export async function ClientDetailsSection({ actor, clientId, timeZone }: SectionProps) {
-  const [client, clinicians] = await Promise.all([getClientOr404(actor, clientId), isAdmin(actor) ? listPracticeClinicians(actor) : undefined])
+  const { client, clinicians } = await getClientOverviewOr404(actor, clientId)
   return (
     <details className={card}>
       <summary className="cursor-pointer text-lg font-semibold">Details</summary>

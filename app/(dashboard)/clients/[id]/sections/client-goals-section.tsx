@@ -1,12 +1,11 @@
 // The client's goals, with suggestions from the latest attachment scores; read-only once discharged.
-import { goalSuggestions, listGoals } from '@/lib/db/goals'
 import { GoalsSection } from '@/components/goals/goals-section'
 import { createGoalAction, updateGoalAction } from '../goal-actions'
-import { getClientOr404 } from '../get-client-or-404'
+import { getClientOverviewOr404 } from '../get-client-or-404'
 import type { SectionProps } from './section-props'
 
 export async function ClientGoalsSection({ actor, clientId, timeZone }: SectionProps) {
-  const [client, goals, suggestions] = await Promise.all([getClientOr404(actor, clientId), listGoals(actor, clientId), goalSuggestions(actor, clientId)])
+  const { client, goals, goalSuggestions: suggestions } = await getClientOverviewOr404(actor, clientId)
   return (
     <GoalsSection
       goals={goals}

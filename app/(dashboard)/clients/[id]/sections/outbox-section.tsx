@@ -1,10 +1,10 @@
 // Mail to the client; without a mail server, messages wait here for the clinician to pass on.
-import { listOutbox } from '@/lib/db/outbox'
 import { formatDateTime } from '@/lib/format'
+import { getClientOverviewOr404 } from '../get-client-or-404'
 import { card, type SectionProps } from './section-props'
 
 export async function OutboxSection({ actor, clientId, timeZone }: SectionProps) {
-  const outbox = await listOutbox(actor, clientId)
+  const { outbox } = await getClientOverviewOr404(actor, clientId)
   if (outbox.length === 0) return null
   return (
     <section aria-labelledby="outbox-heading" className={card}>

@@ -1,11 +1,11 @@
 // The latest questionnaire scores as a table (goal-progress ratings have their own chart).
-import { listRecentResponses } from '@/lib/db/client-checkins'
 import { formatDate } from '@/lib/format'
 import { ScoresTable } from '@/components/clients/scores-table'
+import { getClientOverviewOr404 } from '../get-client-or-404'
 import { card, type SectionProps } from './section-props'
 
 export async function RecentScoresSection({ actor, clientId, timeZone }: SectionProps) {
-  const responses = await listRecentResponses(actor, clientId)
+  const { recentResponses: responses } = await getClientOverviewOr404(actor, clientId)
   return (
     <section aria-labelledby="scores-heading" className={card}>
       <h2 id="scores-heading" className="mb-3 text-lg font-semibold">

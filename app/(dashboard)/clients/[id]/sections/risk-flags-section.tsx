@@ -2,14 +2,14 @@
 // information never arrives after the rest, and never pushes the page down when it does.
 import { getInstrument } from '@/lib/assessments'
 import { anchorLabel, instrumentLabel } from '@/lib/assessments/labels'
-import { listRiskFlags } from '@/lib/db/risk-flags'
 import { formatDateTime } from '@/lib/format'
 import { RiskFlagCard } from '@/components/risk/risk-flag-card'
 import { acknowledgeFlagAction, resolveFlagAction } from '../checkin-actions'
+import { getClientOverviewOr404 } from '../get-client-or-404'
 import type { SectionProps } from './section-props'
 
 export async function RiskFlagsSection({ actor, clientId, timeZone }: SectionProps) {
-  const openFlags = (await listRiskFlags(actor, clientId)).filter((f) => f.status !== 'RESOLVED')
+  const openFlags = (await getClientOverviewOr404(actor, clientId)).riskFlags.filter((f) => f.status !== 'RESOLVED')
   if (openFlags.length === 0) return null
   return (
     <section aria-labelledby="flags-heading" className="flex flex-col gap-3">

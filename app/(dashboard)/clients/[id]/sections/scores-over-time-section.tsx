@@ -1,14 +1,15 @@
 // "Scores over time": the charts for the chosen range (?range=), with goal-progress ratings.
 import { forCharts, type SeriesRange } from '@/lib/assessments/series'
-import { listGoalProgressSeries } from '@/lib/db/goal-progress'
 import { getClientSeries } from '@/lib/db/series'
 import { ClientCharts } from '@/components/charts/client-charts'
 import { GoalProgressCards } from '@/components/charts/goal-progress-chart'
 import { loadResponseDetailAction, startNewEpisodeAction } from '../series-actions'
+import { getClientOverviewOr404 } from '../get-client-or-404'
 import type { SectionProps } from './section-props'
 
-export async function ScoresOverTimeSection({ actor, clientId, range }: SectionProps & { range: SeriesRange }) {
-  const [series, goalSeries] = await Promise.all([getClientSeries(actor, clientId, range), listGoalProgressSeries(actor, clientId)])
+export async function ScoresOverTimeSection({ actor, clientId, timeZone, range }: SectionProps & { range: SeriesRange }) {
+  const { client, goalProgress: goalSeries } = await getClientOverviewOr404(actor, clientId)
+  const series = await getClientSeries(actor, clientId, range, new Date(), { episodeStart: client.episodeStart, timeZone })
   // Goal ratings in the chosen range; a goal that is no longer active and has none there is left out.
   const goalCharts = goalSeries
     .map((g) => ({ ...g, points: g.points.filter((p) => !series.rangeFrom || p.date >= series.rangeFrom), latest: g.points.at(-1) ?? null }))

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { requireRole } from '@/lib/auth/session'
+import { currentPractice, requireRole } from '@/lib/auth/session'
 import { getClientOr404 } from '../../get-client-or-404'
 import { NotFoundError } from '@/lib/db/errors'
 import { getNote, listNoteGoalOptions, listNoteVersions, type NoteDetail } from '@/lib/db/notes'
-import { getPractice } from '@/lib/db/users'
 import { templateFor } from '@/lib/notes/templates'
 import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { formatDate, formatDateTime } from '@/lib/format'
@@ -40,7 +39,7 @@ export default async function NotePage({
   const query = await searchParams
   let note: NoteDetail = await load(getNote(user, noteId))
   if (note.clientId !== id) notFound()
-  const [client, practice, versions] = await Promise.all([getClientOr404(user, id), getPractice(user), load(listNoteVersions(user, note.rootId))])
+  const [client, practice, versions] = await Promise.all([getClientOr404(user, id), currentPractice(), load(listNoteVersions(user, note.rootId))])
   const wanted = typeof query.revision === 'string' ? Number.parseInt(query.revision, 10) : null
   if (wanted !== null) {
     const v = versions.find((x) => x.revision === wanted)

@@ -2,11 +2,10 @@ import crypto from 'node:crypto'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { requireRole } from '@/lib/auth/session'
+import { currentPractice, requireRole } from '@/lib/auth/session'
 import { getClientOr404 } from '../../get-client-or-404'
 import { listNoteGoalOptions } from '@/lib/db/notes'
 import { canAccessClientNotes } from '@/lib/db/scope'
-import { getPractice } from '@/lib/db/users'
 import { emptyBody } from '@/lib/notes/templates'
 import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { NoteEditor } from '@/components/notes/note-editor'
@@ -21,7 +20,7 @@ export default async function NewNotePage({ params }: { params: Promise<{ id: st
   const client = await getClientOr404(user, id)
   // Notes belong to the client's own clinician only (an admin who can see the client cannot).
   if (!canAccessClientNotes(user, { primaryClinicianId: client.primaryClinician.id })) notFound()
-  const [practice, goals] = await Promise.all([getPractice(user), listNoteGoalOptions(user, client.id)])
+  const [practice, goals] = await Promise.all([currentPractice(), listNoteGoalOptions(user, client.id)])
   const today = todayInTimeZone(new Date(), practice.timeZone)
   const name = client.preferredName ? `${client.preferredName} ${client.lastName}` : `${client.firstName} ${client.lastName}`
 
