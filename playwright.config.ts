@@ -16,8 +16,10 @@ export default defineConfig({
   testDir: 'tests/e2e',
   workers: E2E_WORKERS,
   fullyParallel: false,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: two workers, two servers and two browsers share 2 cores (and other builds), and the
+  // longest tests (a whole invitation and two-step set-up) took 40-65 s under such load.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   outputDir: 'test-results/e2e',
   use: {
