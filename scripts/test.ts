@@ -16,7 +16,7 @@ const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
 const args = new Set(process.argv.slice(2))
 const env = childProcessEnv({ NEXT_TELEMETRY_DISABLED: '1' })
 const started = Date.now()
-const secs = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`
+const secs = (t0: number, t1 = Date.now()) => `${((t1 - t0) / 1000).toFixed(1)} s`
 
 interface Step {
   title: string
@@ -24,6 +24,8 @@ interface Step {
   done: Promise<number>
   output: Buffer[]
   t0: number
+  /** When it exited (a step run alongside may end long before it is waited for). */
+  t1?: number
 }
 
 /** Starts a step; `quiet` keeps its output back (shown only if it fails). */
@@ -34,11 +36,15 @@ function start(title: string, cmd: string, cmdArgs: string[], quiet = false): St
   const output: Buffer[] = []
   child.stdout?.on('data', (d: Buffer) => output.push(d))
   child.stderr?.on('data', (d: Buffer) => output.push(d))
-  const done = new Promise<number>((resolve) => {
+  const step: Step = { title, child, done: Promise.resolve(0), output, t0 }
+  step.done = new Promise<number>((resolve) => {
     child.on('error', () => resolve(1))
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+    child.on('exit', (code, signal) => {
+      step.t1 = Date.now()
+      resolve(code ?? (signal ? 1 : 0))
+    })
   })
-  return { title, child, done, output, t0 }
+  return step
 }
 
 /** Waits for a step; on failure prints what it held back, stops `others`, and exits. */
@@ -46,11 +52,11 @@ async function finish(step: Step, others: Step[] = []) {
   const code = await step.done
   if (code !== 0) {
     if (step.output.length) process.stderr.write(Buffer.concat(step.output))
-    console.error(`✖ ${step.title} failed after ${secs(step.t0)}`)
+    console.error(`✖ ${step.title} failed after ${secs(step.t0, step.t1)}`)
     for (const o of others) if (o.child.exitCode === null) o.child.kill('SIGTERM')
     process.exit(code)
   }
-  console.log(`✔ ${step.title} (${secs(step.t0)})`)
+  console.log(`✔ ${step.title} (${secs(step.t0, step.t1)})`)
 }
 
 const nextBuild = () => start('Production build', process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], !args.has('--serial'))
