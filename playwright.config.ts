@@ -1,16 +1,25 @@
 import { defineConfig } from '@playwright/test'
 import { getEnv } from './lib/env'
 
-const PORT = getEnv().E2E_PORT
-export const baseURL = `http://127.0.0.1:${PORT}`
+// Each Playwright worker drives a production server of its own, each with its own embedded
+// database (one PGlite database allows one process): worker i uses E2E_PORT + i. Playwright loads
+// this file again in every worker process with TEST_PARALLEL_INDEX set (0 … workers − 1), so
+// `baseURL` below, and thus every page, request and browser.newContext() of that worker (beforeAll
+// included), goes to the worker's own server. Specs spread over the workers file by file; the tests
+// within a file stay in order on one server.
+const { E2E_PORT, E2E_WORKERS } = getEnv()
+const serverURL = (index: number) => `http://127.0.0.1:${E2E_PORT + index}`
+const worker = Number(process.env.TEST_PARALLEL_INDEX ?? 0)
+export const baseURL = serverURL(worker)
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // One embedded database behind one server: run the browser tests one at a time.
-  workers: 1,
+  workers: E2E_WORKERS,
   fullyParallel: false,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: two workers, two servers and two browsers share 2 cores (and other builds), and the
+  // longest tests (a whole invitation and two-step set-up) took 40-65 s under such load.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   outputDir: 'test-results/e2e',
   use: {
@@ -31,12 +40,12 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx tsx tests/e2e/server.ts ${PORT}`,
-    url: `${baseURL}/api/health`,
+  webServer: Array.from({ length: E2E_WORKERS }, (_, i) => ({
+    command: `npx tsx tests/e2e/server.ts ${E2E_PORT + i}`,
+    url: `${serverURL(i)}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+  })),
 })

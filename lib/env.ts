@@ -57,6 +57,8 @@ const schema = z.object({
   CI: z.string().optional(),
   // Port of the production server the browser tests start (lets two checkouts run e2e at once).
   E2E_PORT: z.coerce.number().int().min(1024).max(65535).default(3123),
+  // Browser-test workers, each with its own server on E2E_PORT + i (playwright.config.ts).
+  E2E_WORKERS: z.coerce.number().int().min(1).max(4).default(2),
 })
 
 export type Env = z.infer<typeof schema> & {

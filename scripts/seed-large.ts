@@ -25,6 +25,8 @@
 // weekly PHQ-9 and monthly ECR-RS, rising and falling, one risk answer resolved long ago, and a
 // current episode of care that started a year ago (so the bench's "oldest episode" client stays a
 // two-year one). A database seeded before this client existed gets it added on the next run.
+// `--long-history-only`: the practice, its admin, clinician01 and only that client (a second or two;
+// the browser tests of long histories use it).
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { closeDatabase, db } from '../lib/db/client'
@@ -608,12 +610,14 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 async function main(argv: string[]): Promise<number> {
   let reset = false
   let clinicianCount = CLINICIANS
+  let longHistoryOnly = false
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--reset') reset = true
+    else if (argv[i] === '--long-history-only') longHistoryOnly = true
     else if (argv[i] === '--clinicians' && Number.isInteger(Number(argv[i + 1])) && Number(argv[++i]) >= 1 && Number(argv[i]) <= CLINICIANS) {
       clinicianCount = Number(argv[i]) // a smaller practice for a quick try (100 clients each)
     } else {
-      console.error(`seed:large: unknown option ${argv[i]}. Usage: npm run seed:large [-- --reset] [--clinicians 1-${CLINICIANS}]`)
+      console.error(`seed:large: unknown option ${argv[i]}. Usage: npm run seed:large [-- --reset] [--clinicians 1-${CLINICIANS} | --long-history-only]`)
       return 2
     }
   }
@@ -627,6 +631,7 @@ async function main(argv: string[]): Promise<number> {
     )
     return 2
   }
+  if (longHistoryOnly) clinicianCount = 1
   const started = Date.now()
   const where = env.isEmbedded ? env.DATABASE_URL : env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')
   console.log(`seed:large → ${where}`)
@@ -678,7 +683,7 @@ async function main(argv: string[]): Promise<number> {
   for (const [c, clinician] of clinicians.entries()) {
     const t0 = Date.now()
     const rows = emptyRows()
-    for (let k = 0; k < CLIENTS_PER_CLINICIAN; k++) buildClient(rows, c * CLIENTS_PER_CLINICIAN + k, clinician.id, now, today)
+    for (let k = 0; k < (longHistoryOnly ? 0 : CLIENTS_PER_CLINICIAN); k++) buildClient(rows, c * CLIENTS_PER_CLINICIAN + k, clinician.id, now, today)
     if (c === 0) buildClient(rows, LONG_HISTORY_SEED, clinician.id, now, today, LONG_HISTORY)
     const built = Date.now() - t0
     await writeRows(rows)

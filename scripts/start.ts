@@ -35,7 +35,8 @@ async function waitForHealth(url: string, child: { exitCode: number | null }): P
     } catch {
       /* not listening yet */
     }
-    await new Promise((r) => setTimeout(r, 250))
+    // Often: the server is healthy a moment after it listens, and a warm start takes seconds.
+    await new Promise((r) => setTimeout(r, 100))
   }
   return last
 }

@@ -24,6 +24,7 @@ const APP_SETTINGS = [
   'MAIL_FROM',
   'LOG_LEVEL',
   'E2E_PORT',
+  'E2E_WORKERS',
 ]
 
 /** An operator's shell: everything inherited (PATH, HOME, locale…) except the app's settings. */

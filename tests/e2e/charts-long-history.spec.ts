@@ -1,9 +1,9 @@
 // Ten years of weekly answers: the charts draw a bounded number of points (each with a keyboard
 // stop) that keeps the baseline, the latest and the risk answer, say how many they show, and the
-// table lists every answer. The history is "Long History" of `npm run seed:large` (one clinician's
-// caseload), seeded into an embedded database of this spec's own and served by a second production
-// server: the suite's server holds its embedded database alone, and the app makes no backdated
-// answers.
+// table lists every answer. The history is "Long History" of `npm run seed:large` (seeded alone,
+// `--long-history-only`: the same ten years, without the 100 other clients of a clinician's
+// caseload), into an embedded database of this spec's own and served by a production server of its
+// own: the suite's server holds its embedded database alone, and the app makes no backdated answers.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs, { mkdirSync } from 'node:fs'
 import net from 'node:net'
@@ -50,7 +50,7 @@ test.beforeAll(async () => {
   fs.mkdirSync(dataDir, { recursive: true })
   const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: `pglite:${path.join(dataDir, 'pglite')}`, SECUREBASE_DATA_DIR: dataDir }
   runTsx(['scripts/db-migrate.ts', 'deploy'], env)
-  runTsx(['scripts/seed-large.ts', '--clinicians', '1'], env)
+  runTsx(['scripts/seed-large.ts', '--long-history-only'], env)
   const port = await freePort()
   base = `http://127.0.0.1:${port}`
   // Never outlive the test worker, even when it is torn down after a failure.

@@ -10,6 +10,10 @@ import type { BrowserContext, Page } from '@playwright/test'
 import { addClient, assignPhq9AndEcr, expect, test } from './fixtures'
 import { ADMIN, axeViolations, CLINICIAN, hydrated, signIn } from './helpers'
 
+// The longest spec: its pages spread over the Playwright workers. Each worker makes the data below
+// once (beforeAll) on its own server; the tests only read it.
+test.describe.configure({ mode: 'parallel' })
+
 type Who = 'clinician' | 'admin' | 'nobody'
 interface Ctx {
   /** A seeded client with a year of weekly check-ins (Amelia Hart): charts and tables at their fullest. */

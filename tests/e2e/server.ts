@@ -1,4 +1,5 @@
-// Starts the production build on a fresh embedded database for the browser tests.
+// Starts the production build on a fresh embedded database for the browser tests, one server per
+// Playwright worker (playwright.config.ts), each with a data folder of its own (.data/e2e-<port>).
 // The server's boot migrates it and seeds the demo practice, exactly as a first `npm start` does.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -7,7 +8,7 @@ import { childProcessEnv } from '../../lib/env'
 
 const port = process.argv[2] ?? '3123'
 const root = path.resolve(import.meta.dirname, '..', '..')
-const dataDir = path.join(root, '.data', 'e2e')
+const dataDir = path.join(root, '.data', `e2e-${port}`)
 fs.rmSync(dataDir, { recursive: true, force: true })
 fs.mkdirSync(dataDir, { recursive: true })
 
