@@ -1,12 +1,13 @@
 import { lastOpenDay, startOfDayInTimeZone, todayInTimeZone } from '@/lib/scheduling/recurrence'
+import { dateTimeFormat } from '@/lib/intl-format'
 
 // Dates are stored in UTC and shown in the practice's time zone, written out ("12 Mar 2026").
 export function formatDate(d: Date | string, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(d))
+  return dateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(d))
 }
 
 export function formatDateTime(d: Date | string, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -28,8 +29,8 @@ export function isoDay(d: Date | string): string {
 const longDay = (calendarDate: string) => {
   const [y = NaN, m = NaN, d = NaN] = calendarDate.split('-').map(Number)
   const at = new Date(Date.UTC(y, m - 1, d))
-  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(at)
-  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(at)
+  const weekday = dateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(at)
+  const month = dateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(at)
   return `${weekday} ${d} ${month}`
 }
 
@@ -51,7 +52,7 @@ export function formatOpenUntil(closesAt: Date | string, timeZone: string): stri
   // The first instant of its local day (00:00, or 01:00 where the clocks jump at midnight): the
   // last moment to answer is the end of the day before.
   if (startOfDayInTimeZone(day, timeZone).getTime() === at.getTime()) return `the end of ${longDay(lastOpenDay(at, timeZone))}`
-  const parts = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: 'numeric', hourCycle: 'h23', timeZone }).formatToParts(at)
+  const parts = dateTimeFormat('en-GB', { hour: 'numeric', minute: 'numeric', hourCycle: 'h23', timeZone }).formatToParts(at)
   const hour = Number(parts.find((p) => p.type === 'hour')?.value)
   const minute = Number(parts.find((p) => p.type === 'minute')?.value)
   return `${spokenTime(hour, minute)} on ${longDay(day)}`

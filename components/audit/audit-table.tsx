@@ -6,6 +6,7 @@ import Link from 'next/link'
 import type { AuditRow } from '@/lib/validation/audit'
 import { auditActionLabel, isAuditAction } from '@/lib/audit/actions'
 import { ScrollRegion } from '@/components/ui/scroll-region'
+import { dateTimeFormat } from '@/lib/intl-format'
 
 const th = 'px-3 py-3 font-semibold'
 // On a phone each event is a card: the cells stacked, each with its column's name (CellLabel); an
@@ -36,7 +37,7 @@ function Action({ code }: { code: string }) {
 }
 
 function localTime(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

@@ -1,6 +1,7 @@
 // Pure layout decisions of the time charts, kept apart from React so they can be unit tested:
 // the x domain, the x ticks for the width at hand, when to thin the point marks, and where the
 // labels in the gutter go so they never overlap.
+import { dateTimeFormat } from '@/lib/intl-format'
 
 export const DAY = 86_400_000
 /** Below this width a chart has no room for band names beside the plot (they go in the legend). */
@@ -121,7 +122,7 @@ function ticksMinSpacing(ticks: readonly number[], span: number, plotWidth: numb
 
 export function tickLabel(t: number, unit: TickUnit, timeZone: string): string {
   const opts: Intl.DateTimeFormatOptions = unit === 'month' ? { month: 'short', year: 'numeric', timeZone } : { day: 'numeric', month: 'short', timeZone }
-  return new Intl.DateTimeFormat('en-GB', opts).format(new Date(t))
+  return dateTimeFormat('en-GB', opts).format(new Date(t))
 }
 
 /**

@@ -2,8 +2,9 @@
 import { useState } from 'react'
 import { buttonStyles } from '@/components/ui/button'
 import type { SaveStatus } from './use-note-autosave'
+import { dateTimeFormat } from '@/lib/intl-format'
 
-const time = (iso: string) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+const time = (iso: string) => dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
 
 /**
  * Autosave status in a live region ("Saving…", "Saved 12:04"). When saving has stopped (a

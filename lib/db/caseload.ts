@@ -219,7 +219,10 @@ export async function listCaseload(actor: Actor, query: CaseloadQuery, opts: Lis
   const offset = (query.page - 1) * query.pageSize
 
   // One statement: the page's ids (sorted and cut over the whole filtered caseload), then every
-  // column for those rows only, as JSON in the page's order. One row always, so an out-of-range page
+  // column for those rows only, as JSON in the page's order. The details are a lateral per page row
+  // (`c.id = p.id`): their per-client probes run for the page's 25-100 rows, never for every
+  // client of the practice. OFFSET 0 (in pageDetails) keeps the planner from flattening the lateral
+  // into a hash join, which ran every probe for all 2,500 clients of the bench practice. One row always, so an out-of-range page
   // still reports the total.
   const order = Prisma.sql`p.k ${dir} NULLS LAST, p.ln ${nameDir}, p.fn ${nameDir}, p.id`
   const [pageRow] = await run<{ total: number; rows: string }>(Prisma.sql`
@@ -236,7 +239,7 @@ export async function listCaseload(actor: Actor, query: CaseloadQuery, opts: Lis
     )
     SELECT (SELECT count(*) FROM filtered)::int AS total,
       (SELECT COALESCE(json_agg(d ORDER BY ${order}), '[]'::json)::text
-       FROM page p JOIN (${pageDetails(Prisma.sql`c.id IN (SELECT id FROM page)`, scoped, tz, t)}) d ON d.id = p.id::text) AS rows`)
+       FROM page p CROSS JOIN LATERAL (${pageDetails(Prisma.sql`c.id = p.id`, scoped, tz, t)}) d) AS rows`)
   const details = (JSON.parse(pageRow?.rows ?? '[]') as JsonDetailRow[]).map(fromJson)
   const rows = details.map((d) => toRow(d, today, isAdmin(actor)))
   const page = { rows, total: pageRow?.total ?? 0, page: query.page, pageSize: query.pageSize, scope, today }
@@ -252,7 +255,7 @@ export async function listCaseload(actor: Actor, query: CaseloadQuery, opts: Lis
   return page
 }
 
-/** Every column for the page's rows (`ids`: a condition on `c`), re-checked against the scope. */
+/** Every column for the page's rows (`ids`: a condition on `c`, one row per page row), re-checked against the scope. */
 function pageDetails(ids: Prisma.Sql, scoped: Prisma.Sql[], tz: string, t: Ctx): Prisma.Sql {
   return Prisma.sql`
     SELECT c.id::text, c."firstName", c."lastName", c."preferredName", c.status::text AS status,
@@ -275,7 +278,8 @@ function pageDetails(ids: Prisma.Sql, scoped: Prisma.Sql[], tz: string, t: Ctx):
       WHERE r."clientId" = c.id AND r."instrumentId" IN ('ecr-r', 'ecr-rs') AND r.complete AND r.quadrant IS NOT NULL
       ORDER BY r."submittedAt" DESC LIMIT 1
     ) q ON true
-    WHERE ${Prisma.join(scoped, ' AND ')} AND ${ids}`
+    WHERE ${Prisma.join(scoped, ' AND ')} AND ${ids}
+    OFFSET 0`
 }
 
 type DateKey = `${ScoreInstrumentId}_at` | 'quadrant_at' | 'last_checkin'

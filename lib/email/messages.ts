@@ -2,6 +2,7 @@
 // only the practice name, the link and when it closes (no client name, no instrument names, no
 // clinical words), because email is read on shared screens and lock screens and is often forwarded.
 import { lastOpenDay, toDateColumn } from '@/lib/scheduling/recurrence'
+import { dateTimeFormat } from '@/lib/intl-format'
 
 type CheckInEmailKind = 'new' | 'reminder'
 
@@ -28,7 +29,7 @@ const oneLine = (s: string) =>
 function closingDay(expiresAt: Date, timeZone: string): string {
   // The last open day as a calendar date, formatted without shifting it to another zone.
   const day = toDateColumn(lastOpenDay(expiresAt, timeZone))
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(day)
+  return dateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(day)
 }
 
 export function checkInEmail(input: CheckInEmailInput): EmailContent {

@@ -5,6 +5,7 @@ import 'server-only'
 import nodemailer from 'nodemailer'
 import { env } from '@/lib/env'
 import { logger } from '@/lib/log'
+import { dateTimeFormat } from '@/lib/intl-format'
 
 export type StaffEmailKind = 'invite' | 'reset'
 
@@ -30,7 +31,7 @@ const oneLine = (s: string, fallback: string) =>
     .trim() || fallback
 
 function until(d: Date, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

@@ -2,6 +2,7 @@
 // hands it here with the entries (newest first); links carry the next month cursor, so "Show
 // earlier" works without JavaScript.
 import type { TimelineEntry } from './types'
+import { dateTimeFormat } from '@/lib/intl-format'
 
 /** A first page holds whole months, newest first, until it has at least this many entries. */
 const TIMELINE_PAGE_ENTRIES = 20
@@ -28,13 +29,13 @@ export function parseTimelineView(v: string | null | undefined): TimelineView {
 /** The month an entry belongs to: a calendar date's own month, an instant's month in the time zone. */
 export function monthKey(e: TimelineEntry, timeZone: string): string {
   if (e.dateOnly) return e.at.slice(0, 7)
-  const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', timeZone }).formatToParts(new Date(e.at))
+  const parts = dateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', timeZone }).formatToParts(new Date(e.at))
   return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`
 }
 
 function monthLabel(key: string): string {
   const [y = NaN, m = NaN] = key.split('-').map(Number)
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)))
+  return dateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)))
 }
 
 /** Entries (newest first) in month groups, newest month first; order within a month is kept. */
