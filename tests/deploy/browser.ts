@@ -75,7 +75,9 @@ export async function completeCheckIn(page: Page, url: string): Promise<number> 
   if (res?.status() !== 200) throw new Error(`the check-in link answered ${res?.status()} on ${new URL(url).origin}`)
   await hydrated(page)
   await expect(page.getByText('Harbour Lane Therapy').first()).toBeVisible()
-  await page.getByRole('button', { name: 'Start' }).click()
+  // The check-in is plain HTML pages (docs/architecture.md, "The check-in page"): Start is a link,
+  // and each part is a page of its own, posted as a form.
+  await page.getByRole('link', { name: 'Start' }).click()
   for (let part = 1; part <= 20; part++) {
     const groups = page.locator('fieldset')
     await expect(groups.first()).toBeVisible()
