@@ -20,3 +20,16 @@ export function CrisisPanel({ crisisResources, id, hidden = false }: { crisisRes
     </section>
   )
 }
+
+/**
+ * The same help lines, always in view next to a risk question when the page runs without script
+ * (inside <noscript>): nothing can show the panel the moment the answer is chosen there.
+ */
+export function CrisisNote({ crisisResources }: { crisisResources: string }) {
+  return (
+    <div role="note" data-crisis-note="" className="rounded-lg border border-accent-700 bg-accent-50 p-4 text-stone-900">
+      <p>If thoughts like this are with you, you don&apos;t have to wait for your next session. You can talk to someone today:</p>
+      <CrisisLines text={crisisResources} />
+    </div>
+  )
+}

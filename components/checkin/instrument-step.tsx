@@ -1,5 +1,5 @@
 import { ecrRsInstructions } from '@/lib/assessments'
-import { CrisisPanel } from './crisis-panel'
+import { CrisisNote, CrisisPanel } from './crisis-panel'
 import { isRiskPositive } from './progress'
 import { Question } from './question'
 import { StepHeader } from './step-header'
@@ -44,8 +44,15 @@ export function InstrumentStep({
         <div key={item.number} className="flex flex-col gap-3">
           <Question itemId={part.itemId} item={item} anchors={def.anchors} value={values[i] ?? null} invalid={missing.includes(item.number)} risk={item.risk} />
           {/* Shown by public/checkin.js as soon as a risk question is answered above zero; without
-              script, from the answers saved when the client moves on (and on the thank-you page). */}
+              script, from the answers saved when the client moves on (and on the thank-you page).
+              Without script nothing can react to the answer itself, so the help lines stand next
+              to the risk question from the start (CLINICAL-FRAME: crisis resources at once). */}
           {item.risk ? <CrisisPanel crisisResources={crisisResources} id={`crisis-${part.itemId}-${item.number}`} hidden={!risky} /> : null}
+          {item.risk && !risky ? (
+            <noscript>
+              <CrisisNote crisisResources={crisisResources} />
+            </noscript>
+          ) : null}
         </div>
       ))}
       <p className="text-xs text-stone-500">{def.licence.attribution}</p>

@@ -38,6 +38,20 @@ test('a client without JavaScript answers, leaves, comes back to the saved draft
   await expectNoAxeViolationsWithoutScript(browser, client.url())
   await client.getByRole('link', { name: 'Start' }).click()
   await expect(client.getByText(/Part 1 of 2/).first()).toBeVisible()
+  // Nothing can react to the risk answer without script: the help lines stand next to the risk
+  // question (PHQ-9 item 9) from the start, and only there.
+  const note = client.locator('[data-crisis-note]')
+  await expect(note).toHaveCount(1)
+  await expect(note).toBeVisible()
+  await expect(note).toContainText('Samaritans')
+  const noteFollowsRiskQuestion = await note.evaluate((el) => {
+    // note → noscript → the question's own wrapper, whose fieldset is the risk question
+    const group = el.parentElement?.parentElement?.querySelector(':scope > fieldset legend')
+    return group?.textContent ?? ''
+  })
+  expect(noteFollowsRiskQuestion).toContain('better off dead')
+  await note.scrollIntoViewIfNeeded()
+  await client.screenshot({ path: 'test-results/e2e/checkin-nojs-risk-note-375.png' })
 
   // Moving on with gaps: the server points them out, with a link to each.
   await client.getByRole('button', { name: 'Next' }).click()
