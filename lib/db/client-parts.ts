@@ -11,6 +11,7 @@ import { Prisma } from './generated/client'
 import { isAdmin, isClinician, type Actor } from '@/lib/auth/actor'
 import { clientScopeSql } from './scope'
 import { GOAL_PROGRESS_ID } from '@/lib/assessments/goal-progress'
+import type { ClientCheckIn, ClientResponse, ClientRiskFlag } from '@/lib/clients/types'
 
 /** Rows of one list, in `order`, at most `limit`; `ord` keeps the order through json_agg. */
 export const jsonList = (cols: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql, limit?: number) => Prisma.sql`
@@ -24,6 +25,8 @@ const GOAL_PROGRESS_ROWS = 500
 
 // Dates arrive as JSON strings: ISO instants for timestamptz, YYYY-MM-DD for date columns.
 type Stamp = string
+/** A lib/clients type as json_agg delivers it: every Date a Stamp, the rest unchanged. */
+type AsJson<T> = T extends Date ? Stamp : T extends (infer U)[] ? AsJson<U>[] : T extends object ? { [K in keyof T]: AsJson<T[K]> } : T
 
 export interface OverviewRow {
   id: string
@@ -38,40 +41,9 @@ export interface OverviewRow {
   dateOfBirth: Stamp
   episodeStart: Stamp
   primaryClinician: { id: string; name: string }
-  flags: {
-    id: string
-    instrumentId: string
-    itemNumber: number
-    itemValue: number
-    status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED'
-    raisedAt: Stamp
-    acknowledgedAt: Stamp | null
-    acknowledgedById: string | null
-    resolvedAt: Stamp | null
-    resolvedById: string | null
-    resolutionNote: string | null
-  }[]
-  checkIns: {
-    id: string
-    dueDate: Stamp
-    status: 'OPEN' | 'COMPLETED' | 'EXPIRED' | 'CANCELLED'
-    expiresAt: Stamp
-    completedAt: Stamp | null
-    reminderSentAt: Stamp | null
-    items: { id: string; instrumentId: string; relationshipTarget: string | null }[]
-    liveLinks: number
-  }[]
-  responses: {
-    id: string
-    instrumentId: string
-    relationshipTarget: string | null
-    scores: Record<string, number>
-    band: string | null
-    quadrant: string | null
-    flags: string[]
-    complete: boolean
-    submittedAt: Stamp
-  }[]
+  flags: AsJson<ClientRiskFlag>[]
+  checkIns: AsJson<ClientCheckIn>[]
+  responses: AsJson<ClientResponse>[]
   goals: {
     id: string
     templateKey: string | null
