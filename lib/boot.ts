@@ -1,6 +1,6 @@
 // Runs once when the server process starts (instrumentation.ts), before it answers requests.
 import { env } from './env'
-import { closeDatabaseOnSignals, db } from './db/client'
+import { closeDatabase, closeDatabaseOnSignals, db } from './db/client'
 import { logger } from './log'
 
 async function printDemoSignIn(created: boolean) {
@@ -26,9 +26,15 @@ export async function boot(): Promise<void> {
     await stopBackgroundSealing() // what was appended last gets its place in the chain before we close
   })
 
-  // Migrations first, on their own connection, before the app's client opens the database.
+  // Migrations first. A warm start only reads `_prisma_migrations` through the app's own connection
+  // (the embedded folder is opened once); when there is work, that handle is closed so the schema
+  // engine has the folder to itself, and the app reopens it on first use afterwards.
   const { deployMigrations } = await import('./infra/migrate')
-  const { applied } = await deployMigrations(env.DATABASE_URL, { log: (m) => logger.info(m) })
+  const { applied } = await deployMigrations(env.DATABASE_URL, {
+    log: (m) => logger.info(m),
+    statusQuery: (sql) => db.$queryRawUnsafe(sql),
+    beforeEngine: closeDatabase,
+  })
   if (applied.length) logger.info('migrations applied', { count: applied.length })
 
   if (env.isEmbedded) {
