@@ -1,6 +1,7 @@
 // The audit log's URL filters, parsed leniently: a hand-edited or stale URL falls back to the
 // defaults instead of failing. Pure: used by the page, the export route, lib/audit and components.
 import { z } from 'zod'
+import { lenientPositiveInt } from './search-params'
 import { isUuid } from './uuid'
 
 const AUDIT_DEFAULT_PAGE_SIZE = 50
@@ -45,13 +46,6 @@ const id = z
   .nullable()
   .catch(null)
 const day = z.string().trim().refine(isCalendarDate).nullable().catch(null)
-const positiveInt = (fallback: number, max: number) =>
-  z.coerce
-    .number()
-    .int()
-    .min(1)
-    .transform((n) => Math.min(n, max))
-    .catch(fallback)
 
 const schema = z.object({
   userId: id,
@@ -59,8 +53,8 @@ const schema = z.object({
   action: z.string().trim().regex(ACTION).nullable().catch(null),
   from: day,
   to: day,
-  page: positiveInt(1, MAX_PAGE),
-  pageSize: positiveInt(AUDIT_DEFAULT_PAGE_SIZE, AUDIT_MAX_PAGE_SIZE),
+  page: lenientPositiveInt(1, MAX_PAGE),
+  pageSize: lenientPositiveInt(AUDIT_DEFAULT_PAGE_SIZE, AUDIT_MAX_PAGE_SIZE),
 })
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>

@@ -1,6 +1,7 @@
 // The caseload's search params parsed leniently (a hand-edited or stale URL falls back to defaults
 // instead of failing). Server only: zod stays out of the caseload's client bundle.
 import { z } from 'zod'
+import { lenientPositiveInt } from './search-params'
 import { uuidSchema } from './uuid'
 import { INSTRUMENT_IDS } from '@/lib/assessments/registry'
 import type { InstrumentId } from '@/lib/assessments/types'
@@ -10,13 +11,6 @@ const flag = z
   .enum(['1', 'true', 'on', 'yes'])
   .transform(() => true)
   .catch(false)
-const positiveInt = (fallback: number, max: number) =>
-  z.coerce
-    .number()
-    .int()
-    .min(1)
-    .transform((n) => Math.min(n, max))
-    .catch(fallback)
 
 const schema = z.object({
   q: z
@@ -45,8 +39,8 @@ const schema = z.object({
     .nullable()
     .catch(null),
   status: z.enum(CASELOAD_STATUSES).catch('active'),
-  page: positiveInt(1, MAX_PAGE),
-  pageSize: positiveInt(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+  page: lenientPositiveInt(1, MAX_PAGE),
+  pageSize: lenientPositiveInt(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   scope: z.enum(['own', 'all']).catch('own'),
 })
 
