@@ -83,8 +83,11 @@ export async function startStatementCounter(targetUrl: string, opts: { keepTexts
     return tagged
   }
 
-  const server = net.createServer((client) => {
-    const upstream = net.connect(targetPort, targetHost)
+  // No Nagle on either side: the driver turns it off on its own socket, and a proxy that leaves it
+  // on holds each small protocol message back for the previous one's ACK (delayed ACK: up to 40 ms
+  // per round trip), which the bench would then report as page time.
+  const server = net.createServer({ noDelay: true }, (client) => {
+    const upstream = net.connect({ port: targetPort, host: targetHost, noDelay: true })
     sockets.add(client)
     sockets.add(upstream)
     let inBuf: Buffer = Buffer.alloc(0)
