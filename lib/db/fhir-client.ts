@@ -1,0 +1,81 @@
+// A client's record as a FHIR R4 Bundle (issue 13). Same rules as the scores CSV: a clinician
+// reaches their own caseload, an admin the practice, and anything else answers like a missing
+// client (with an AUTHZ_DENIED event). Every statement carries the scope.
+import 'server-only'
+import { db } from './client'
+import type { Actor } from '@/lib/auth/actor'
+import { clientScope } from './scope'
+import { NotFoundError } from './errors'
+import { actorFields, recordAudit } from '@/lib/audit/record'
+import { recordDenied } from '@/lib/audit/denied'
+import { INSTRUMENT_IDS } from '@/lib/assessments/registry'
+import { buildClientBundle } from '@/lib/fhir/record'
+import type { Bundle } from '@/lib/fhir/types'
+import { todayInTimeZone } from '@/lib/scheduling/recurrence'
+import { isUuid } from '@/lib/validation/uuid'
+
+/**
+ * What the builders read of a response. The goal-progress check-in is left out: its items are the
+ * client's own goals, which have no Questionnaire of their own yet (docs/fhir.md, limits).
+ */
+export const fhirResponseSelect = {
+  id: true,
+  clientId: true,
+  instrumentId: true,
+  instrumentVersion: true,
+  submittedAt: true,
+  answers: true,
+  scores: true,
+  band: true,
+} as const
+
+export const fhirResponseWhere = { complete: true, instrumentId: { in: [...INSTRUMENT_IDS] } }
+
+export const fhirGoalSelect = { id: true, clientId: true, title: true, status: true, createdAt: true } as const
+
+export interface FhirClientExport {
+  filename: string
+  bundle: Bundle
+}
+
+/**
+ * The client's Patient, the Questionnaires answered, every complete response with its scores, and
+ * their goals. Built in full before the export is recorded (fail closed: an export that cannot be
+ * built is neither recorded nor sent).
+ */
+export async function exportClientFhir(
+  actor: Actor,
+  clientId: string,
+  opts: { now?: Date; ip?: string | null; requestId?: string | null } = {},
+): Promise<FhirClientExport> {
+  const now = opts.now ?? new Date()
+  if (!isUuid(clientId)) throw new NotFoundError('Client')
+  const client = await db.client.findFirst({
+    where: { id: clientId, ...clientScope(actor) },
+    select: { id: true, firstName: true, lastName: true, dateOfBirth: true, practice: { select: { timeZone: true } } },
+  })
+  if (!client) {
+    await recordDenied(actor, { action: 'EXPORT_FHIR', targetType: 'Client', targetId: clientId })
+    throw new NotFoundError('Client')
+  }
+  const scoped = { clientId, client: clientScope(actor) }
+  const responses = await db.response.findMany({
+    where: { ...scoped, ...fhirResponseWhere },
+    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    select: fhirResponseSelect,
+  })
+  const goals = await db.goal.findMany({ where: scoped, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: fhirGoalSelect })
+  const timeZone = client.practice.timeZone
+  const bundle = buildClientBundle({ client, responses, goals, timeZone, now })
+  await recordAudit({
+    ...actorFields(actor),
+    action: 'EXPORT_FHIR',
+    targetType: 'Client',
+    targetId: clientId,
+    clientId,
+    details: { export: 'fhir', responses: responses.length, goals: goals.length, resources: bundle.entry.length },
+    ip: opts.ip ?? null,
+    requestId: opts.requestId ?? null,
+  })
+  return { filename: `fhir-${clientId}-${todayInTimeZone(now, timeZone)}.json`, bundle }
+}
