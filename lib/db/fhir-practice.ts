@@ -15,8 +15,9 @@ import { buildGoal, buildPatient } from '@/lib/fhir/patient-goal'
 import { ndjsonLine, questionnairesFor, responseResources } from '@/lib/fhir/record'
 import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 
-const CLIENT_PAGE = 500
-const RESPONSE_PAGE = 1000
+/** Rows per keyset page: clients (with their goals), and responses (each a few resources). */
+const PAGE = { clients: 500, responses: 1000 }
+type Pages = typeof PAGE
 
 export interface FhirBulkExport {
   filename: string
@@ -25,7 +26,7 @@ export interface FhirBulkExport {
 }
 
 /** Every resource of the practice: questionnaires, then patients with their goals, then responses with their scores. */
-async function* practiceLines(admin: Actor, timeZone: string, versions: ReturnType<typeof questionnairesFor>): AsyncGenerator<string> {
+async function* practiceLines(admin: Actor, timeZone: string, versions: ReturnType<typeof questionnairesFor>, page: Pages): AsyncGenerator<string> {
   for (const q of versions) yield ndjsonLine(q)
   const scope = clientScope(admin)
   let clientCursor: string | undefined
@@ -33,7 +34,7 @@ async function* practiceLines(admin: Actor, timeZone: string, versions: ReturnTy
     const clients = await db.client.findMany({
       where: { ...scope, ...(clientCursor ? { id: { gt: clientCursor } } : {}) },
       orderBy: { id: 'asc' },
-      take: CLIENT_PAGE,
+      take: page.clients,
       select: { id: true, firstName: true, lastName: true, dateOfBirth: true },
     })
     if (clients.length === 0) break
@@ -50,7 +51,7 @@ async function* practiceLines(admin: Actor, timeZone: string, versions: ReturnTy
     const responses = await db.response.findMany({
       where: { client: scope, ...fhirResponseWhere, ...(responseCursor ? { id: { gt: responseCursor } } : {}) },
       orderBy: { id: 'asc' },
-      take: RESPONSE_PAGE,
+      take: page.responses,
       select: fhirResponseSelect,
     })
     if (responses.length === 0) break
@@ -64,7 +65,10 @@ async function* practiceLines(admin: Actor, timeZone: string, versions: ReturnTy
  * instrument versions used and builds their questionnaires (so a version this build cannot describe
  * fails before anything is sent), records the export, and returns the lines to stream.
  */
-export async function exportPracticeFhir(admin: Actor, opts: { now?: Date; ip?: string | null; requestId?: string | null } = {}): Promise<FhirBulkExport> {
+export async function exportPracticeFhir(
+  admin: Actor,
+  opts: { now?: Date; ip?: string | null; requestId?: string | null; page?: Pages } = {},
+): Promise<FhirBulkExport> {
   await assertAdmin(admin, 'Page', { attempted: 'EXPORT_FHIR_BULK', targetType: 'Practice' })
   const now = opts.now ?? new Date()
   const practice = await db.practice.findUnique({ where: { id: admin.practiceId }, select: { timeZone: true } })
@@ -87,5 +91,8 @@ export async function exportPracticeFhir(admin: Actor, opts: { now?: Date; ip?: 
     ip: opts.ip ?? null,
     requestId: opts.requestId ?? null,
   })
-  return { filename: `fhir-practice-${todayInTimeZone(now, practice.timeZone)}.ndjson`, lines: practiceLines(admin, practice.timeZone, versions) }
+  return {
+    filename: `fhir-practice-${todayInTimeZone(now, practice.timeZone)}.ndjson`,
+    lines: practiceLines(admin, practice.timeZone, versions, opts.page ?? PAGE),
+  }
 }
