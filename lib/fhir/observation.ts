@@ -5,7 +5,7 @@ import type { InstrumentDefinition, ScoreDefinition } from '@/lib/assessments/ty
 import { loincCoding, nameUuid, patientRef, SCORE_CODE_SYSTEM, surveyCategory, UCUM } from './systems'
 import type { CodeableConcept, FhirResponseInput, Observation } from './types'
 
-export const observationId = (responseId: string, scoreKey: string) => nameUuid(`Observation|${responseId}|${scoreKey}`)
+const observationId = (responseId: string, scoreKey: string) => nameUuid(`Observation|${responseId}|${scoreKey}`)
 
 /** LOINC where INSTRUMENTS.md gives a code for the score, else `<instrument>-<score>` in our own system. */
 export function scoreCode(def: InstrumentDefinition, score: ScoreDefinition): CodeableConcept {

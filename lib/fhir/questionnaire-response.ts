@@ -6,7 +6,7 @@ import { patientRef } from './systems'
 import type { FhirResponseInput, QuestionnaireResponse } from './types'
 
 /** The stored raw answers in item order; anything that is not a number counts as unanswered. */
-export function rawAnswers(answers: unknown): (number | null)[] {
+function rawAnswers(answers: unknown): (number | null)[] {
   return Array.isArray(answers) ? answers.map((a: unknown) => (typeof a === 'number' && Number.isFinite(a) ? a : null)) : []
 }
 

@@ -19,7 +19,7 @@ export function definitionFor(instrumentId: string, instrumentVersion: string): 
   return def.instrumentVersion === instrumentVersion ? def : null
 }
 
-export const questionnaireId = (def: InstrumentDefinition) => nameUuid(`Questionnaire|${questionnaireUrl(def.id)}|${def.instrumentVersion}`)
+const questionnaireId = (def: InstrumentDefinition) => nameUuid(`Questionnaire|${questionnaireUrl(def.id)}|${def.instrumentVersion}`)
 
 /** `url|version`: how a QuestionnaireResponse names the exact version it answers. */
 export const questionnaireCanonical = (def: InstrumentDefinition) => `${questionnaireUrl(def.id)}|${def.instrumentVersion}`

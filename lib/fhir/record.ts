@@ -16,7 +16,7 @@ export class UnknownInstrumentVersionError extends Error {
 }
 
 /** The definition of a stored response; a version we cannot describe verbatim is refused, not exported half-right. */
-export function requireDefinition(r: Pick<FhirResponseInput, 'id' | 'instrumentId' | 'instrumentVersion'>): InstrumentDefinition {
+function requireDefinition(r: Pick<FhirResponseInput, 'id' | 'instrumentId' | 'instrumentVersion'>): InstrumentDefinition {
   const def = definitionFor(r.instrumentId, r.instrumentVersion)
   if (!def) throw new UnknownInstrumentVersionError(r.id)
   return def

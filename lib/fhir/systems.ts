@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto'
 import type { Coding, Reference } from './types'
 
-export const FHIR_BASE = 'https://securebase.app/fhir'
+const FHIR_BASE = 'https://securebase.app/fhir'
 export const LOINC = 'http://loinc.org'
 export const UCUM = 'http://unitsofmeasure.org'
-export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category'
+const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category'
 export const GOAL_ACHIEVEMENT = 'http://terminology.hl7.org/CodeSystem/goal-achievement'
 
 /** The instrument's answer options where LOINC has no LA codes (code = the stored value). */

@@ -24,7 +24,7 @@ export interface Patient {
   birthDate: string
 }
 
-export interface QuestionnaireItem {
+interface QuestionnaireItem {
   linkId: string
   type: 'choice' | 'display'
   text: string

@@ -25,7 +25,7 @@ export function response(instrumentId: InstrumentId, answers: (number | null)[],
 }
 
 // Vectors from INSTRUMENTS.md (CORE-10 with item 5 missing is pro-rated to 22.2).
-export const ECR_R_VECTOR = [6, 5, 6, 5, 4, 6, 5, 5, 2, 5, 3, 4, 4, 3, 5, 4, 5, 3, 2, 6, 3, 5, 2, 2, 2, 6, 5, 6, 6, 5, 6, 2, 5, 5, 6, 6]
+const ECR_R_VECTOR = [6, 5, 6, 5, 4, 6, 5, 5, 2, 5, 3, 4, 4, 3, 5, 4, 5, 3, 2, 6, 3, 5, 2, 2, 2, 6, 5, 6, 6, 5, 6, 2, 5, 5, 6, 6]
 
 export function sampleRecord(): ClientRecordInput {
   n = 0 // the same ids on every call
