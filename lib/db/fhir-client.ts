@@ -29,7 +29,10 @@ export const fhirResponseSelect = {
   band: true,
 } as const
 
-export const fhirResponseWhere = { complete: true, instrumentId: { in: [...INSTRUMENT_IDS] } }
+// Every stored response, scored or not: a submitted response that could not be scored (too many
+// items left out) still holds the client's answers, and an export must not lose them. It gets a
+// QuestionnaireResponse and no Observation (there is no score to state).
+export const fhirResponseWhere = { instrumentId: { in: [...INSTRUMENT_IDS] } }
 
 export const fhirGoalSelect = { id: true, clientId: true, title: true, status: true, createdAt: true } as const
 
@@ -39,7 +42,7 @@ export interface FhirClientExport {
 }
 
 /**
- * The client's Patient, the Questionnaires answered, every complete response with its scores, and
+ * The client's Patient, the Questionnaires answered, every stored response with its scores, and
  * their goals. Built in full before the export is recorded (fail closed: an export that cannot be
  * built is neither recorded nor sent).
  */

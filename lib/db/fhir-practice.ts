@@ -76,10 +76,10 @@ export async function exportPracticeFhir(
   const [counts] = await db.$queryRaw<{ clients: bigint; responses: bigint }[]>`
     SELECT (SELECT count(*) FROM "Client" c WHERE ${clientScopeSql(admin)}) AS clients,
            (SELECT count(*) FROM "Response" r JOIN "Client" c ON c."id" = r."clientId"
-             WHERE ${clientScopeSql(admin)} AND r."complete" AND r."instrumentId" IN (${Prisma.join(INSTRUMENT_IDS)})) AS responses`
+             WHERE ${clientScopeSql(admin)} AND r."instrumentId" IN (${Prisma.join(INSTRUMENT_IDS)})) AS responses`
   const used = await db.$queryRaw<{ instrumentId: string; instrumentVersion: string }[]>`
     SELECT DISTINCT r."instrumentId", r."instrumentVersion" FROM "Response" r JOIN "Client" c ON c."id" = r."clientId"
-    WHERE ${clientScopeSql(admin)} AND r."complete" AND r."instrumentId" IN (${Prisma.join(INSTRUMENT_IDS)})
+    WHERE ${clientScopeSql(admin)} AND r."instrumentId" IN (${Prisma.join(INSTRUMENT_IDS)})
     ORDER BY 1, 2`
   const versions = questionnairesFor(used.map((u) => ({ id: `${u.instrumentId}@${u.instrumentVersion}`, ...u })))
   await recordAudit({

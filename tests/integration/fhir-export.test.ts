@@ -16,7 +16,7 @@ const RECORD: SeedAnswer[] = [
   ['phq9', [0, 0, 0, 1, 2, 1, 3, 2, 1], 0],
   ['gad7', [3, 3, 2, 3, 2, 3, 2], 0],
   ['core10', [3, 1, 1, 2, null, 0, 3, 2, 3, 1], 1], // pro-rated: 22.2
-  ['core10', [3, 1, null, 2, null, 0, 3, 2, 3, 1], 8], // two missing: not scored, not exported
+  ['core10', [3, 1, null, 2, null, 0, 3, 2, 3, 1], 8], // two missing: not scored; its answers are exported, no score
   ['ecr-r', ECR_R, 2],
   ['ecr-rs', [2, 3, 2, 3, 5, 6, 6, 5, 6], 3],
   ['phq9', [0, 0, 1, 1, 1, 0, 0, 0, 0], 7],
@@ -53,8 +53,11 @@ describe('exportClientFhir', () => {
     expect(filename).toBe(`fhir-${w.clientA.id}-2026-03-01.json`)
     expect(bundleProblems(bundle)).toEqual([])
     const count = (t: string) => bundle.entry.filter((e) => e.resource.resourceType === t).length
-    // 6 complete standard responses; PHQ-9 ×2, GAD-7, CORE-10 one score each, ECR-R and ECR-RS two.
-    expect([count('Patient'), count('Questionnaire'), count('QuestionnaireResponse'), count('Observation'), count('Goal')]).toEqual([1, 5, 6, 8, 2])
+    // 7 standard responses (the goal-progress one is left out); scores: PHQ-9 ×2, GAD-7 and the
+    // scored CORE-10 one each, ECR-R and ECR-RS two each; the unscored CORE-10 none.
+    expect([count('Patient'), count('Questionnaire'), count('QuestionnaireResponse'), count('Observation'), count('Goal')]).toEqual([1, 5, 7, 8, 2])
+    const unscored = bundle.entry.map((e) => e.resource).find((r) => r.resourceType === 'QuestionnaireResponse' && r.item.length === 8)
+    expect(unscored).toMatchObject({ status: 'completed', questionnaire: 'https://securebase.app/fhir/Questionnaire/core10|core10/2013@1' })
     const events = await db.auditEvent.findMany({ where: { action: 'EXPORT_FHIR', clientId: w.clientA.id } })
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({
@@ -62,7 +65,7 @@ describe('exportClientFhir', () => {
       targetType: 'Client',
       targetId: w.clientA.id,
       outcome: 'SUCCESS',
-      details: { export: 'fhir', responses: 6, goals: 2, resources: 22 },
+      details: { export: 'fhir', responses: 7, goals: 2, resources: 23 },
     })
   })
 
@@ -99,14 +102,14 @@ describe('exportPracticeFhir', () => {
         .sort(),
     ).toEqual(own.map((c) => c.id).sort())
     expect(text).not.toContain(w.clientP2.id)
-    expect(resources.filter((r) => r.resourceType === 'QuestionnaireResponse')).toHaveLength(7)
+    expect(resources.filter((r) => r.resourceType === 'QuestionnaireResponse')).toHaveLength(8)
     const event = await db.auditEvent.findFirst({ where: { action: 'EXPORT_FHIR_BULK', actorId: w.admin1.id }, orderBy: { id: 'desc' } })
     expect(event).toMatchObject({
       practiceId: w.p1.id,
       targetType: 'Practice',
       targetId: w.p1.id,
       outcome: 'SUCCESS',
-      details: { clients: own.length, responses: 7, questionnaires: 5 },
+      details: { clients: own.length, responses: 8, questionnaires: 5 },
     })
   })
 
