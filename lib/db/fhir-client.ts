@@ -9,15 +9,16 @@ import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { recordDenied } from '@/lib/audit/denied'
 import { INSTRUMENT_IDS } from '@/lib/assessments/registry'
+import { GOAL_PROGRESS_ID } from '@/lib/assessments/goal-progress'
 import { buildClientBundle } from '@/lib/fhir/record'
 import type { Bundle } from '@/lib/fhir/types'
 import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { isUuid } from '@/lib/validation/uuid'
 
-/**
- * What the builders read of a response. The goal-progress check-in is left out: its items are the
- * client's own goals, which have no Questionnaire of their own yet (docs/fhir.md, limits).
- */
+/** Every kind of response the export describes: the standard instruments and the goal-progress check-in. */
+export const FHIR_INSTRUMENT_IDS: string[] = [...INSTRUMENT_IDS, GOAL_PROGRESS_ID]
+
+/** What the builders read of a response. */
 export const fhirResponseSelect = {
   id: true,
   clientId: true,
@@ -32,7 +33,7 @@ export const fhirResponseSelect = {
 // Every stored response, scored or not: a submitted response that could not be scored (too many
 // items left out) still holds the client's answers, and an export must not lose them. It gets a
 // QuestionnaireResponse and no Observation (there is no score to state).
-export const fhirResponseWhere = { instrumentId: { in: [...INSTRUMENT_IDS] } }
+export const fhirResponseWhere = { instrumentId: { in: FHIR_INSTRUMENT_IDS } }
 
 export const fhirGoalSelect = { id: true, clientId: true, title: true, status: true, createdAt: true } as const
 

@@ -8,9 +8,8 @@ import type { Actor } from '@/lib/auth/actor'
 import { Prisma } from './generated/client'
 import { assertAdmin, clientScope, clientScopeSql } from './scope'
 import { NotFoundError } from './errors'
-import { fhirGoalSelect, fhirResponseSelect, fhirResponseWhere } from './fhir-client'
+import { FHIR_INSTRUMENT_IDS, fhirGoalSelect, fhirResponseSelect, fhirResponseWhere } from './fhir-client'
 import { actorFields, recordAudit } from '@/lib/audit/record'
-import { INSTRUMENT_IDS } from '@/lib/assessments/registry'
 import { buildGoal, buildPatient } from '@/lib/fhir/patient-goal'
 import { ndjsonLine, questionnairesFor, responseResources } from '@/lib/fhir/record'
 import { todayInTimeZone } from '@/lib/scheduling/recurrence'
@@ -76,10 +75,10 @@ export async function exportPracticeFhir(
   const [counts] = await db.$queryRaw<{ clients: bigint; responses: bigint }[]>`
     SELECT (SELECT count(*) FROM "Client" c WHERE ${clientScopeSql(admin)}) AS clients,
            (SELECT count(*) FROM "Response" r JOIN "Client" c ON c."id" = r."clientId"
-             WHERE ${clientScopeSql(admin)} AND r."instrumentId" IN (${Prisma.join(INSTRUMENT_IDS)})) AS responses`
+             WHERE ${clientScopeSql(admin)} AND r."instrumentId" IN (${Prisma.join(FHIR_INSTRUMENT_IDS)})) AS responses`
   const used = await db.$queryRaw<{ instrumentId: string; instrumentVersion: string }[]>`
     SELECT DISTINCT r."instrumentId", r."instrumentVersion" FROM "Response" r JOIN "Client" c ON c."id" = r."clientId"
-    WHERE ${clientScopeSql(admin)} AND r."instrumentId" IN (${Prisma.join(INSTRUMENT_IDS)})
+    WHERE ${clientScopeSql(admin)} AND r."instrumentId" IN (${Prisma.join(FHIR_INSTRUMENT_IDS)})
     ORDER BY 1, 2`
   const versions = questionnairesFor(used.map((u) => ({ id: `${u.instrumentId}@${u.instrumentVersion}`, ...u })))
   await recordAudit({

@@ -1,6 +1,7 @@
 // A client's FHIR record assembled from plain rows: the per-client Bundle and, line by line, the
 // practice's NDJSON bulk export use the same builders, so both say the same thing.
 import type { InstrumentDefinition } from '@/lib/assessments/types'
+import { buildGoalProgressQuestionnaire, goalProgressResources, isGoalProgress } from './goal-progress'
 import { buildObservations } from './observation'
 import { buildGoal, buildPatient } from './patient-goal'
 import { buildQuestionnaire, definitionFor } from './questionnaire'
@@ -24,6 +25,7 @@ function requireDefinition(r: Pick<FhirResponseInput, 'id' | 'instrumentId' | 'i
 
 /** A response's QuestionnaireResponse followed by its score Observations. */
 export function responseResources(r: FhirResponseInput): FhirResource[] {
+  if (isGoalProgress(r)) return goalProgressResources(r)
   const def = requireDefinition(r)
   return [buildQuestionnaireResponse(def, r), ...buildObservations(def, r)]
 }
@@ -33,7 +35,7 @@ export function questionnairesFor(responses: readonly Pick<FhirResponseInput, 'i
   const seen = new Map<string, Questionnaire>()
   for (const r of responses) {
     const key = `${r.instrumentId}|${r.instrumentVersion}`
-    if (!seen.has(key)) seen.set(key, buildQuestionnaire(requireDefinition(r)))
+    if (!seen.has(key)) seen.set(key, isGoalProgress(r) ? buildGoalProgressQuestionnaire() : buildQuestionnaire(requireDefinition(r)))
   }
   return [...seen.values()]
 }

@@ -26,10 +26,13 @@ export interface Patient {
 
 interface QuestionnaireItem {
   linkId: string
-  type: 'choice' | 'display'
+  type: 'choice' | 'display' | 'group' | 'string' | 'integer'
   text: string
   code?: Coding[]
+  repeats?: boolean
+  readOnly?: boolean
   answerOption?: { valueCoding: Coding }[]
+  item?: QuestionnaireItem[]
 }
 
 export interface Questionnaire {
@@ -55,7 +58,16 @@ export interface QuestionnaireResponse {
   subject: Reference
   source: Reference
   authored: string
-  item: { linkId: string; text: string; answer: { valueCoding: Coding }[] }[]
+  item: ResponseItem[]
+}
+
+type Answer = { valueCoding: Coding } | { valueString: string } | { valueInteger: number }
+
+interface ResponseItem {
+  linkId: string
+  text?: string
+  answer?: Answer[]
+  item?: ResponseItem[]
 }
 
 export interface Observation {
@@ -66,7 +78,9 @@ export interface Observation {
   code: CodeableConcept
   subject: Reference
   effectiveDateTime: string
-  valueQuantity: { value: number; unit: string; system: string; code: string }
+  focus?: Reference[]
+  valueQuantity?: { value: number; unit: string; system: string; code: string }
+  valueInteger?: number
   interpretation?: CodeableConcept[]
   derivedFrom: Reference[]
 }

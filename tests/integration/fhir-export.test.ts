@@ -20,7 +20,6 @@ const RECORD: SeedAnswer[] = [
   ['ecr-r', ECR_R, 2],
   ['ecr-rs', [2, 3, 2, 3, 5, 6, 6, 5, 6], 3],
   ['phq9', [0, 0, 1, 1, 1, 0, 0, 0, 0], 7],
-  ['goal-progress', [4, 7], 7], // no FHIR shape yet (docs/fhir.md): left out
 ]
 
 async function lines(admin = w.admin1, page?: { clients: number; responses: number }) {
@@ -39,11 +38,13 @@ async function lines(admin = w.admin1, page?: { clients: number; responses: numb
 
 beforeAll(async () => {
   w = await createWorld()
-  await seedResponses(w.p1.id, w.clientA.id, w.clinA.id, RECORD)
+  const goals = [
+    await seedGoal(w.p1.id, w.clientA.id, w.clinA.id, 'Ask for what I need, directly', 'ACTIVE'),
+    await seedGoal(w.p1.id, w.clientA.id, w.clinA.id, 'Stay steady when feelings run high', 'ACHIEVED'),
+  ]
+  await seedResponses(w.p1.id, w.clientA.id, w.clinA.id, [...RECORD, ['goal-progress', [4, 7], 7, goals]])
   await seedResponses(w.p1.id, w.clientB.id, w.clinB.id, [['gad7', [0, 0, 1, 1, 0, 1, 0], 2]])
   await seedResponses(w.p2.id, w.clientP2.id, w.clinP2.id, [['phq9', [3, 3, 3, 3, 3, 3, 3, 3, 3], 2]])
-  await seedGoal(w.p1.id, w.clientA.id, w.clinA.id, 'Ask for what I need, directly', 'ACTIVE')
-  await seedGoal(w.p1.id, w.clientA.id, w.clinA.id, 'Stay steady when feelings run high', 'ACHIEVED')
   await seedGoal(w.p2.id, w.clientP2.id, w.clinP2.id, 'Let safe people see me', 'PAUSED')
 })
 
@@ -53,9 +54,9 @@ describe('exportClientFhir', () => {
     expect(filename).toBe(`fhir-${w.clientA.id}-2026-03-01.json`)
     expect(bundleProblems(bundle)).toEqual([])
     const count = (t: string) => bundle.entry.filter((e) => e.resource.resourceType === t).length
-    // 7 standard responses (the goal-progress one is left out); scores: PHQ-9 ×2, GAD-7 and the
-    // scored CORE-10 one each, ECR-R and ECR-RS two each; the unscored CORE-10 none.
-    expect([count('Patient'), count('Questionnaire'), count('QuestionnaireResponse'), count('Observation'), count('Goal')]).toEqual([1, 5, 7, 8, 2])
+    // 7 standard responses and a goal-progress one; scores: PHQ-9 ×2, GAD-7 and the scored CORE-10
+    // one each, ECR-R and ECR-RS two each, one per rated goal; the unscored CORE-10 none.
+    expect([count('Patient'), count('Questionnaire'), count('QuestionnaireResponse'), count('Observation'), count('Goal')]).toEqual([1, 6, 8, 10, 2])
     const unscored = bundle.entry.map((e) => e.resource).find((r) => r.resourceType === 'QuestionnaireResponse' && r.item.length === 8)
     expect(unscored).toMatchObject({ status: 'completed', questionnaire: 'https://securebase.app/fhir/Questionnaire/core10|core10/2013@1' })
     const events = await db.auditEvent.findMany({ where: { action: 'EXPORT_FHIR', clientId: w.clientA.id } })
@@ -65,7 +66,7 @@ describe('exportClientFhir', () => {
       targetType: 'Client',
       targetId: w.clientA.id,
       outcome: 'SUCCESS',
-      details: { export: 'fhir', responses: 7, goals: 2, resources: 23 },
+      details: { export: 'fhir', responses: 8, goals: 2, resources: 27 },
     })
   })
 
@@ -102,14 +103,14 @@ describe('exportPracticeFhir', () => {
         .sort(),
     ).toEqual(own.map((c) => c.id).sort())
     expect(text).not.toContain(w.clientP2.id)
-    expect(resources.filter((r) => r.resourceType === 'QuestionnaireResponse')).toHaveLength(8)
+    expect(resources.filter((r) => r.resourceType === 'QuestionnaireResponse')).toHaveLength(9)
     const event = await db.auditEvent.findFirst({ where: { action: 'EXPORT_FHIR_BULK', actorId: w.admin1.id }, orderBy: { id: 'desc' } })
     expect(event).toMatchObject({
       practiceId: w.p1.id,
       targetType: 'Practice',
       targetId: w.p1.id,
       outcome: 'SUCCESS',
-      details: { clients: own.length, responses: 8, questionnaires: 5 },
+      details: { clients: own.length, responses: 9, questionnaires: 6 },
     })
   })
 

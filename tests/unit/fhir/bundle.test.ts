@@ -36,7 +36,7 @@ describe('buildClientBundle', () => {
 
   it('has one Patient, one Questionnaire per instrument version, a response per check-in and an Observation per score', () => {
     const count = (t: string) => resources.filter((r) => r.resourceType === t).length
-    expect([count('Patient'), count('Questionnaire'), count('QuestionnaireResponse'), count('Observation'), count('Goal')]).toEqual([1, 5, 6, 8, 3])
+    expect([count('Patient'), count('Questionnaire'), count('QuestionnaireResponse'), count('Observation'), count('Goal')]).toEqual([1, 6, 7, 10, 3])
     expect(resources[0]).toEqual({ resourceType: 'Patient', id: CLIENT_ID, name: [{ family: 'Person', given: ['Test'] }], birthDate: '1990-04-05' })
   })
 
@@ -47,7 +47,7 @@ describe('buildClientBundle', () => {
 
   it('keeps the stored scores: totals, pro-rated CORE-10, both attachment dimensions, bands as interpretation', () => {
     const obs = of<Observation>(resources, 'Observation')
-    const by = (code: string) => obs.filter((o) => o.code.coding?.[0]?.code === code).map((o) => [o.valueQuantity.value, o.interpretation?.[0]?.text ?? null])
+    const by = (code: string) => obs.filter((o) => o.code.coding?.[0]?.code === code).map((o) => [o.valueQuantity?.value, o.interpretation?.[0]?.text ?? null])
     expect(by('44261-6')).toEqual([
       [10, 'moderate'],
       [3, 'minimal'],
@@ -60,13 +60,27 @@ describe('buildClientBundle', () => {
     expect(by('ecr-rs-anxiety')).toEqual([[5.67, null]])
   })
 
+  it("rates each goal in the client's words, as an Observation focused on the Goal", () => {
+    const obs = of<Observation>(resources, 'Observation').filter((o) => o.code.coding?.[0]?.code === 'goal-progress-rating')
+    expect(obs.map((o) => [o.focus?.[0]?.reference, o.valueInteger])).toEqual([
+      ['Goal/a0000000-0000-4000-8000-000000000001', 4],
+      ['Goal/a0000000-0000-4000-8000-000000000002', 7],
+    ])
+    const qr = of<QuestionnaireResponse>(resources, 'QuestionnaireResponse').find((r) => r.questionnaire.includes('/goal-progress|'))!
+    expect(qr.item[1]).toEqual({
+      linkId: 'goal',
+      item: [
+        { linkId: 'goal.title', answer: [{ valueString: 'Stay steady' }] },
+        { linkId: 'goal.rating', answer: [{ valueInteger: 7 }] },
+      ],
+    })
+  })
+
   it('leaves an unanswered item out of the response rather than inventing an answer', () => {
     const core = of<QuestionnaireResponse>(resources, 'QuestionnaireResponse').find((r) => r.questionnaire.includes('/core10|'))!
     expect(core.item.map((i) => i.linkId)).toEqual(['1', '2', '3', '4', '6', '7', '8', '9', '10'])
-    expect(core.item[1]!.answer[0]!.valueCoding).toEqual({
-      system: 'https://securebase.app/fhir/CodeSystem/core10-answers',
-      code: '1',
-      display: 'Only occasionally',
+    expect(core.item[1]!.answer?.[0]).toEqual({
+      valueCoding: { system: 'https://securebase.app/fhir/CodeSystem/core10-answers', code: '1', display: 'Only occasionally' },
     })
   })
 

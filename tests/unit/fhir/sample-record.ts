@@ -24,6 +24,26 @@ export function response(instrumentId: InstrumentId, answers: (number | null)[],
   }
 }
 
+const GOAL_IDS = ['a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000002'] as const
+
+/** A goal-progress check-in as stored: each goal's wording at the time and its rating. */
+function goalRatings(day: number): FhirResponseInput {
+  const answers = [
+    { goalId: GOAL_IDS[0], title: 'Ask for what I need, directly', rating: 4 },
+    { goalId: GOAL_IDS[1], title: 'Stay steady', rating: 7 },
+  ]
+  return {
+    id: uuid(),
+    clientId: CLIENT_ID,
+    instrumentId: 'goal-progress',
+    instrumentVersion: 'goal-progress@1',
+    submittedAt: new Date(Date.UTC(2026, 0, day, 18, 30)),
+    answers,
+    scores: Object.fromEntries(answers.map((a) => [a.goalId, a.rating])),
+    band: null,
+  }
+}
+
 // Vectors from INSTRUMENTS.md (CORE-10 with item 5 missing is pro-rated to 22.2).
 const ECR_R_VECTOR = [6, 5, 6, 5, 4, 6, 5, 5, 2, 5, 3, 4, 4, 3, 5, 4, 5, 3, 2, 6, 3, 5, 2, 2, 2, 6, 5, 6, 6, 5, 6, 2, 5, 5, 6, 6]
 
@@ -38,6 +58,7 @@ export function sampleRecord(): ClientRecordInput {
       response('core10', [3, 1, 1, 2, null, 0, 3, 2, 3, 1], 6),
       response('ecr-r', ECR_R_VECTOR, 7),
       response('ecr-rs', [2, 3, 2, 3, 5, 6, 6, 5, 6], 8),
+      goalRatings(12),
     ],
     goals: [
       {
