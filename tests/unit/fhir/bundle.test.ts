@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { buildClientBundle, clientResources, ndjsonLine, UnknownInstrumentVersionError } from '@/lib/fhir/record'
 import type { Observation, Questionnaire, QuestionnaireResponse } from '@/lib/fhir/types'
 import { bundleProblems, fhirSchema, schemaErrors, structuralProblems } from '../../fixtures/fhir-check'
 import { CLIENT_ID, response, sampleRecord } from './sample-record'
 
 const of = <T extends { resourceType: string }>(list: { resourceType: string }[], type: T['resourceType']) => list.filter((r) => r.resourceType === type) as T[]
+
+// Compiling HL7's 3 MB schema takes seconds (more on a loaded machine): once, before the tests' own clocks start.
+beforeAll(() => {
+  schemaErrors({ resourceType: 'Patient' })
+}, 60_000)
 
 describe('the validator', () => {
   it("is HL7's R4 JSON schema", () => {
