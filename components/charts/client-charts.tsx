@@ -120,6 +120,10 @@ export function ClientCharts({
             Download scores (CSV)
           </a>
         ) : null}
+        {/* The whole record (details, answers, scores, goals), so it is there even before any answers. */}
+        <a href={`/clients/${clientId}/fhir`} download className={linkStyle}>
+          Download FHIR record (JSON)
+        </a>
       </div>
       {startNewEpisode ? <NewEpisodeControl action={startNewEpisode} /> : null}
     </section>

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'CLIENT_TRANSFER',
   'AUDIT_VIEW',
   'AUDIT_EXPORT',
+  'EXPORT_FHIR_BULK',
   // Clients
   'CLIENT_LIST',
   'ATTENTION_LIST',
@@ -36,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'RESULTS_VIEW',
   'RESPONSE_VIEW',
   'EXPORT_CSV',
+  'EXPORT_FHIR',
   // Questionnaires and check-ins
   'ASSIGNMENT_CREATE',
   'ASSIGNMENT_LIST',
@@ -91,6 +93,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   CLIENT_TRANSFER: 'Transferred clients to another clinician',
   AUDIT_VIEW: 'Viewed the audit log',
   AUDIT_EXPORT: 'Downloaded the audit log',
+  EXPORT_FHIR_BULK: "Downloaded the practice's records (FHIR bulk export)",
   CLIENT_LIST: 'Viewed the client list',
   ATTENTION_LIST: 'Viewed the Needs attention list',
   CLIENT_VIEW: "Opened a client's record",
@@ -101,6 +104,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   RESULTS_VIEW: "Viewed a client's check-in results",
   RESPONSE_VIEW: "Opened a client's answers",
   EXPORT_CSV: "Downloaded a client's scores (CSV)",
+  EXPORT_FHIR: "Downloaded a client's record (FHIR)",
   ASSIGNMENT_CREATE: 'Assigned a questionnaire',
   ASSIGNMENT_LIST: "Viewed a client's questionnaires",
   ASSIGNMENT_UPDATE: 'Changed a questionnaire schedule',

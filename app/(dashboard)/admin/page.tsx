@@ -7,6 +7,7 @@ import { roleLabel } from '@/lib/validation/admin'
 import { ScrollRegion } from '@/components/ui/scroll-region'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { AccountActions } from '@/components/admin/account-actions'
+import { FhirExportPanel } from '@/components/admin/fhir-export-panel'
 import { PracticeGlanceSection } from './sections/practice-glance-section'
 import { changeRolesAction, deactivateUserAction, reactivateUserAction, resendInviteAction, resetPasswordAction } from './actions'
 
@@ -145,6 +146,7 @@ export default async function AdminPage() {
           </tbody>
         </table>
       </ScrollRegion>
+      <FhirExportPanel />
     </div>
   )
 }

@@ -105,9 +105,10 @@ describe('authorization matrix coverage', () => {
     // What exists in the app. Missing on purpose: notes are never archived (signed notes are
     // immutable; amendments are new versions); a flag is raised only by a submission (response
     // create); settings are one row per practice; the audit trail is append-only; a client's data
-    // is exported as its responses. A new kind of entry point changes this list deliberately.
+    // is exported as its responses; the practice's records as a whole (FHIR bulk export) are a client
+    // export. A new kind of entry point changes this list deliberately.
     const expected: Record<string, string[]> = {
-      client: ['archive', 'create', 'update', 'view'],
+      client: ['archive', 'create', 'export', 'update', 'view'],
       'check-in': ['archive', 'create', 'update', 'view'],
       response: ['create', 'export', 'update', 'view'],
       note: ['create', 'update', 'view'],

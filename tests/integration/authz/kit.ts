@@ -131,6 +131,8 @@ export const F = {
   publicCheckIn: 'app/c/[token]/draft/route.ts',
   clientExport: 'app/(dashboard)/clients/[id]/export/route.ts',
   auditExport: 'app/(dashboard)/admin/audit/export/route.ts',
+  clientFhir: 'app/(dashboard)/clients/[id]/fhir/route.ts',
+  practiceFhir: 'app/(dashboard)/admin/fhir/export/route.ts',
   nextAuth: 'app/api/auth/[...nextauth]/route.ts',
   health: 'app/api/health/route.ts',
   pClients: 'app/(dashboard)/clients/page.tsx',

@@ -15,12 +15,13 @@
 import { CLINICAL_SPECS } from './specs-clinical'
 import { STAFF_SPECS } from './specs-staff'
 import { PAGE_SPECS } from './specs-pages'
+import { FHIR_SPECS } from './specs-fhir'
 import { F, type Cell, type Expect, type Resource, type Spec, type TargetName } from './kit'
 import type { ActorName } from './world'
 
 export type { Cell } from './kit'
 
-export const SPECS: Record<string, Spec> = { ...CLINICAL_SPECS, ...STAFF_SPECS, ...PAGE_SPECS }
+export const SPECS: Record<string, Spec> = { ...CLINICAL_SPECS, ...STAFF_SPECS, ...PAGE_SPECS, ...FHIR_SPECS }
 
 /** Which test file runs which resources (each file builds its own world; two files run at once). */
 export const SHARDS: Record<'clinical' | 'records' | 'staff', Resource[]> = {
@@ -229,6 +230,8 @@ export const MATRIX: Cell[] = [
   ]),
   ...clientRecord(k(F.series, 'startNewEpisodeAction'), { admin: 'allow', mutates: true }),
   ...clientRecord(k(F.clientExport, 'GET'), { admin: 'allow', mutates: false }),
+  ...clientRecord(k(F.clientFhir, 'GET'), { admin: 'allow', mutates: false }),
+  ...adminOnly(k(F.practiceFhir, 'GET')),
   ...clientRecord(k(F.pReport, 'default'), { admin: 'allow', mutates: false }),
 
   // ---------------------------------------------------------------- note (only the client's own clinician)
