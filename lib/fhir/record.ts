@@ -59,17 +59,36 @@ export function clientResources(input: ClientRecordInput): FhirResource[] {
 }
 
 /**
+ * Inside a Bundle an entry is found by its fullUrl, and a relative reference (`Patient/<id>`)
+ * resolves only against RESTful fullUrls (FHIR R4 §2.36.4.1). So in the Bundle each reference to
+ * one of its own entries becomes that entry's `urn:uuid:`; the NDJSON export keeps the relative
+ * form, as FHIR Bulk Data does.
+ */
+function toBundleReferences(value: unknown, inBundle: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => toBundleReferences(v, inBundle))
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) =>
+      k === 'reference' && typeof v === 'string' && inBundle.has(v) ? [k, `urn:uuid:${v.slice(v.indexOf('/') + 1)}`] : [k, toBundleReferences(v, inBundle)],
+    ),
+  )
+}
+
+/**
  * A `collection` Bundle of the client's record. Every id is a UUID (database ids, or name-based
  * UUIDs for questionnaires and scores), so each entry's fullUrl is `urn:uuid:<id>` and stays the
  * same from one export to the next.
  */
 export function buildClientBundle(input: ClientRecordInput): Bundle {
+  const resources = clientResources(input)
+  const inBundle = new Set(resources.map((r) => `${r.resourceType}/${r.id}`))
   return {
     resourceType: 'Bundle',
     id: nameUuid(`Bundle|${input.client.id}|${input.now.toISOString()}`),
     type: 'collection',
     timestamp: input.now.toISOString(),
-    entry: clientResources(input).map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })),
+    // Same resources with their references rewritten: the shapes are unchanged.
+    entry: resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource: toBundleReferences(resource, inBundle) as FhirResource })),
   }
 }
 

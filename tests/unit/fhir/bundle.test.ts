@@ -45,6 +45,13 @@ describe('buildClientBundle', () => {
     expect(resources[0]).toEqual({ resourceType: 'Patient', id: CLIENT_ID, name: [{ family: 'Person', given: ['Test'] }], birthDate: '1990-04-05' })
   })
 
+  it("names its own entries by fullUrl in references; the NDJSON lines keep Patient/<id> (FHIR Bulk Data's form)", () => {
+    const goal = resources.find((r) => r.resourceType === 'Goal') as { subject: { reference: string } }
+    expect(goal.subject.reference).toBe(`urn:uuid:${CLIENT_ID}`)
+    const line = clientResources(sampleRecord()).find((r) => r.resourceType === 'Goal') as unknown as { subject: { reference: string } }
+    expect(line.subject.reference).toBe(`Patient/${CLIENT_ID}`)
+  })
+
   it('gives the same ids every time (database ids or name-based UUIDs)', () => {
     const again = buildClientBundle({ ...sampleRecord(), now: new Date('2027-01-01T00:00:00Z') })
     expect(again.entry.map((e) => e.fullUrl)).toEqual(bundle.entry.map((e) => e.fullUrl))
@@ -68,8 +75,8 @@ describe('buildClientBundle', () => {
   it("rates each goal in the client's words, as an Observation focused on the Goal", () => {
     const obs = of<Observation>(resources, 'Observation').filter((o) => o.code.coding?.[0]?.code === 'goal-progress-rating')
     expect(obs.map((o) => [o.focus?.[0]?.reference, o.valueInteger])).toEqual([
-      ['Goal/a0000000-0000-4000-8000-000000000001', 4],
-      ['Goal/a0000000-0000-4000-8000-000000000002', 7],
+      ['urn:uuid:a0000000-0000-4000-8000-000000000001', 4],
+      ['urn:uuid:a0000000-0000-4000-8000-000000000002', 7],
     ])
     const qr = of<QuestionnaireResponse>(resources, 'QuestionnaireResponse').find((r) => r.questionnaire.includes('/goal-progress|'))!
     expect(qr.item[1]).toEqual({
@@ -125,6 +132,14 @@ describe('refusals', () => {
 })
 
 describe('the structural checks can fail', () => {
+  it('finds a relative reference inside a Bundle (it resolves against no urn:uuid fullUrl)', () => {
+    const bundle = buildClientBundle(sampleRecord())
+    const entry = bundle.entry.map((e) =>
+      e.resource.resourceType === 'Goal' ? { ...e, resource: { ...e.resource, subject: { reference: `Patient/${CLIENT_ID}` } } } : e,
+    )
+    expect(bundleProblems({ ...bundle, entry }).join('\n')).toContain(`reference Patient/${CLIENT_ID} is no entry's fullUrl`)
+  })
+
   it('finds a dangling reference, a score without its response and an answer that was not offered', () => {
     const resources = clientResources(sampleRecord())
     const qr = of<QuestionnaireResponse>(resources, 'QuestionnaireResponse')[0]!
