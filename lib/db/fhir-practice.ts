@@ -1,7 +1,9 @@
 // The practice's records as FHIR R4 NDJSON (admins only, like the audit CSV). A practice can hold
 // thousands of clients and hundreds of thousands of responses, so nothing is read whole: the
 // stream pulls one keyset page (ordered by primary key) at a time, and the reader's pace sets how
-// fast pages are read.
+// fast pages are read. The pages are separate reads over a minute or more, so the export is cut at
+// the moment it starts (the database's clock): a client added while it runs, with an answer, must
+// not appear as a response whose Patient is missing from the file.
 import 'server-only'
 import { db } from './client'
 import type { Actor } from '@/lib/auth/actor'
@@ -25,13 +27,13 @@ export interface FhirBulkExport {
 }
 
 /** Every resource of the practice: questionnaires, then patients with their goals, then responses with their scores. */
-async function* practiceLines(admin: Actor, timeZone: string, versions: ReturnType<typeof questionnairesFor>, page: Pages): AsyncGenerator<string> {
+async function* practiceLines(admin: Actor, timeZone: string, versions: ReturnType<typeof questionnairesFor>, page: Pages, asOf: Date): AsyncGenerator<string> {
   for (const q of versions) yield ndjsonLine(q)
   const scope = clientScope(admin)
   let clientCursor: string | undefined
   for (;;) {
     const clients = await db.client.findMany({
-      where: { ...scope, ...(clientCursor ? { id: { gt: clientCursor } } : {}) },
+      where: { ...scope, createdAt: { lte: asOf }, ...(clientCursor ? { id: { gt: clientCursor } } : {}) },
       orderBy: { id: 'asc' },
       take: page.clients,
       select: { id: true, firstName: true, lastName: true, dateOfBirth: true },
@@ -39,7 +41,7 @@ async function* practiceLines(admin: Actor, timeZone: string, versions: ReturnTy
     if (clients.length === 0) break
     clientCursor = clients[clients.length - 1]!.id
     const goals = await db.goal.findMany({
-      where: { clientId: { in: clients.map((c) => c.id) }, client: scope },
+      where: { clientId: { in: clients.map((c) => c.id) }, client: scope, createdAt: { lte: asOf } },
       orderBy: [{ clientId: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
       select: fhirGoalSelect,
     })
@@ -48,7 +50,7 @@ async function* practiceLines(admin: Actor, timeZone: string, versions: ReturnTy
   let responseCursor: string | undefined
   for (;;) {
     const responses = await db.response.findMany({
-      where: { client: scope, ...fhirResponseWhere, ...(responseCursor ? { id: { gt: responseCursor } } : {}) },
+      where: { client: scope, ...fhirResponseWhere, submittedAt: { lte: asOf }, ...(responseCursor ? { id: { gt: responseCursor } } : {}) },
       orderBy: { id: 'asc' },
       take: page.responses,
       select: fhirResponseSelect,
@@ -72,10 +74,12 @@ export async function exportPracticeFhir(
   const now = opts.now ?? new Date()
   const practice = await db.practice.findUnique({ where: { id: admin.practiceId }, select: { timeZone: true } })
   if (!practice) throw new NotFoundError('Practice')
-  const [counts] = await db.$queryRaw<{ clients: bigint; responses: bigint }[]>`
-    SELECT (SELECT count(*) FROM "Client" c WHERE ${clientScopeSql(admin)}) AS clients,
+  const [counts] = await db.$queryRaw<{ asOf: Date; clients: bigint; responses: bigint }[]>`
+    SELECT now() AS "asOf",
+           (SELECT count(*) FROM "Client" c WHERE ${clientScopeSql(admin)} AND c."createdAt" <= now()) AS clients,
            (SELECT count(*) FROM "Response" r JOIN "Client" c ON c."id" = r."clientId"
-             WHERE ${clientScopeSql(admin)} AND r."instrumentId" IN (${Prisma.join(FHIR_INSTRUMENT_IDS)})) AS responses`
+             WHERE ${clientScopeSql(admin)} AND r."instrumentId" IN (${Prisma.join(FHIR_INSTRUMENT_IDS)}) AND r."submittedAt" <= now()) AS responses`
+  if (!counts) throw new Error('The export could not read its starting point')
   const used = await db.$queryRaw<{ instrumentId: string; instrumentVersion: string }[]>`
     SELECT DISTINCT r."instrumentId", r."instrumentVersion" FROM "Response" r JOIN "Client" c ON c."id" = r."clientId"
     WHERE ${clientScopeSql(admin)} AND r."instrumentId" IN (${Prisma.join(FHIR_INSTRUMENT_IDS)})
@@ -86,12 +90,12 @@ export async function exportPracticeFhir(
     action: 'EXPORT_FHIR_BULK',
     targetType: 'Practice',
     targetId: admin.practiceId,
-    details: { export: 'fhir-ndjson', clients: Number(counts?.clients ?? 0), responses: Number(counts?.responses ?? 0), questionnaires: versions.length },
+    details: { export: 'fhir-ndjson', clients: Number(counts.clients), responses: Number(counts.responses), questionnaires: versions.length },
     ip: opts.ip ?? null,
     requestId: opts.requestId ?? null,
   })
   return {
     filename: `fhir-practice-${todayInTimeZone(now, practice.timeZone)}.ndjson`,
-    lines: practiceLines(admin, practice.timeZone, versions, opts.page ?? PAGE),
+    lines: practiceLines(admin, practice.timeZone, versions, opts.page ?? PAGE, counts.asOf),
   }
 }

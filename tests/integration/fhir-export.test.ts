@@ -123,6 +123,23 @@ describe('exportPracticeFhir', () => {
     expect(whole.filter((l) => l.includes('"resourceType":"Patient"'))).toHaveLength(3)
   })
 
+  it('is cut where it starts: a client added, answering and given a goal while the file streams is not in it, so no line refers to a missing Patient', async () => {
+    const { lines: stream } = await exportPracticeFhir(actorFor(w.admin1), { now: NOW, page: { clients: 1, responses: 2 } })
+    const first = await stream.next() // the questionnaires; every later page is read after the new rows exist
+    const late = await createClientRow(w.p1.id, w.clinA.id)
+    await seedResponses(w.p1.id, late.id, w.clinA.id, [['phq9', [1, 1, 1, 1, 1, 1, 1, 1, 1], 0]], Date.now())
+    await seedGoal(w.p1.id, late.id, w.clinA.id, 'Notice the pull to withdraw', 'ACTIVE')
+    let text = first.done ? '' : first.value
+    for await (const chunk of stream) text += chunk
+    const resources = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { resourceType: string; id: string })
+    expect(text).not.toContain(late.id)
+    expect(structuralProblems(resources)).toEqual([])
+    expect(resources.filter((r) => r.resourceType === 'QuestionnaireResponse')).toHaveLength(9)
+  })
+
   it("the other practice's admin sees only their own", async () => {
     const { resources } = await lines(w.admin2)
     const own = await db.client.findMany({ where: { practiceId: w.p2.id }, select: { id: true } })
