@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = [
   'CLIENT_TRANSFER',
   'AUDIT_VIEW',
   'AUDIT_EXPORT',
+  // Practice outcomes (aggregates, no client named)
+  'OUTCOMES_VIEW',
+  'OUTCOMES_EXPORT',
   // Clients
   'CLIENT_LIST',
   'ATTENTION_LIST',
@@ -91,6 +94,8 @@ export const auditActionWords: Record<AuditAction, string> = {
   CLIENT_TRANSFER: 'Transferred clients to another clinician',
   AUDIT_VIEW: 'Viewed the audit log',
   AUDIT_EXPORT: 'Downloaded the audit log',
+  OUTCOMES_VIEW: 'Viewed practice outcomes',
+  OUTCOMES_EXPORT: 'Downloaded practice outcomes (CSV)',
   CLIENT_LIST: 'Viewed the client list',
   ATTENTION_LIST: 'Viewed the Needs attention list',
   CLIENT_VIEW: "Opened a client's record",
