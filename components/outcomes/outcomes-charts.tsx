@@ -6,15 +6,16 @@ import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts'
 import type { ChangeChartDatum, SecureChartDatum } from '@/lib/outcomes/view'
 import { ChartFrame } from '@/components/charts/chart-frame'
 
-// Neutral and blue tones: red is kept for risk and errors (UX.md), never for a score.
+// Neutral and blue tones: red is kept for risk and errors (UX.md), never for a score. Each fill has
+// at least 3:1 contrast with the white card (WCAG 1.4.11).
 const CHANGE_BARS = [
   { key: 'improved', label: 'Reliably improved', fill: '#1D4ED8' },
   { key: 'recovered', label: 'Recovered', fill: '#0F766E' },
-  { key: 'noChange', label: 'No reliable change', fill: '#A8A29E' },
-  { key: 'deteriorated', label: 'Reliably deteriorated', fill: '#44403C' },
+  { key: 'noChange', label: 'No reliable change', fill: '#78716C' },
+  { key: 'deteriorated', label: 'Reliably deteriorated', fill: '#292524' },
 ] as const
 const SECURE_BARS = [
-  { key: 'baseline', label: 'At baseline', fill: '#A8A29E' },
+  { key: 'baseline', label: 'At baseline', fill: '#78716C' },
   { key: 'latest', label: 'At latest', fill: '#1D4ED8' },
 ] as const
 
@@ -41,7 +42,8 @@ function PercentBars<T extends { instrument: string }>({ data, bars, what }: { d
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#D6D3D1" />
             <XAxis dataKey="instrument" tick={{ fill: '#292524', fontSize: 14 }} />
             <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" width={48} tick={{ fill: '#292524', fontSize: 13 }} />
-            <Legend wrapperStyle={{ fontSize: 14, color: '#292524' }} />
+            {/* Legend words in ink, not in each bar's colour (a pale colour as text fails contrast). */}
+            <Legend wrapperStyle={{ fontSize: 14 }} formatter={(value: string) => <span style={{ color: '#292524' }}>{value}</span>} />
             {bars.map((b) => (
               <Bar key={b.key} dataKey={b.key} name={b.label} fill={b.fill} isAnimationActive={false} />
             ))}

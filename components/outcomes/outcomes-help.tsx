@@ -38,8 +38,9 @@ export function OutcomesHelp() {
           diagnosis. For ECR-RS the later score must be about the same relationship as the baseline.
         </li>
         <li>
-          <strong>Check-ins</strong>: questionnaires in check-ins due within the period that were answered or ran out (open ones are still running; cancelled
-          ones were withdrawn). “Answered per client” is the average over the clients they were sent to.
+          <strong>Check-ins</strong>: questionnaires sent in check-ins that closed within the period, answered (sent back in it) or run out unanswered (their
+          link expired in it). Open ones are still running and cancelled ones were withdrawn, so neither counts. “Answered per client” is the average over the
+          clients they were sent to.
         </li>
       </ul>
     </details>

@@ -49,9 +49,9 @@ function InstrumentTable({ instrumentId, groups, scopeLabel }: { instrumentId: I
   const headingId = `outcomes-${instrumentId}`
   return (
     <section aria-labelledby={headingId} className="rounded-xl border border-stone-200 bg-white p-4">
-      <h3 id={headingId} className="flex items-center gap-2 text-lg font-semibold">
-        <span aria-hidden="true" className="inline-block size-3 shrink-0 rounded-full" style={{ background: def.colour }} />
-        {def.abbreviation} <span className="font-normal text-stone-600">· {def.name}</span>
+      <h3 id={headingId} className="text-lg font-semibold">
+        <span aria-hidden="true" className="mr-2 inline-block size-3 rounded-full" style={{ background: def.colour }} />
+        <span className="whitespace-nowrap">{def.abbreviation}</span> <span className="font-normal text-stone-600">· {def.name}</span>
       </h3>
       <ScrollRegion label={`${def.abbreviation} outcomes table`}>
         <StackTable caption={`${def.abbreviation} outcomes: ${scopeLabel.toLowerCase()} first, then per clinician`} className="mt-2 text-sm">

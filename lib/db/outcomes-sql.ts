@@ -92,25 +92,43 @@ GROUP BY GROUPING SETS ((j.instrument), (j.instrument, j.clinician))`
 }
 
 /**
- * Check-ins sent in the period per instrument and clinician: items of check-ins due in the period
- * that are no longer open (answered or expired; a cancelled check-in was withdrawn, not sent), how
- * many were answered, and to how many clients. Grouped per client first, then per clinician, both
- * hashed (no sort of every item); the scope-wide sums are added up by the caller, since each client
- * has exactly one primary clinician.
+ * Check-ins per instrument and clinician that closed in the period: answered (a response submitted
+ * in it, complete or not) or ran out unanswered (an EXPIRED check-in whose link expired in it). Open
+ * ones are still running and cancelled ones were withdrawn, so neither counts. Answers are counted
+ * per client with a short index-only range count on Response(clientId, instrumentId, submittedAt);
+ * expired check-ins are few and found through CheckIn(status, expiresAt). This avoids joining every
+ * check-in of the year to its items. The scope-wide sums are added up by the caller (each client
+ * has exactly one primary clinician).
  */
 export function completionStatement(i: OutcomesSqlInput): Prisma.Sql {
+  const instruments = Prisma.join(i.instruments.map((id) => Prisma.sql`(${id}::text)`))
   return Prisma.sql`
-SELECT x.instrument, x.clinician, sum(x.sent)::int AS sent, sum(x.completed)::int AS completed, count(*)::int AS clients
-FROM (
-  SELECT it."instrumentId" AS instrument, c."primaryClinicianId" AS clinician, c.id,
-    count(*) AS sent, count(*) FILTER (WHERE k.status = 'COMPLETED') AS completed
-  FROM "Client" c
-  JOIN "CheckIn" k ON k."clientId" = c.id
-  JOIN "CheckInItem" it ON it."checkInId" = k.id
-  WHERE ${i.scope} ${episodeWhere(i)}
-    AND k.status IN ('COMPLETED', 'EXPIRED') AND k."dueDate" >= ${i.from}::date AND k."dueDate" <= ${i.to}::date
+WITH scoped AS (
+  SELECT c.id, c."primaryClinicianId" AS clinician FROM "Client" c WHERE ${i.scope} ${episodeWhere(i)}
+),
+answered AS (
+  SELECT s.id, s.clinician, ru.instrument, a.n FROM scoped s CROSS JOIN (VALUES ${instruments}) ru(instrument)
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS n FROM "Response" r
+    WHERE r."clientId" = s.id AND r."instrumentId" = ru.instrument AND r."submittedAt" >= ${i.fromAt} AND r."submittedAt" < ${i.toEnd}
+  ) a
+  WHERE a.n > 0
+),
+expired AS (
+  SELECT s.id, s.clinician, it."instrumentId" AS instrument, count(*)::int AS n
+  FROM scoped s JOIN "CheckIn" k ON k."clientId" = s.id
+  -- OFFSET 0 keeps this a per-check-in probe of CheckInItem(checkInId): flattened, the planner
+  -- hashes every item of every check-in instead.
+  CROSS JOIN LATERAL (SELECT i2."instrumentId" FROM "CheckInItem" i2 WHERE i2."checkInId" = k.id OFFSET 0) it
+  WHERE k.status = 'EXPIRED' AND k."expiresAt" >= ${i.fromAt} AND k."expiresAt" < ${i.toEnd}
     AND it."instrumentId" IN (${Prisma.join(i.instruments.map((id) => Prisma.sql`${id}`))})
   GROUP BY 1, 2, 3
+)
+SELECT x.instrument, x.clinician, (sum(x.answered) + sum(x.expired))::int AS sent, sum(x.answered)::int AS completed, count(*)::int AS clients
+FROM (
+  SELECT coalesce(a.instrument, e.instrument) AS instrument, coalesce(a.clinician, e.clinician) AS clinician,
+    coalesce(a.n, 0) AS answered, coalesce(e.n, 0) AS expired
+  FROM answered a FULL JOIN expired e ON e.id = a.id AND e.instrument = a.instrument
 ) x
 GROUP BY 1, 2`
 }

@@ -52,7 +52,7 @@ export interface OutcomesGroup {
   medianAvoidanceChange: number | null
   secureAtBaseline: number | null
   secureAtLatest: number | null
-  // Check-ins that asked for this instrument, due in the period and no longer open.
+  // This instrument's items of check-ins that closed in the period: answered in it, or expired in it unanswered.
   sent: number
   completed: number
   /** Clients those check-ins were sent to (the base of the completion rate's suppression). */
