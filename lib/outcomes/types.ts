@@ -5,7 +5,7 @@ import type { InstrumentId } from '@/lib/assessments/types'
 /** Symptom measures (a total with a point threshold and a clinical cutoff). */
 export const SYMPTOM_INSTRUMENTS = ['phq9', 'gad7', 'core10'] as const satisfies readonly InstrumentId[]
 /** Attachment scales (two dimensions, no cutoff). */
-export const ATTACHMENT_INSTRUMENTS = ['ecr-r', 'ecr-rs'] as const satisfies readonly InstrumentId[]
+const ATTACHMENT_INSTRUMENTS = ['ecr-r', 'ecr-rs'] as const satisfies readonly InstrumentId[]
 export const OUTCOME_INSTRUMENTS: readonly InstrumentId[] = [...SYMPTOM_INSTRUMENTS, ...ATTACHMENT_INSTRUMENTS]
 
 export const isSymptomInstrument = (id: InstrumentId): boolean => (SYMPTOM_INSTRUMENTS as readonly string[]).includes(id)
@@ -15,7 +15,7 @@ export const isSymptomInstrument = (id: InstrumentId): boolean => (SYMPTOM_INSTR
  * than 5 clients: in a small practice a count of 1 or 2 can identify a person.
  */
 export const SMALL_CELL_MIN = 5
-export const SUPPRESSED = '< 5'
+const SUPPRESSED = '< 5'
 
 export interface OutcomesQuery {
   /** 'YYYY-MM-DD', inclusive, in the practice's time zone. */

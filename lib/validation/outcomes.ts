@@ -26,7 +26,7 @@ function calendarDate(value: string): string | null {
 }
 
 /** The default period: the last 12 months up to today (the practice's today). */
-export function defaultOutcomesQuery(today: string): OutcomesQuery {
+function defaultOutcomesQuery(today: string): OutcomesQuery {
   // Same day a year ago (29 Feb falls back to 365 days), so the period is exactly 12 months.
   const yearAgo = calendarDate(`${Number(today.slice(0, 4)) - 1}${today.slice(4)}`) ?? addDays(today, -365)
   return { from: addDays(yearAgo, 1), to: today, instrument: null, clinician: null, episodeFrom: null, episodeTo: null }
