@@ -55,7 +55,13 @@ function PercentBars<T extends { instrument: string }>({ data, bars, what }: { d
 }
 
 export function OutcomesCharts({ change, secure }: { change: ChangeChartDatum[]; secure: SecureChartDatum[] }) {
-  if (change.length === 0 && secure.length === 0) return null
+  if (change.length === 0 && secure.length === 0) {
+    return (
+      <p className="rounded-xl border border-stone-200 bg-white p-4 text-stone-700">
+        No charts: every share here comes from fewer than 5 clients, so it is hidden. The tables below give the counts that can be shown.
+      </p>
+    )
+  }
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       {change.length ? (

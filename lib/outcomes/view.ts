@@ -153,6 +153,8 @@ const share = (n: number | null, base: number) =>
 export function chartData(result: OutcomesResult): { change: ChangeChartDatum[]; secure: SecureChartDatum[] } {
   const overall = result.groups.filter((g) => g.clinicianId === null && g.clients >= SMALL_CELL_MIN)
   const name = (g: OutcomesGroup) => getInstrument(g.instrumentId).abbreviation
+  // A questionnaire whose every share is hidden has nothing to draw: it is left out of the chart.
+  const drawable = <T extends { instrument: string }>(d: T) => Object.entries(d).some(([k, v]) => k !== 'instrument' && v !== null)
   return {
     change: overall
       .filter((g) => g.improved !== null)
@@ -162,9 +164,11 @@ export function chartData(result: OutcomesResult): { change: ChangeChartDatum[];
         recovered: share(g.recovered, g.clients),
         noChange: share(g.noChange, g.clients),
         deteriorated: share(g.deteriorated, g.clients),
-      })),
+      }))
+      .filter(drawable),
     secure: overall
       .filter((g) => g.secureAtBaseline !== null)
-      .map((g) => ({ instrument: name(g), baseline: share(g.secureAtBaseline, g.clients), latest: share(g.secureAtLatest, g.clients) })),
+      .map((g) => ({ instrument: name(g), baseline: share(g.secureAtBaseline, g.clients), latest: share(g.secureAtLatest, g.clients) }))
+      .filter(drawable),
   }
 }

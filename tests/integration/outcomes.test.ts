@@ -265,6 +265,10 @@ describe('practice outcomes', () => {
     expect(gad).toMatchObject({ clients: '< 5', medianChange: '< 5', completion: '< 5', recoveryRate: '< 5' })
     expect(outcomesCells(find(r.groups, 'phq9', clinBId)!, 'Whole practice')).toMatchObject({ clients: '5', improved: '5 (100%)', deteriorated: '0' })
 
+    // Charts draw only what the table shows as a number: PHQ-9 9 and 7 of 12 (75%, 58%); GAD-7 (3 clients) not at all.
+    expect(chartData(r).change).toEqual([{ instrument: 'PHQ-9', improved: 75, recovered: 58, noChange: null, deteriorated: null }])
+    expect(chartData(await computeOutcomes(clinA, Q, TZ)).change).toEqual([])
+
     const csv = outcomesCsv(r).split('\r\n')
     expect(csv[0]).toMatch(
       /^period_from,period_to,episode_start_from,episode_start_to,instrument,group,clients_with_baseline_and_later_score,reliably_improved/,
