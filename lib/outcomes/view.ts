@@ -22,11 +22,36 @@ export interface OutcomesCells {
   completion: string
 }
 
+type Category = 'improved' | 'noChange' | 'deteriorated'
+const CATEGORIES: readonly Category[] = ['improved', 'noChange', 'deteriorated']
+const isSmall = (n: number | null) => n !== null && n > 0 && n < SMALL_CELL_MIN
+
+/**
+ * The change categories a row must hide. Improved, no change and deteriorated add up to the shown
+ * client count, so one hidden category alone could be worked out by subtraction: the smallest other
+ * one is hidden with it ("< 5" then also stands for a 0 or a larger count).
+ */
+function hiddenCategories(g: OutcomesGroup): Set<Category> {
+  const hidden = new Set(CATEGORIES.filter((k) => isSmall(g[k])))
+  if (hidden.size === 1 && g.clients >= SMALL_CELL_MIN) {
+    const [partner] = CATEGORIES.filter((k) => !hidden.has(k)).sort((a, b) => (g[a] ?? 0) - (g[b] ?? 0))
+    if (partner) hidden.add(partner)
+  }
+  return hidden
+}
+
 /** "12 (40%)": a count with its share of the group's clients; the share only when both are shown. */
-function countWithShare(n: number | null, base: number): string {
+function countWithShare(n: number | null, base: number, hidden = false): string {
+  if (hidden) return countCell(1)
   const shown = countCell(n)
   if (n === null || n < SMALL_CELL_MIN || base < SMALL_CELL_MIN) return shown
   return `${shown} (${formatPercent(percent(n, base) ?? 0)})`
+}
+
+/** Recovered of those at caseness; hidden when either count is 1-4 (a rate over a shown base would give a hidden count away). */
+function recoveryRate(g: OutcomesGroup): number | null | 'hidden' {
+  if (g.caseness === null || g.recovered === null || g.caseness === 0) return null
+  return isSmall(g.recovered) || g.caseness < SMALL_CELL_MIN ? 'hidden' : percent(g.recovered, g.caseness)
 }
 
 function completionCell(g: OutcomesGroup): string {
@@ -37,15 +62,17 @@ function completionCell(g: OutcomesGroup): string {
 
 export function outcomesCells(g: OutcomesGroup, scopeLabel: string): OutcomesCells {
   const n = g.clients
+  const hidden = hiddenCategories(g)
+  const rate = recoveryRate(g)
   return {
     instrument: getInstrument(g.instrumentId).abbreviation,
     clinician: g.clinicianId ? (g.clinicianName ?? 'Unknown clinician') : scopeLabel,
     clients: countCell(n),
-    improved: countWithShare(g.improved, n),
+    improved: countWithShare(g.improved, n, hidden.has('improved')),
     recovered: countCell(g.recovered),
-    noChange: countWithShare(g.noChange, n),
-    deteriorated: countWithShare(g.deteriorated, n),
-    recoveryRate: g.caseness === null || g.recovered === null ? '—' : overCell(g.caseness, percent(g.recovered, g.caseness), formatPercent),
+    noChange: countWithShare(g.noChange, n, hidden.has('noChange')),
+    deteriorated: countWithShare(g.deteriorated, n, hidden.has('deteriorated')),
+    recoveryRate: rate === null ? '—' : rate === 'hidden' ? countCell(1) : formatPercent(rate),
     medianChange: overCell(n, g.medianChange, formatChange),
     anxietyChange: overCell(n, g.medianAnxietyChange, formatChange),
     avoidanceChange: overCell(n, g.medianAvoidanceChange, formatChange),
@@ -99,7 +126,9 @@ export function outcomesCsv(result: OutcomesResult): string {
   const lines = [csvLine(CSV_HEADER)]
   for (const g of result.groups) {
     const n = g.clients
-    const recoveryRate = g.caseness === null || g.recovered === null ? null : csvOver(g.caseness, percent(g.recovered, g.caseness), 0)
+    const hidden = hiddenCategories(g)
+    const rate = recoveryRate(g)
+    const category = (k: Category) => (hidden.has(k) ? countCell(1) : csvCount(g[k]))
     const sentSmall = g.sentClients > 0 && g.sentClients < SMALL_CELL_MIN
     lines.push(
       csvLine([
@@ -110,12 +139,12 @@ export function outcomesCsv(result: OutcomesResult): string {
         getInstrument(g.instrumentId).abbreviation,
         g.clinicianId ? (g.clinicianName ?? 'Unknown clinician') : scope,
         csvCount(n),
-        csvCount(g.improved),
+        category('improved'),
         csvCount(g.recovered),
-        csvCount(g.noChange),
-        csvCount(g.deteriorated),
+        category('noChange'),
+        category('deteriorated'),
         csvCount(g.caseness),
-        recoveryRate,
+        rate === null ? null : rate === 'hidden' ? countCell(1) : round(rate, 0),
         csvOver(n, g.medianChange, 2),
         csvOver(n, g.medianAnxietyChange, 2),
         csvOver(n, g.medianAvoidanceChange, 2),
@@ -147,8 +176,8 @@ export interface SecureChartDatum {
   latest: number | null
 }
 
-const share = (n: number | null, base: number) =>
-  n === null || base < SMALL_CELL_MIN || (n > 0 && n < SMALL_CELL_MIN) ? null : round(percent(n, base) ?? 0, 0)
+const share = (n: number | null, base: number, hidden = false) =>
+  hidden || n === null || base < SMALL_CELL_MIN || isSmall(n) ? null : round(percent(n, base) ?? 0, 0)
 
 export function chartData(result: OutcomesResult): { change: ChangeChartDatum[]; secure: SecureChartDatum[] } {
   const overall = result.groups.filter((g) => g.clinicianId === null && g.clients >= SMALL_CELL_MIN)
@@ -158,13 +187,16 @@ export function chartData(result: OutcomesResult): { change: ChangeChartDatum[];
   return {
     change: overall
       .filter((g) => g.improved !== null)
-      .map((g) => ({
-        instrument: name(g),
-        improved: share(g.improved, g.clients),
-        recovered: share(g.recovered, g.clients),
-        noChange: share(g.noChange, g.clients),
-        deteriorated: share(g.deteriorated, g.clients),
-      }))
+      .map((g) => {
+        const hidden = hiddenCategories(g)
+        return {
+          instrument: name(g),
+          improved: share(g.improved, g.clients, hidden.has('improved')),
+          recovered: share(g.recovered, g.clients),
+          noChange: share(g.noChange, g.clients, hidden.has('noChange')),
+          deteriorated: share(g.deteriorated, g.clients, hidden.has('deteriorated')),
+        }
+      })
       .filter(drawable),
     secure: overall
       .filter((g) => g.secureAtBaseline !== null)

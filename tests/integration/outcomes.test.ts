@@ -259,11 +259,17 @@ describe('practice outcomes', () => {
     const r = await computeOutcomes(admin, Q, TZ)
     const a = outcomesCells(find(r.groups, 'phq9', clinAId)!, 'Whole practice')
     expect(a).toMatchObject({ clinician: 'Alex Clinician', clients: '7', improved: '< 5', recovered: '< 5', noChange: '< 5', deteriorated: '< 5' })
-    expect(a.recoveryRate).toBe('40%') // 2 of the 5 at caseness: the rate's base is 5
+    // 2 of the 5 at caseness: 40% would give the hidden count of 2 away, so the rate is hidden too.
+    expect(a.recoveryRate).toBe('< 5')
+    expect(outcomesCells(find(r.groups, 'phq9')!, 'Whole practice').recoveryRate).toBe('70%') // 7 of 10
     expect(a.medianChange).toBe('-6')
     const gad = outcomesCells(find(r.groups, 'gad7', clinAId)!, 'Whole practice')
     expect(gad).toMatchObject({ clients: '< 5', medianChange: '< 5', completion: '< 5', recoveryRate: '< 5' })
     expect(outcomesCells(find(r.groups, 'phq9', clinBId)!, 'Whole practice')).toMatchObject({ clients: '5', improved: '5 (100%)', deteriorated: '0' })
+    // One hidden category of three that add up to the shown total would follow by subtraction (6 - 5 - 0):
+    // the smallest other one is hidden with it.
+    const one = { ...find(r.groups, 'phq9', clinBId)!, clients: 6, improved: 5, noChange: 1, deteriorated: 0 }
+    expect(outcomesCells(one, 'x')).toMatchObject({ improved: '5 (83%)', noChange: '< 5', deteriorated: '< 5' })
 
     // Charts draw only what the table shows as a number: PHQ-9 9 and 7 of 12 (75%, 58%); GAD-7 (3 clients) not at all.
     expect(chartData(r).change).toEqual([{ instrument: 'PHQ-9', improved: 75, recovered: 58, noChange: null, deteriorated: null }])
@@ -274,7 +280,7 @@ describe('practice outcomes', () => {
       /^period_from,period_to,episode_start_from,episode_start_to,instrument,group,clients_with_baseline_and_later_score,reliably_improved/,
     )
     const row = csv.find((l) => l.includes(',PHQ-9,Alex Clinician,'))
-    expect(row).toBe('2026-02-01,2026-06-30,,,PHQ-9,Alex Clinician,7,< 5,< 5,< 5,< 5,5,40,-6,,,,,1.1,9,9,100')
+    expect(row).toBe('2026-02-01,2026-06-30,,,PHQ-9,Alex Clinician,7,< 5,< 5,< 5,< 5,5,< 5,-6,,,,,1.1,9,9,100')
     expect(csv.find((l) => l.includes(',GAD-7,Whole practice,'))).toBe(
       '2026-02-01,2026-06-30,,,GAD-7,Whole practice,< 5,< 5,< 5,< 5,0,< 5,< 5,< 5,,,,,< 5,< 5,< 5,< 5',
     )
