@@ -4,6 +4,7 @@
 import { getInstrument } from '@/lib/assessments/registry'
 import { isSymptomInstrument, type OutcomesGroup } from '@/lib/outcomes/types'
 import { outcomesCells, type OutcomesCells } from '@/lib/outcomes/view'
+import { hiddenCells, type HiddenCells } from '@/lib/outcomes/suppression'
 import { STBody, STD, STH, STHead, STRow, STRowHeader, StackTable } from '@/components/ui/stack-table'
 import { ScrollRegion } from '@/components/ui/scroll-region'
 import type { InstrumentId } from '@/lib/assessments/types'
@@ -34,16 +35,28 @@ const ATTACHMENT_COLUMNS: Column[] = [
 
 export function OutcomesTables({ groups, scopeLabel }: { groups: OutcomesGroup[]; scopeLabel: string }) {
   const instruments = [...new Set(groups.map((g) => g.instrumentId))]
+  // Computed over every row at once: a hidden cell's partner may sit in another clinician's row.
+  const hidden = hiddenCells(groups)
   return (
     <div className="flex flex-col gap-6">
       {instruments.map((id) => (
-        <InstrumentTable key={id} instrumentId={id} groups={groups.filter((g) => g.instrumentId === id)} scopeLabel={scopeLabel} />
+        <InstrumentTable key={id} instrumentId={id} groups={groups.filter((g) => g.instrumentId === id)} scopeLabel={scopeLabel} hidden={hidden} />
       ))}
     </div>
   )
 }
 
-function InstrumentTable({ instrumentId, groups, scopeLabel }: { instrumentId: InstrumentId; groups: OutcomesGroup[]; scopeLabel: string }) {
+function InstrumentTable({
+  instrumentId,
+  groups,
+  scopeLabel,
+  hidden,
+}: {
+  instrumentId: InstrumentId
+  groups: OutcomesGroup[]
+  scopeLabel: string
+  hidden: HiddenCells
+}) {
   const def = getInstrument(instrumentId)
   const columns = isSymptomInstrument(instrumentId) ? SYMPTOM_COLUMNS : ATTACHMENT_COLUMNS
   const headingId = `outcomes-${instrumentId}`
@@ -63,7 +76,7 @@ function InstrumentTable({ instrumentId, groups, scopeLabel }: { instrumentId: I
           </STHead>
           <STBody>
             {groups.map((g) => {
-              const cells = outcomesCells(g, scopeLabel)
+              const cells = outcomesCells(g, scopeLabel, hidden)
               return (
                 <STRow key={g.clinicianId ?? 'all'} className={g.clinicianId ? '' : 'bg-stone-50 font-medium'}>
                   <STRowHeader label="Group">{cells.clinician}</STRowHeader>

@@ -3,7 +3,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../lib/db/client'
 import { auditOutcomes, computeOutcomes, viewOutcomes } from '../../lib/db/outcomes'
-import { outcomesCells, outcomesCsv, chartData } from '../../lib/outcomes/view'
+import { outcomesCells, chartData } from '../../lib/outcomes/view'
+import { outcomesCsv } from '../../lib/outcomes/csv'
+import { hiddenCells } from '../../lib/outcomes/suppression'
 import type { OutcomesGroup, OutcomesQuery } from '../../lib/outcomes/types'
 import type { Actor } from '../../lib/auth/actor'
 import { actorFor, createPractice, createUser } from '../fixtures/factory'
@@ -123,7 +125,6 @@ beforeAll(async () => {
   await phq(a8, '2026-01-20', 5)
   // a9: a baseline only.
   await phq(await addClient(a, '2026-01-01'), '2026-03-01', 18)
-
   // ECR-RS on a1-a5 (the stored quadrant is what lib/assessments computed; 4.00 counts as low):
   //   a1 5.00/5.50 fearful → 3.67/3.50 secure    anx -1.33 avo -2.00
   //   a2 3.00/3.00 secure  → 3.33/2.50 secure    anx +0.33 avo -0.50
@@ -143,7 +144,6 @@ beforeAll(async () => {
   }
   // A later answer about another relationship is not compared with a1's partner baseline.
   await ecr(a1, '2026-05-01', 7, 7, 'fearful', 'your mother')
-
   // clinB: five clients, episode from 1 Sep 2025: PHQ-9 20 → 5 (recovered, -15); ECR-RS fearful
   // 5/5 → secure 3/3 (-2/-2). Check-ins in the period: 5 PHQ-9 answered, plus b1 and b2 one EXPIRED
   // each; ignored: a CANCELLED and an OPEN one, and an EXPIRED one due before the period.
@@ -161,7 +161,6 @@ beforeAll(async () => {
       await checkIn(c, 'phq9', '2026-01-10', 'EXPIRED')
     }
   }
-
   // GAD-7 for three of clinA's clients (10 → 4, 12 → 5, 9 → 9): a group below five.
   for (const [c, x, y] of [
     [a1, 10, 4],
@@ -171,7 +170,6 @@ beforeAll(async () => {
     await checkIn(c, 'gad7', '2026-01-05', 'COMPLETED', { scores: { total: x } })
     await checkIn(c, 'gad7', '2026-03-01', 'COMPLETED', { scores: { total: y } })
   }
-
   // The other practice: one client who must never count in practice 1.
   const p2c = await createUser(p2.id, ['CLINICIAN'])
   const other = await addClient(p2c, '2026-01-01')
@@ -239,7 +237,6 @@ describe('practice outcomes', () => {
     expect(p2.groups.every((g) => g.clients === 0 && g.sent === 0)).toBe(true)
     expect(find((await computeOutcomes(adminP2, Q, TZ)).groups, 'phq9')).toMatchObject({ clients: 1, recovered: 1 })
   })
-
   it('applies the period and the episode start filters', async () => {
     // From 1 Jan, a8 (January only) counts too: 14 → 5, recovered.
     expect(find((await computeOutcomes(clinA, { ...Q, from: '2026-01-01', instrument: 'phq9' }, TZ)).groups, 'phq9')).toMatchObject({
@@ -265,21 +262,23 @@ describe('practice outcomes', () => {
     const gad = outcomesCells(find(r.groups, 'gad7', clinAId)!, 'Whole practice')
     expect(gad).toMatchObject({ clients: '< 5', medianChange: '< 5', completion: '< 5', recoveryRate: '< 5' })
     expect(outcomesCells(find(r.groups, 'phq9', clinBId)!, 'Whole practice')).toMatchObject({ clients: '5', improved: '5 (100%)', deteriorated: '0' })
-    // One hidden category of three that add up to the shown total would follow by subtraction (6 - 5 - 0):
-    // the smallest other one is hidden with it.
-    const one = { ...find(r.groups, 'phq9', clinBId)!, clients: 6, improved: 5, noChange: 1, deteriorated: 0 }
-    expect(outcomesCells(one, 'x')).toMatchObject({ improved: '5 (83%)', noChange: '< 5', deteriorated: '< 5' })
-
+    // Across rows: practice 9 improved and 7 recovered minus Bo's 5 and 5 would give Alex's hidden 4 and 2, so
+    // Bo's are hidden too, and then Bo's no-change 0 (improved + no change + deteriorated = 5).
+    const bo = (id: string) => outcomesCells(find(r.groups, id, clinBId)!, 'Whole practice', hiddenCells(r.groups))
+    expect(bo('phq9')).toMatchObject({ clients: '5', improved: 'hidden', recovered: 'hidden', noChange: 'hidden', deteriorated: '0' })
+    expect(bo('ecr-rs')).toMatchObject({ secureBaseline: '0', secureLatest: 'hidden' })
     // Charts draw only what the table shows as a number: PHQ-9 9 and 7 of 12 (75%, 58%); GAD-7 (3 clients) not at all.
     expect(chartData(r).change).toEqual([{ instrument: 'PHQ-9', improved: 75, recovered: 58, noChange: null, deteriorated: null }])
     expect(chartData(await computeOutcomes(clinA, Q, TZ)).change).toEqual([])
-
     const csv = outcomesCsv(r).split('\r\n')
     expect(csv[0]).toMatch(
       /^period_from,period_to,episode_start_from,episode_start_to,instrument,group,clients_with_baseline_and_later_score,reliably_improved/,
     )
     const row = csv.find((l) => l.includes(',PHQ-9,Alex Clinician,'))
     expect(row).toBe('2026-02-01,2026-06-30,,,PHQ-9,Alex Clinician,7,< 5,< 5,< 5,< 5,5,< 5,-6,,,,,1.1,9,9,100')
+    expect(csv.find((l) => l.includes(',PHQ-9,Bo Clinician,'))).toBe(
+      '2026-02-01,2026-06-30,,,PHQ-9,Bo Clinician,5,hidden,hidden,hidden,0,5,hidden,-15,,,,,1,7,5,71',
+    )
     expect(csv.find((l) => l.includes(',GAD-7,Whole practice,'))).toBe(
       '2026-02-01,2026-06-30,,,GAD-7,Whole practice,< 5,< 5,< 5,< 5,0,< 5,< 5,< 5,,,,,< 5,< 5,< 5,< 5',
     )

@@ -3,7 +3,7 @@ import { csvResponse } from '@/lib/http/csv-response'
 import { auditOutcomes, computeOutcomes } from '@/lib/db/outcomes'
 import { todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { parseOutcomesQuery } from '@/lib/validation/outcomes'
-import { outcomesCsv } from '@/lib/outcomes/view'
+import { outcomesCsv } from '@/lib/outcomes/csv'
 
 export const dynamic = 'force-dynamic'
 
