@@ -18,9 +18,9 @@ export function OutcomesHelp() {
       <ul className="mt-2 flex list-disc flex-col gap-2 pl-5 text-stone-800">
         <li>
           <strong>Small numbers are hidden.</strong> A count of 1 to 4 clients is shown as “&lt; {SMALL_CELL_MIN}”, and so is any rate, median or average worked
-          out over fewer than {SMALL_CELL_MIN} clients, here and in the CSV, so that no one can be recognised. The charts leave such values out. A rate whose
-          count is hidden is hidden too, and when only one of improved, no reliable change and deteriorated would be hidden, the smallest other one is hidden
-          with it, so that it cannot be worked out by subtraction.
+          out over fewer than {SMALL_CELL_MIN} clients, here and in the CSV, so that no one can be recognised. The charts leave such values out. A number that
+          would let someone work a hidden one out by subtraction (from the total, or from the other clinicians’ rows) reads “hidden”, and so does a rate whose
+          count is hidden.
         </li>
         <li>
           <strong>Baseline</strong>: a client’s first complete score on a questionnaire on or after the start of their current episode of care (as on their

@@ -6,7 +6,7 @@ import { getInstrument } from '@/lib/assessments/registry'
 import { SMALL_CELL_MIN, formatChange, formatMean, formatPercent, overCell, percent, type OutcomesGroup, type OutcomesResult } from './types'
 import { countOf, hiddenCells, isSmall, type CountKey, type HiddenCells } from './suppression'
 
-export const HIDDEN = 'hidden'
+const HIDDEN = 'hidden'
 
 export interface OutcomesCells {
   instrument: string
