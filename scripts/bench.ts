@@ -77,7 +77,7 @@ interface Scenario {
   label: string
   who: Who
   path: string
-  kind: 'session' | 'caseload' | 'overview'
+  kind: 'session' | 'caseload' | 'overview' | 'outcomes'
   /** The status the page must answer (200 unless said). */
   expect?: number
 }
@@ -385,6 +385,9 @@ function scenarios(overviewId: string, shortId: string, longId: string): Scenari
     o('overview-all', 'client overview, whole range', `/clients/${overviewId}?range=all`),
     o('overview-short', 'client overview, short history (statements vs 2 years)', `/clients/${shortId}`),
     o('overview-long', 'client overview, ten years of weekly answers, whole range', `/clients/${longId}?range=all`),
+    // Practice outcomes over the default period (last 12 months, every questionnaire).
+    { id: 'outcomes', label: 'admin: practice outcomes (2,500 clients, per clinician)', who: 'admin', path: '/outcomes', kind: 'outcomes' },
+    { id: 'outcomes-clinician', label: 'practice outcomes of one caseload (clinician, 100 clients)', who: 'clinician', path: '/outcomes', kind: 'outcomes' },
   ]
 }
 
@@ -412,6 +415,9 @@ function targetsFor(db: 'postgres' | 'embedded'): Record<string, PageTarget> {
     'overview-short': { p95Ms: 150, maxStatements: 12, sameStatementsAs: 'overview' },
     // Ten years: the same statements, and the whole range within the range=all target.
     'overview-long': { p95Ms: 200, maxStatements: 12, maxDbRatio: 4, sameStatementsAs: 'overview' },
+    // Aggregates over a year of the whole practice: two statements (change, check-ins) whatever the size.
+    outcomes: { p95Ms: 300, maxStatements: 8 },
+    'outcomes-clinician': { p95Ms: 300, maxStatements: 8 },
   }
 }
 

@@ -16,7 +16,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </Link>
           {user ? (
             <>
-              <nav aria-label="Main" className="order-last flex w-full gap-x-4 sm:order-none sm:w-auto">
+              <nav aria-label="Main" className="order-last flex w-full flex-wrap gap-x-4 sm:order-none sm:w-auto">
                 {isClinician(user) ? (
                   <Link href="/attention" className="rounded px-1 py-2 text-stone-800 underline-offset-4 hover:underline">
                     Needs attention
@@ -25,6 +25,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 {isClinician(user) || isAdmin(user) ? (
                   <Link href="/clients" className="rounded px-1 py-2 text-stone-800 underline-offset-4 hover:underline">
                     Clients
+                  </Link>
+                ) : null}
+                {isClinician(user) || isAdmin(user) ? (
+                  <Link href="/outcomes" className="rounded px-1 py-2 text-stone-800 underline-offset-4 hover:underline">
+                    Outcomes
                   </Link>
                 ) : null}
                 {isAdmin(user) ? (

@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = [
   'AUDIT_VIEW',
   'AUDIT_EXPORT',
   'EXPORT_FHIR_BULK',
+  // Practice outcomes (aggregates, no client named)
+  'OUTCOMES_VIEW',
+  'OUTCOMES_EXPORT',
   // Clients
   'CLIENT_LIST',
   'ATTENTION_LIST',
@@ -94,6 +97,8 @@ export const auditActionWords: Record<AuditAction, string> = {
   AUDIT_VIEW: 'Viewed the audit log',
   AUDIT_EXPORT: 'Downloaded the audit log',
   EXPORT_FHIR_BULK: "Downloaded the practice's records (FHIR bulk export)",
+  OUTCOMES_VIEW: 'Viewed practice outcomes',
+  OUTCOMES_EXPORT: 'Downloaded practice outcomes (CSV)',
   CLIENT_LIST: 'Viewed the client list',
   ATTENTION_LIST: 'Viewed the Needs attention list',
   CLIENT_VIEW: "Opened a client's record",

@@ -38,6 +38,7 @@ const PAGES: Record<string, PageEntry> = {
   '/c/[token]': { who: 'nobody', paths: (c) => [c.checkInLink, '/c/not-a-real-check-in-link-000000000000000000'] },
   '/attention': { who: 'clinician', paths: () => ['/attention'] },
   '/clients': { who: 'clinician', paths: () => ['/clients'] },
+  '/outcomes': { who: 'clinician', paths: () => ['/outcomes'] },
   '/clients/new': { who: 'clinician', paths: () => ['/clients/new'] },
   '/clients/[id]': { who: 'clinician', paths: (c) => [c.richClient, c.newClient] },
   '/clients/[id]/report': { who: 'clinician', paths: (c) => [`${c.richClient}/report`, `${c.newClient}/report`] },
@@ -52,7 +53,11 @@ const PAGES: Record<string, PageEntry> = {
   '/admin/transfer': { who: 'admin', paths: () => ['/admin/transfer'] },
 }
 /** Not a route of its own but a view every admin uses: the practice-wide caseload. */
-const EXTRA: { who: Who; path: string }[] = [{ who: 'admin', path: '/clients?scope=all' }]
+const EXTRA: { who: Who; path: string }[] = [
+  { who: 'admin', path: '/clients?scope=all' },
+  // Practice outcomes: the practice-wide rows per clinician are the widest view.
+  { who: 'admin', path: '/outcomes' },
+]
 
 const WIDTHS = [
   { width: 375, height: 812 },

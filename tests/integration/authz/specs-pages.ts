@@ -3,7 +3,8 @@
 import { expect } from 'vitest'
 import { db } from '@/lib/db/client'
 import { NOTE_SENTINEL, type ActorName } from './world'
-import { F, callFn, checkInPageCtx, expectHides, expectShows, foreignIds, page, practiceOf, rendered, type Spec } from './kit'
+import type { Outcome } from './harness'
+import { BASE, F, callFn, checkInPageCtx, expectHides, expectShows, foreignIds, page, practiceOf, rendered, type Spec } from './kit'
 
 export const PAGE_SPECS: Record<string, Spec> = {
   // ---- pages (server components read through the same scope)
@@ -100,6 +101,37 @@ export const PAGE_SPECS: Record<string, Spec> = {
       expectHides(text, ...[w.C1.clientId, w.C2.clientId, w.C3.clientId].filter((id) => id !== own), NOTE_SENTINEL)
     },
   },
+  // Outcomes: aggregates only. No client id reaches anyone; a clinician's view is their own caseload
+  // (no colleague's id), and nothing of the other practice reaches an admin.
+  [`${F.pOutcomes}#default`]: {
+    resource: 'response',
+    op: 'view',
+    call: (c) => callFn(c, page()),
+    verify: async ({ w, actor }, o) => expectHides(rendered(o), ...outcomesHidden(w, actor)),
+  },
+  // A clinician asking for a colleague's caseload still gets their own.
+  [`${F.pOutcomes}#default:colleague`]: {
+    resource: 'response',
+    op: 'view',
+    call: (c) => callFn(c, page({}, { clinician: c.w.users.clinA })),
+    verify: async ({ w, actor }, o) => {
+      const text = rendered(o)
+      expectShows(text, 'Your caseload')
+      expectHides(text, ...outcomesHidden(w, actor))
+    },
+  },
+  [`${F.outcomesExport}#GET`]: {
+    resource: 'response',
+    op: 'export',
+    call: (c) => callFn(c, new Request(`${BASE}/outcomes/export?instrument=phq9`)),
+    verify: async ({ w, actor }, o) => {
+      expect(o.kind).toBe('response')
+      const r = o as Extract<Outcome, { kind: 'response' }>
+      expect(r.status).toBe(200)
+      expect(r.body.split('\r\n')[0]).toContain('clients_with_baseline_and_later_score')
+      expectHides(r.body, ...outcomesHidden(w, actor))
+    },
+  },
   [`${F.pAdmin}#default`]: {
     resource: 'account',
     op: 'view',
@@ -193,4 +225,11 @@ export const PAGE_SPECS: Record<string, Spec> = {
     call: (c) => callFn(c, { params: Promise.resolve({ token: c.t.token }) }),
     verify: async ({ t }, o) => expectShows(rendered(o), t.token),
   },
+}
+
+/** What an outcomes view must never contain for this actor: any client id, and staff outside their scope. */
+function outcomesHidden(w: Parameters<typeof foreignIds>[0], actor: ActorName): string[] {
+  const clients = [w.C1.clientId, w.C2.clientId, w.C3.clientId]
+  const colleagues = actor === 'clinA' ? [w.users.clinB] : actor === 'clinB' ? [w.users.clinA] : []
+  return [...clients, ...colleagues, ...foreignIds(w, actor).filter((id) => !clients.includes(id))]
 }

@@ -160,6 +160,21 @@ export const MATRIX: Cell[] = [
     ['adminP1', 'none', 'notFound'],
     ['adminP2', 'none', 'notFound'],
   ]),
+  ...cells(k(F.pOutcomes, 'default'), [
+    ['anon', 'none', 'unauthenticated'],
+    ['clinA', 'none', 'allow'],
+    ['clinB', 'none', 'allow'],
+    ['adminP1', 'none', 'allow'],
+    ['adminP2', 'none', 'allow'],
+  ]),
+  ...cells(k(F.pOutcomes, 'default', 'colleague'), [['clinB', 'none', 'allow']]),
+  ...cells(k(F.outcomesExport, 'GET'), [
+    ['anon', 'none', 'unauthenticated'],
+    ['clinA', 'none', 'allow'],
+    ['clinB', 'none', 'allow'],
+    ['adminP1', 'none', 'allow'],
+    ['adminP2', 'none', 'allow'],
+  ]),
   ...cells(k(F.pNewClient, 'default'), [
     ['anon', 'none', 'unauthenticated'],
     ['clinA', 'none', 'allow'],
