@@ -3,8 +3,8 @@
 // instances on one PostgreSQL. A sequential bench cannot see requests queueing behind each other
 // (a lock, a pool, the CPU); this mode measures exactly that.
 //
-// Each user is a loop: open a page, wait a "think time" of 0.5-1.5 s, open the next one, until the
-// time is up. Clinicians go caseload → a client's overview → their session note; the admin goes
+// After an untimed warm-up (each page of each user twice), each user is a loop: open a page, wait
+// a "think time" of 0.5-1.5 s, open the next one, until the time is up. Clinicians go caseload → a client's overview → their session note; the admin goes
 // practice caseload → a client's overview → the admin home. Clients arrive spread over the same
 // window: each opens the check-in link, reads for a moment, and submits a complete answer set
 // through the page's own form, posted as a browser without JavaScript posts it. Users and clients
@@ -117,6 +117,27 @@ export async function runConcurrent(plan: ConcurrentPlan, log: (m: string) => vo
   log(`signing in ${plan.users.length} users on ${plan.bases.length} instances…`)
   const jars: Map<string, string>[] = []
   for (const [i, u] of plan.users.entries()) jars.push(await signIn(plan.bases[i % plan.bases.length] ?? '', u.email))
+
+  // Warm-up, untimed, as the sequential bench warms each scenario up: every user opens each of its
+  // pages twice and each instance opens a check-in page, so the clock does not start on instances
+  // that have not yet loaded a route's code (the first request of a route blocks its instance
+  // while it loads) — that is a deployment's first seconds, not its steady state. A failure here
+  // still counts as an error.
+  log('warming up (untimed): each user opens each of its pages twice; each instance opens a check-in page…')
+  await Promise.all(
+    plan.users.map(async (u, i) => {
+      const rand = prng(9000 + i)
+      for (let step = 0; step < 6; step++) {
+        const { kind, path } = pageOf(u, step, rand)
+        const r = await timedGet(`${plan.bases[i % plan.bases.length] ?? ''}${path}`, jars[i] ?? null).catch(() => null)
+        if (r?.status !== 200) errors.push(`warm-up ${u.email} ${kind}: ${r ? `HTTP ${r.status}` : 'no answer'}`)
+      }
+    }),
+  )
+  for (const [i, s] of plan.submissions.slice(0, plan.bases.length).entries()) {
+    const r = await timedGet(`${plan.bases[i] ?? ''}/c/${s.token}`, new Map()).catch(() => null)
+    if (r?.status !== 200) errors.push(`warm-up check-in page ${i + 1}: ${r ? `HTTP ${r.status}` : 'no answer'}`)
+  }
 
   // Lock waits, sampled from outside the app every 100 ms.
   const watcher = new pg.Client({ connectionString: plan.databaseUrl })
