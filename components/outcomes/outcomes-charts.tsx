@@ -43,7 +43,12 @@ function PercentBars<T extends { instrument: string }>({ data, bars, what }: { d
             <XAxis dataKey="instrument" tick={{ fill: '#292524', fontSize: 14 }} />
             <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" width={48} tick={{ fill: '#292524', fontSize: 13 }} />
             {/* Legend words in ink, not in each bar's colour (a pale colour as text fails contrast). */}
-            <Legend wrapperStyle={{ fontSize: 14 }} formatter={(value: string) => <span style={{ color: '#292524' }}>{value}</span>} />
+            {/* In the bars' own order (recharts sorts legend items by name by default). */}
+            <Legend
+              itemSorter={(item) => bars.findIndex((b) => b.key === item.dataKey)}
+              wrapperStyle={{ fontSize: 14 }}
+              formatter={(value: string) => <span style={{ color: '#292524' }}>{value}</span>}
+            />
             {bars.map((b) => (
               <Bar key={b.key} dataKey={b.key} name={b.label} fill={b.fill} isAnimationActive={false} />
             ))}
