@@ -92,7 +92,11 @@ test('a client without JavaScript answers, leaves, comes back to the saved draft
   await later.getByRole('button', { name: 'Back' }).click()
   await expect(later.getByRole('group', { name: /better off dead/ }).getByLabel('Several days', { exact: true })).toBeChecked()
   await later.getByRole('button', { name: 'Next' }).click()
+  // Wait for part 2 itself: counting the fieldsets while the post is still loading counted none,
+  // and the answers were sent empty (seen once in CI).
+  await expect(later.getByText(/Part 2 of 2/).first()).toBeVisible()
   const part2 = later.locator('fieldset')
+  await expect(part2.first()).toBeVisible()
   for (let i = 0; i < (await part2.count()); i++) await part2.nth(i).getByLabel('Strongly disagree', { exact: true }).check()
   await later.screenshot({ path: 'test-results/e2e/checkin-nojs-375.png', fullPage: true })
   await later.getByRole('button', { name: 'Send my answers' }).click()
