@@ -69,6 +69,9 @@ test('the caseload filters to open risk flags; the client overview shows charts,
 
 test('a client’s scores export as CSV with ISO dates and versions', async ({ page }) => {
   await signIn(page, CLINICIAN)
+  // Through the caseload: whether Amelia is also on Needs attention (where sign-in lands) depends on
+  // the day (an overdue check-in) and on whether an earlier test opened her record.
+  await fromHomeToCaseload(page)
   await page.getByRole('link', { name: 'Hart, Amelia' }).click()
   await expect(page.getByRole('heading', { name: 'Scores over time' })).toBeVisible()
   const href = await page.getByRole('link', { name: /CSV/ }).first().getAttribute('href')
