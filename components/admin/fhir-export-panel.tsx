@@ -1,7 +1,7 @@
 // The practice's records as a FHIR bulk export, on the admin's home. A plain download link (the
 // route streams NDJSON), so it works without script and from the keyboard like any link.
 import { cardStyles } from '@/components/ui/card-styles'
-import { linkButton } from '@/components/audit/styles'
+import { buttonStyles } from '@/components/ui/button-styles'
 
 export function FhirExportPanel() {
   return (
@@ -15,7 +15,7 @@ export function FhirExportPanel() {
           download is recorded in the audit log.
         </p>
       </div>
-      <a href="/admin/fhir/export" download className={linkButton.secondary}>
+      <a href="/admin/fhir/export" download className={buttonStyles.secondary}>
         Bulk FHIR export (NDJSON)
       </a>
     </section>

@@ -4,7 +4,8 @@ import Form from 'next/form'
 import Link from 'next/link'
 import { AUDIT_PAGE_SIZES, auditHref, DEFAULT_AUDIT_FILTERS, hasAuditFilters, type AuditFilters } from '@/lib/validation/audit'
 import { auditActionLabel } from '@/lib/audit/actions'
-import { control, controlLabel, linkButton } from './styles'
+import { linkButton } from './styles'
+import { FilterSelect, filterControl as control, filterLabel as controlLabel } from '@/components/ui/filter-select'
 
 export function AuditFiltersForm({
   filters,
@@ -24,19 +25,14 @@ export function AuditFiltersForm({
   return (
     <Form action="/admin/audit" role="search" aria-label="Filter the audit log" className="rounded-xl border border-stone-200 bg-white p-4">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-user" className={controlLabel}>
-            User
-          </label>
-          <select id="audit-user" name="userId" defaultValue={filters.userId ?? ''} className={control}>
-            <option value="">Everyone</option>
-            {userChoices.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="audit-user"
+          name="userId"
+          label="User"
+          value={filters.userId}
+          anyLabel="Everyone"
+          options={userChoices.map((u) => ({ value: u.id, label: u.name }))}
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor="audit-client" className={controlLabel}>
             Client ID
@@ -57,19 +53,14 @@ export function AuditFiltersForm({
             The ID from the client&apos;s page address.
           </p>
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-action" className={controlLabel}>
-            Action
-          </label>
-          <select id="audit-action" name="action" defaultValue={filters.action ?? ''} className={control}>
-            <option value="">All actions</option>
-            {actionChoices.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.label === a.code ? a.code : `${a.label} (${a.code})`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="audit-action"
+          name="action"
+          label="Action"
+          value={filters.action}
+          anyLabel="All actions"
+          options={actionChoices.map((a) => ({ value: a.code, label: a.label === a.code ? a.code : `${a.label} (${a.code})` }))}
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor="audit-from" className={controlLabel}>
             From (date)

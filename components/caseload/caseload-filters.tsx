@@ -6,10 +6,8 @@ import Link from 'next/link'
 import { listInstruments } from '@/lib/assessments/registry'
 import { PAGE_SIZES, caseloadHref, clearedFilters, hasActiveFilters, MAX_SEARCH_LENGTH, type CaseloadQuery } from '@/lib/validation/caseload'
 import { linkButton as buttonStyles } from './styles'
+import { FilterSelect, filterControl as control, filterLabel as label } from '@/components/ui/filter-select'
 import { sortOptions } from './caseload-view'
-
-const control = 'min-h-11 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900'
-const label = 'font-medium text-stone-800'
 
 export function CaseloadFilters({
   query,
@@ -40,33 +38,23 @@ export function CaseloadFilters({
             <option value="all">Active and discharged</option>
           </select>
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="caseload-instrument" className={label}>
-            Has answered
-          </label>
-          <select id="caseload-instrument" name="instrument" defaultValue={query.instrument ?? ''} className={control}>
-            <option value="">Any questionnaire</option>
-            {listInstruments().map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.abbreviation}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="caseload-instrument"
+          name="instrument"
+          label="Has answered"
+          value={query.instrument}
+          anyLabel="Any questionnaire"
+          options={listInstruments().map((i) => ({ value: i.id, label: i.abbreviation }))}
+        />
         {clinicians ? (
-          <div className="flex flex-col gap-1">
-            <label htmlFor="caseload-clinician" className={label}>
-              Clinician
-            </label>
-            <select id="caseload-clinician" name="clinician" defaultValue={query.clinician ?? ''} className={control}>
-              <option value="">All clinicians</option>
-              {clinicians.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="caseload-clinician"
+            name="clinician"
+            label="Clinician"
+            value={query.clinician}
+            anyLabel="All clinicians"
+            options={clinicians.map((c) => ({ value: c.id, label: c.name }))}
+          />
         ) : null}
         <fieldset className="flex flex-col gap-1 sm:col-span-2">
           <legend className={label}>Show only clients with</legend>

@@ -1,7 +1,7 @@
 // What an empty outcomes view means and what to do about it: outcomes need a baseline and a later
 // score, so a new practice (or a narrow filter) has nothing to count yet.
 import Link from 'next/link'
-import { linkButton } from '@/components/caseload/styles'
+import { buttonStyles } from '@/components/ui/button-styles'
 
 export function OutcomesEmpty({ scope }: { scope: 'practice' | 'own' }) {
   return (
@@ -15,10 +15,10 @@ export function OutcomesEmpty({ scope }: { scope: 'practice' | 'own' }) {
         client’s page.
       </p>
       <div className="mt-4 flex flex-wrap justify-center gap-3">
-        <Link href="/outcomes" className={linkButton.primary}>
+        <Link href="/outcomes" className={buttonStyles.primary}>
           Show the last 12 months
         </Link>
-        <Link href="/clients" className={linkButton.secondary}>
+        <Link href="/clients" className={buttonStyles.secondary}>
           Go to clients
         </Link>
       </div>

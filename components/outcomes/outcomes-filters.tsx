@@ -5,10 +5,8 @@ import Form from 'next/form'
 import Link from 'next/link'
 import { getInstrument } from '@/lib/assessments/registry'
 import { OUTCOME_INSTRUMENTS, type OutcomesQuery } from '@/lib/outcomes/types'
-import { linkButton } from '@/components/caseload/styles'
-
-const control = 'min-h-11 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900'
-const label = 'font-medium text-stone-800'
+import { buttonStyles } from '@/components/ui/button-styles'
+import { FilterSelect, filterControl as control, filterLabel as label } from '@/components/ui/filter-select'
 
 export interface FieldError {
   field: keyof OutcomesQuery
@@ -57,42 +55,32 @@ export function OutcomesFilters({
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {dateField('from', 'Period from', query.from)}
         {dateField('to', 'Period to', query.to)}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="outcomes-instrument" className={label}>
-            Questionnaire
-          </label>
-          <select id="outcomes-instrument" name="instrument" defaultValue={query.instrument ?? ''} className={control}>
-            <option value="">All questionnaires</option>
-            {OUTCOME_INSTRUMENTS.map((id) => (
-              <option key={id} value={id}>
-                {getInstrument(id).abbreviation}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="outcomes-instrument"
+          name="instrument"
+          label="Questionnaire"
+          value={query.instrument}
+          anyLabel="All questionnaires"
+          options={OUTCOME_INSTRUMENTS.map((id) => ({ value: id, label: getInstrument(id).abbreviation }))}
+        />
         {clinicians ? (
-          <div className="flex flex-col gap-1">
-            <label htmlFor="outcomes-clinician" className={label}>
-              Clinician
-            </label>
-            <select id="outcomes-clinician" name="clinician" defaultValue={query.clinician ?? ''} className={control}>
-              <option value="">Whole practice</option>
-              {clinicians.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="outcomes-clinician"
+            name="clinician"
+            label="Clinician"
+            value={query.clinician}
+            anyLabel="Whole practice"
+            options={clinicians.map((c) => ({ value: c.id, label: c.name }))}
+          />
         ) : null}
         {dateField('episodeFrom', 'Episode started on or after', query.episodeFrom)}
         {dateField('episodeTo', 'Episode started on or before', query.episodeTo)}
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-3">
-        <button type="submit" className={linkButton.primary}>
+        <button type="submit" className={buttonStyles.primary}>
           Apply
         </button>
-        <Link href="/outcomes" className={linkButton.secondary}>
+        <Link href="/outcomes" className={buttonStyles.secondary}>
           Reset to the last 12 months
         </Link>
       </div>

@@ -22,18 +22,24 @@ const RECORD: SeedAnswer[] = [
   ['phq9', [0, 0, 1, 1, 1, 0, 0, 0, 0], 7],
 ]
 
+/** One resource per NDJSON line. */
+const parseLines = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { resourceType: string; id: string })
+
+const patientIds = (resources: { resourceType: string; id: string }[]) =>
+  resources
+    .filter((r) => r.resourceType === 'Patient')
+    .map((r) => r.id)
+    .sort()
+
 async function lines(admin = w.admin1, page?: { clients: number; responses: number }) {
   const { filename, lines } = await exportPracticeFhir(actorFor(admin), { now: NOW, ...(page ? { page } : {}) })
   let text = ''
   for await (const chunk of lines) text += chunk
-  return {
-    filename,
-    text,
-    resources: text
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { resourceType: string; id: string }),
-  }
+  return { filename, text, resources: parseLines(text) }
 }
 
 beforeAll(async () => {
@@ -96,12 +102,7 @@ describe('exportPracticeFhir', () => {
     for (const r of resources) expect(schemaErrors(r), `${r.resourceType}/${r.id}`).toEqual([])
     expect(structuralProblems(resources)).toEqual([])
     const own = await db.client.findMany({ where: { practiceId: w.p1.id }, select: { id: true } })
-    expect(
-      resources
-        .filter((r) => r.resourceType === 'Patient')
-        .map((r) => r.id)
-        .sort(),
-    ).toEqual(own.map((c) => c.id).sort())
+    expect(patientIds(resources)).toEqual(own.map((c) => c.id).sort())
     expect(text).not.toContain(w.clientP2.id)
     expect(resources.filter((r) => r.resourceType === 'QuestionnaireResponse')).toHaveLength(9)
     const event = await db.auditEvent.findFirst({ where: { action: 'EXPORT_FHIR_BULK', actorId: w.admin1.id }, orderBy: { id: 'desc' } })
@@ -131,10 +132,7 @@ describe('exportPracticeFhir', () => {
     await seedGoal(w.p1.id, late.id, w.clinA.id, 'Notice the pull to withdraw', 'ACTIVE')
     let text = first.done ? '' : first.value
     for await (const chunk of stream) text += chunk
-    const resources = text
-      .trimEnd()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { resourceType: string; id: string })
+    const resources = parseLines(text)
     expect(text).not.toContain(late.id)
     expect(structuralProblems(resources)).toEqual([])
     expect(resources.filter((r) => r.resourceType === 'QuestionnaireResponse')).toHaveLength(9)
@@ -143,12 +141,7 @@ describe('exportPracticeFhir', () => {
   it("the other practice's admin sees only their own", async () => {
     const { resources } = await lines(w.admin2)
     const own = await db.client.findMany({ where: { practiceId: w.p2.id }, select: { id: true } })
-    expect(
-      resources
-        .filter((r) => r.resourceType === 'Patient')
-        .map((r) => r.id)
-        .sort(),
-    ).toEqual(own.map((c) => c.id).sort())
+    expect(patientIds(resources)).toEqual(own.map((c) => c.id).sort())
     expect(resources.filter((r) => r.resourceType === 'Goal')).toHaveLength(1)
     expect(structuralProblems(resources)).toEqual([])
   })

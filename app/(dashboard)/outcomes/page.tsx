@@ -12,7 +12,7 @@ import { OutcomesTables } from '@/components/outcomes/outcomes-tables'
 import { OutcomesCharts } from '@/components/outcomes/outcomes-charts'
 import { OutcomesHelp } from '@/components/outcomes/outcomes-help'
 import { OutcomesEmpty } from '@/components/outcomes/outcomes-empty'
-import { linkButton } from '@/components/caseload/styles'
+import { buttonStyles } from '@/components/ui/button-styles'
 
 export const metadata: Metadata = { title: 'Outcomes' }
 
@@ -44,7 +44,7 @@ export default async function OutcomesPage({ searchParams }: { searchParams: Sea
           </p>
         </div>
         {empty ? null : (
-          <a href={`/outcomes/export?${outcomesSearch(query)}`} className={linkButton.secondary} download>
+          <a href={`/outcomes/export?${outcomesSearch(query)}`} className={buttonStyles.secondary} download>
             Download CSV
           </a>
         )}
