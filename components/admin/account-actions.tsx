@@ -1,24 +1,27 @@
 'use client'
-import { useActionState, useState, useTransition } from 'react'
+import { useActionState, useMemo, useState, useTransition } from 'react'
+import {
+  changeRolesAction,
+  deactivateUserAction,
+  reactivateUserAction,
+  resendInviteAction,
+  resetPasswordAction,
+} from '@/app/(dashboard)/admin/actions'
 import { SubmitButton, buttonStyles } from '@/components/ui/button'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { FormMessage } from '@/components/ui/field'
 import { useHydrated } from '@/components/ui/use-hydrated'
-import { idleState, type ActionState, type LinkActionState } from '@/lib/actions/result'
+import { idleState, type LinkActionState } from '@/lib/actions/result'
 import { ROLES, roleLabel, type RoleCode } from '@/lib/validation/admin'
 import { OneTimeLink } from './one-time-link'
 
 export interface AccountActionsProps {
+  userId: string
   name: string
   status: 'ACTIVE' | 'INVITED' | 'DEACTIVATED'
   roles: RoleCode[]
   isSelf: boolean
   activeClients: number
-  changeRoles: (prev: ActionState, form: FormData) => Promise<ActionState>
-  deactivate: () => Promise<ActionState>
-  reactivate: () => Promise<ActionState>
-  resetPassword: () => Promise<LinkActionState>
-  resendInvite: () => Promise<LinkActionState>
 }
 
 const roleHint: Record<RoleCode, string> = {
@@ -26,7 +29,10 @@ const roleHint: Record<RoleCode, string> = {
   ADMIN: 'manages accounts, transfers and settings',
 }
 
-function RolesForm({ roles, isSelf, action }: { roles: RoleCode[]; isSelf: boolean; action: AccountActionsProps['changeRoles'] }) {
+function RolesForm({ userId, roles, isSelf }: { userId: string; roles: RoleCode[]; isSelf: boolean }) {
+  // Bound here, in the browser, rather than per row on the server: the page then carries one
+  // reference to each action instead of one per account (the server checks the id again).
+  const action = useMemo(() => changeRolesAction.bind(null, userId), [userId])
   const [state, formAction] = useActionState(action, idleState)
   return (
     <form action={formAction} className="flex flex-col gap-2">
@@ -65,14 +71,14 @@ export function AccountActions(p: AccountActionsProps) {
         Manage<span className="sr-only"> {p.name}</span>
       </summary>
       <div className="mt-2 flex w-72 max-w-[80vw] flex-col gap-4 rounded-md border border-stone-200 bg-stone-50 p-3">
-        {p.status !== 'DEACTIVATED' ? <RolesForm roles={p.roles} isSelf={p.isSelf} action={p.changeRoles} /> : null}
+        {p.status !== 'DEACTIVATED' ? <RolesForm userId={p.userId} roles={p.roles} isSelf={p.isSelf} /> : null}
         <div className="flex flex-col gap-2">
           {p.status === 'INVITED' ? (
             <button
               type="button"
               className={buttonStyles.secondary}
               disabled={!hydrated || pending}
-              onClick={() => start(async () => setResult(await p.resendInvite()))}
+              onClick={() => start(async () => setResult(await resendInviteAction(p.userId)))}
             >
               {pending ? 'Working…' : 'Send a new invitation'}
             </button>
@@ -82,7 +88,7 @@ export function AccountActions(p: AccountActionsProps) {
               label="Reset password"
               confirmLabel="Make a reset link"
               explanation="They get a link, valid for one hour, to choose a new password. Setting it signs them out everywhere. Their current password works until then."
-              action={p.resetPassword}
+              action={() => resetPasswordAction(p.userId)}
               onDone={setResult}
             />
           ) : null}
@@ -91,7 +97,7 @@ export function AccountActions(p: AccountActionsProps) {
               label="Reactivate"
               confirmLabel="Reactivate account"
               explanation="They will be able to sign in again with their password."
-              action={p.reactivate}
+              action={() => reactivateUserAction(p.userId)}
               onDone={setResult}
             />
           ) : (
@@ -103,7 +109,7 @@ export function AccountActions(p: AccountActionsProps) {
                   ? ` Their ${p.activeClients} active client${p.activeClients === 1 ? '' : 's'} stay assigned to them until you transfer them.`
                   : ''
               }${p.isSelf ? ' This is your own account: you will be signed out now.' : ''}`}
-              action={p.deactivate}
+              action={() => deactivateUserAction(p.userId)}
               onDone={setResult}
               variant="danger"
             />

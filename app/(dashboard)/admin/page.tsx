@@ -9,7 +9,6 @@ import { AdminNav } from '@/components/admin/admin-nav'
 import { AccountActions } from '@/components/admin/account-actions'
 import { FhirExportPanel } from '@/components/admin/fhir-export-panel'
 import { PracticeGlanceSection } from './sections/practice-glance-section'
-import { changeRolesAction, deactivateUserAction, reactivateUserAction, resendInviteAction, resetPasswordAction } from './actions'
 
 export const metadata: Metadata = { title: 'Accounts' }
 
@@ -129,16 +128,12 @@ export default async function AdminPage() {
                 </td>
                 <td role="cell" className={td}>
                   <AccountActions
+                    userId={a.id}
                     name={a.name}
                     status={a.status}
                     roles={a.roles}
                     isSelf={a.isSelf}
                     activeClients={a.activeClients}
-                    changeRoles={changeRolesAction.bind(null, a.id)}
-                    deactivate={deactivateUserAction.bind(null, a.id)}
-                    reactivate={reactivateUserAction.bind(null, a.id)}
-                    resetPassword={resetPasswordAction.bind(null, a.id)}
-                    resendInvite={resendInviteAction.bind(null, a.id)}
                   />
                 </td>
               </tr>
