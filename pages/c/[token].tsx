@@ -132,22 +132,36 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   const intent = form.get('intent')
   const posted = applyPostedAnswers(parts, answers, form)
   const redirect = (destination: string) => ({ redirect: { destination, statusCode: 303 as const } })
-  if (JSON.stringify(posted) !== JSON.stringify(answers)) {
+  const changed = JSON.stringify(posted) !== JSON.stringify(answers)
+  answers = posted
+  /** Keeps what was posted as the draft; a view to show instead when that fails, else null. */
+  const keepDraft = async (): Promise<{ props: Props } | null> => {
+    if (!changed) return null
     const saved = await svc.saveDraft(address, token, posted)
-    answers = posted
     if (saved.status === 'inactive' || saved.status === 'not-found') return done({ kind: 'closed', practiceName: checkIn.practiceName })
     // Not saved: the page comes back with the client's answers on it and asks them to try again.
     if (saved.status !== 'ok') return done(open(index, { sendError: true }))
+    return null
   }
-  if (intent === 'back') return redirect(stepHref(token, index === 0 ? 'start' : index - 1))
   const part = parts[index]
-  if (intent !== 'send' || index !== parts.length - 1) {
-    if (part && unanswered(answers[part.itemId]).length > 0) return redirect(stepHref(token, index, true))
-    return redirect(stepHref(token, Math.min(index + 1, parts.length - 1)))
-  }
   const gap = firstGap(parts, answers)
-  if (gap !== -1) return redirect(stepHref(token, gap, true))
+  // Every other post keeps the answers as the draft first. A complete "Send" goes straight to the
+  // submission, which clears the draft when it succeeds; the draft is written only if it does not.
+  if (intent !== 'send' || index !== parts.length - 1 || gap !== -1) {
+    const failed = await keepDraft()
+    if (failed) return failed
+    if (intent === 'back') return redirect(stepHref(token, index === 0 ? 'start' : index - 1))
+    if (intent !== 'send' || index !== parts.length - 1) {
+      if (part && unanswered(answers[part.itemId]).length > 0) return redirect(stepHref(token, index, true))
+      return redirect(stepHref(token, Math.min(index + 1, parts.length - 1)))
+    }
+    return redirect(stepHref(token, gap, true))
+  }
   const r = await svc.submit(address, token, form.get('key'), answers)
+  if (r.status !== 'submitted' && r.status !== 'inactive' && r.status !== 'not-found') {
+    const failed = await keepDraft()
+    if (failed) return failed
+  }
   switch (r.status) {
     case 'submitted':
       // Answered here, not redirected: the help to show depends on these answers, and a URL
