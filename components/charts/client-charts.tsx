@@ -4,7 +4,8 @@
 import Link from 'next/link'
 import { useMemo, useState } from 'react'
 import type { ResponseDetailResult } from '@/lib/assessments/response-detail'
-import { attachmentPathOf, SERIES_RANGE_LABELS, SERIES_RANGES, type ChartSeries } from '@/lib/assessments/series'
+import { attachmentPathOf, SERIES_RANGE_LABELS, SERIES_RANGES } from '@/lib/assessments/series'
+import { unpackChartSeries, type WireChartSeries } from '@/lib/assessments/series-wire'
 import { formatCalendarDate } from '@/lib/format'
 import type { ActionState } from '@/lib/actions/result'
 import { ConfirmAction } from '@/components/ui/confirm-action'
@@ -17,14 +18,17 @@ const linkStyle = 'inline-flex min-h-11 items-center text-accent-700 underline u
 
 export function ClientCharts({
   clientId,
-  series,
+  series: wire,
   loadDetail,
   startNewEpisode,
   goalProgress,
 }: {
   clientId: string
-  /** Without the attachment path: it is drawn from the ECR answers here (see forCharts). */
-  series: ChartSeries
+  /**
+   * Without the attachment path (drawn from the ECR answers here, see forCharts), in the compact
+   * form of lib/assessments/series-wire.ts.
+   */
+  series: WireChartSeries
   /** Server action: the item-level answers of one response of this client. */
   loadDetail: (responseId: string) => Promise<ResponseDetailResult>
   /** Server action: start a new episode of care today. Absent: the control is not shown. */
@@ -35,6 +39,7 @@ export function ClientCharts({
    */
   goalProgress?: React.ReactNode
 }) {
+  const series = useMemo(() => unpackChartSeries(wire), [wire])
   const hasAnswers = series.instruments.length > 0
   const everAttachment = series.instruments.some((s) => s.instrumentId === 'ecr-r' || s.instrumentId === 'ecr-rs')
   const attachmentPath = useMemo(() => attachmentPathOf(series.instruments), [series.instruments])

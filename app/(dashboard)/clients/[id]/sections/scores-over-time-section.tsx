@@ -1,5 +1,6 @@
 // "Scores over time": the charts for the chosen range (?range=), with goal-progress ratings.
 import { forCharts, type SeriesRange } from '@/lib/assessments/series'
+import { packChartSeries } from '@/lib/assessments/series-wire'
 import { getClientSeries } from '@/lib/db/series'
 import { ClientCharts } from '@/components/charts/client-charts'
 import { GoalProgressCards } from '@/components/charts/goal-progress-chart'
@@ -17,7 +18,7 @@ export async function ScoresOverTimeSection({ actor, clientId, timeZone, range }
   return (
     <ClientCharts
       clientId={clientId}
-      series={forCharts(series)}
+      series={packChartSeries(forCharts(series))}
       loadDetail={loadResponseDetailAction.bind(null, clientId)}
       startNewEpisode={startNewEpisodeAction.bind(null, clientId)}
       goalProgress={
