@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { prng, randInt } from '../../lib/seeded-random'
 import { summarize, type Summary } from './bench-stats'
-import { signIn, sleep, timedGet } from './bench-http'
+import { signIn, sleep, timedGet, timedRequest } from './bench-http'
 
 export interface BrowsingUser {
   email: string
@@ -86,18 +86,14 @@ const SENT = 'Thank you — your answers have been sent'
 async function submitForm(base: string, s: Submission, submissionKey: string): Promise<{ ms: number; status: number; result: string }> {
   const form = new URLSearchParams({ step: String(Object.keys(s.answers).length - 1), intent: 'send', key: submissionKey })
   for (const [itemId, values] of Object.entries(s.answers)) values.forEach((v, i) => form.set(`q-${itemId}-${i + 1}`, String(v)))
-  const t0 = performance.now()
-  const res = await fetch(`${base}/c/${s.token}`, {
+  const res = await timedRequest(`${base}/c/${s.token}`, null, {
     method: 'POST',
-    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', 'sec-fetch-site': 'same-origin' },
     body: form.toString(),
   })
-  const body = await res.text()
-  const ms = performance.now() - t0
   // A redirect means the page sent the client back to a step (answers missing).
-  const result = res.status === 200 && body.includes(SENT) ? 'submitted' : res.status === 303 ? 'incomplete' : 'not-sent'
-  return { ms, status: res.status, result }
+  const result = res.status === 200 && res.body.includes(SENT) ? 'submitted' : res.status === 303 ? 'incomplete' : 'not-sent'
+  return { ms: res.ms, status: res.status, result }
 }
 
 export async function runConcurrent(plan: ConcurrentPlan, log: (m: string) => void): Promise<ConcurrentReport> {
