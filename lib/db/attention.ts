@@ -175,6 +175,6 @@ export async function getPracticeGlance(actor: Actor, opts: AttentionOptions = {
       (SELECT count(*) FROM "Client" c WHERE ${scoped}
         AND EXISTS (SELECT 1 FROM "CheckIn" k WHERE k."clientId" = c.id AND ${overdueCond(t)}))::int AS overdue,
       (SELECT count(*) FROM "CheckIn" k JOIN "Client" c ON c.id = k."clientId" WHERE ${scoped}
-        AND k.status = 'COMPLETED' AND k."completedAt" >= ${since}::timestamptz AND k."completedAt" <= ${now.toISOString()}::timestamptz)::int AS completed`)
+        AND k."practiceId" = ${actor.practiceId}::uuid AND k.status = 'COMPLETED' AND k."completedAt" >= ${since}::timestamptz AND k."completedAt" <= ${now.toISOString()}::timestamptz)::int AS completed`)
   return row ?? { risk: 0, deteriorated: 0, overdue: 0, completed: 0 }
 }

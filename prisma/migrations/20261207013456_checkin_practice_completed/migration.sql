@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "CheckIn_practiceId_completedAt_idx" ON "CheckIn"("practiceId", "completedAt");
