@@ -4,9 +4,10 @@
 // Opening a note (NOTE_VIEW) and its version history (NOTE_HISTORY_VIEW) are audited, ids only.
 import 'server-only'
 import { db } from './client'
-import type { Prisma } from './generated/client'
+import { Prisma } from './generated/client'
 import type { Actor } from '@/lib/auth/actor'
-import { requireNoteScope } from './scope'
+import { ownClientsSql, requireNoteScope } from './scope'
+import { run } from './caseload'
 import { NotFoundError } from './errors'
 import { actorFields, recordAudit } from '@/lib/audit/record'
 import { decryptGoalComment, decryptNoteBody } from './note-crypto'
@@ -20,13 +21,6 @@ export const noteWhere = (actor: Actor, scope: Prisma.ClientWhereInput, id: stri
   practiceId: actor.practiceId,
   client: scope,
 })
-
-async function namesOf(actor: Actor, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => !!i))]
-  if (wanted.length === 0) return new Map()
-  const users = await db.user.findMany({ where: { id: { in: wanted }, practiceId: actor.practiceId }, select: { id: true, name: true } })
-  return new Map(users.map((u) => [u.id, u.name]))
-}
 
 interface NoteGoalDetail {
   goalId: string
@@ -62,24 +56,61 @@ export interface NoteDetail {
   canEdit: boolean
 }
 
+interface NoteRow {
+  id: string
+  practiceId: string
+  clientId: string
+  rootId: string
+  revision: number
+  amendsId: string | null
+  authorId: string
+  authorName: string | null
+  sessionDate: string
+  format: NoteFormat
+  bodyEnc: string
+  signs: string[]
+  scoresSnapshot: unknown
+  status: 'DRAFT' | 'SIGNED'
+  version: number
+  signedAt: Date | null
+  signedById: string | null
+  signedByName: string | null
+  createdAt: Date
+  updatedAt: Date
+  hasLater: boolean
+  goals: { goalId: string; title: string; status: GoalStatus; rating: number | null; commentEnc: string | null }[]
+}
+
+// The note, its goals with their titles, the author's and signer's names (colleagues of the same
+// practice; anyone else reads as a former colleague) and whether a later revision exists: one
+// statement instead of five, each scoped to the practice, and the note to the actor's own clients.
+const noteSelect = Prisma.sql`
+  SELECT n.id::text, n."practiceId"::text, n."clientId"::text, n."rootId"::text, n.revision, n."amendsId"::text,
+    n."authorId"::text, au.name AS "authorName", to_char(n."sessionDate", 'YYYY-MM-DD') AS "sessionDate",
+    n.format::text AS format, n."bodyEnc", n.signs, n."scoresSnapshot", n.status::text AS status, n.version,
+    n."signedAt", n."signedById"::text, sb.name AS "signedByName", n."createdAt", n."updatedAt",
+    EXISTS (SELECT 1 FROM "SessionNote" l
+      WHERE l."rootId" = n."rootId" AND l."practiceId" = n."practiceId" AND l.revision > n.revision) AS "hasLater",
+    COALESCE((SELECT json_agg(json_build_object('goalId', g.id, 'title', g.title, 'status', g.status,
+        'rating', ng.rating, 'commentEnc', ng."commentEnc"))
+      FROM "NoteGoal" ng JOIN "Goal" g ON g.id = ng."goalId" WHERE ng."noteId" = n.id), '[]'::json) AS goals
+  FROM "SessionNote" n
+  JOIN "Client" c ON c.id = n."clientId"
+  LEFT JOIN "User" au ON au.id = n."authorId" AND au."practiceId" = n."practiceId"
+  LEFT JOIN "User" sb ON sb.id = n."signedById" AND sb."practiceId" = n."practiceId"`
+
 /** One note version, decrypted. Throws DecryptionError if its ciphertext is not this row's. */
 export async function getNote(actor: Actor, noteId: string): Promise<NoteDetail> {
-  const scope = requireNoteScope(actor)
+  requireNoteScope(actor)
   if (!isUuid(noteId)) throw new NotFoundError('Note')
-  const n = await db.sessionNote.findFirst({
-    where: noteWhere(actor, scope, noteId),
-    include: { goals: { include: { goal: { select: { title: true, status: true } } } } },
-  })
+  const [n] = await run<NoteRow>(Prisma.sql`${noteSelect}
+    WHERE n.id = ${noteId}::uuid AND n."practiceId" = ${actor.practiceId}::uuid AND ${ownClientsSql(actor)}`)
   if (!n) throw new NotFoundError('Note')
-  const [names, later] = await Promise.all([
-    namesOf(actor, [n.authorId, n.signedById]),
-    db.sessionNote.count({ where: { rootId: n.rootId, revision: { gt: n.revision }, practiceId: actor.practiceId, client: scope } }),
-  ])
   const goals = n.goals
     .map((g) => ({
       goalId: g.goalId,
-      title: g.goal.title,
-      goalStatus: g.goal.status,
+      title: g.title,
+      goalStatus: g.status,
       rating: g.rating,
       comment: decryptGoalComment(g.commentEnc, n.id, g.goalId, n.practiceId),
     }))
@@ -103,17 +134,17 @@ export async function getNote(actor: Actor, noteId: string): Promise<NoteDetail>
     status: n.status,
     version: n.version,
     format: n.format,
-    sessionDate: n.sessionDate.toISOString().slice(0, 10),
+    sessionDate: n.sessionDate,
     body,
     signs: n.signs,
     goals,
     snapshot: parseScoreSnapshot(n.scoresSnapshot),
-    author: { id: n.authorId, name: names.get(n.authorId) ?? 'Former colleague' },
+    author: { id: n.authorId, name: n.authorName ?? 'Former colleague' },
     createdAt: n.createdAt,
     updatedAt: n.updatedAt,
     signedAt: n.signedAt,
-    signedBy: n.signedById ? { id: n.signedById, name: names.get(n.signedById) ?? 'Former colleague' } : null,
-    isLatest: later === 0,
+    signedBy: n.signedById ? { id: n.signedById, name: n.signedByName ?? 'Former colleague' } : null,
+    isLatest: !n.hasLater,
     canEdit: n.status === 'DRAFT' && n.authorId === actor.userId,
   }
 }
@@ -130,49 +161,40 @@ export interface NoteVersion {
   signedBy: string | null
 }
 
-/** Every revision of a note, oldest first (metadata only). */
+/** Every revision of a note, oldest first (metadata only); names as getNote reads them. */
 export async function listNoteVersions(actor: Actor, rootId: string): Promise<NoteVersion[]> {
-  const scope = requireNoteScope(actor)
+  requireNoteScope(actor)
   if (!isUuid(rootId)) throw new NotFoundError('Note')
-  const rows = await db.sessionNote.findMany({
-    where: { rootId, practiceId: actor.practiceId, client: scope },
-    orderBy: { revision: 'asc' },
-    select: {
-      id: true,
-      clientId: true,
-      revision: true,
-      amendsId: true,
-      status: true,
-      authorId: true,
-      signedById: true,
-      createdAt: true,
-      updatedAt: true,
-      signedAt: true,
-    },
-  })
-  if (rows.length === 0) throw new NotFoundError('Note')
+  const rows = await run<NoteVersion & { clientId: string; signedById: string | null }>(Prisma.sql`
+    SELECT n.id::text, n."clientId"::text, n.revision, n."amendsId"::text, n.status::text AS status,
+      COALESCE(au.name, 'Former colleague') AS author, n."createdAt", n."updatedAt", n."signedAt",
+      n."signedById"::text, sb.name AS "signedBy"
+    FROM "SessionNote" n
+    JOIN "Client" c ON c.id = n."clientId"
+    LEFT JOIN "User" au ON au.id = n."authorId" AND au."practiceId" = n."practiceId"
+    LEFT JOIN "User" sb ON sb.id = n."signedById" AND sb."practiceId" = n."practiceId"
+    WHERE n."rootId" = ${rootId}::uuid AND n."practiceId" = ${actor.practiceId}::uuid AND ${ownClientsSql(actor)}
+    ORDER BY n.revision`)
+  const first = rows[0]
+  if (!first) throw new NotFoundError('Note')
   await recordAudit({
     ...actorFields(actor),
     action: 'NOTE_HISTORY_VIEW',
     targetType: 'SessionNote',
     targetId: rootId.toLowerCase(),
-    clientId: rows[0]!.clientId,
+    clientId: first.clientId,
     details: { versions: rows.length },
   })
-  const names = await namesOf(
-    actor,
-    rows.flatMap((r) => [r.authorId, r.signedById]),
-  )
   return rows.map((r) => ({
     id: r.id,
     revision: r.revision,
     amendsId: r.amendsId,
     status: r.status,
-    author: names.get(r.authorId) ?? 'Former colleague',
+    author: r.author,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     signedAt: r.signedAt,
-    signedBy: r.signedById ? (names.get(r.signedById) ?? 'Former colleague') : null,
+    signedBy: r.signedById ? (r.signedBy ?? 'Former colleague') : null,
   }))
 }
 
