@@ -174,7 +174,11 @@ export async function getPracticeGlance(actor: Actor, opts: AttentionOptions = {
       (SELECT count(*) FROM "Client" c ${changeJoins(tz, [])} WHERE ${scoped} AND ${deterioratedCond})::int AS deteriorated,
       (SELECT count(*) FROM "Client" c WHERE ${scoped}
         AND EXISTS (SELECT 1 FROM "CheckIn" k WHERE k."clientId" = c.id AND ${overdueCond(t)}))::int AS overdue,
-      (SELECT count(*) FROM "CheckIn" k JOIN "Client" c ON c.id = k."clientId" WHERE ${scoped}
-        AND k."practiceId" = ${actor.practiceId}::uuid AND k.status = 'COMPLETED' AND k."completedAt" >= ${since}::timestamptz AND k."completedAt" <= ${now.toISOString()}::timestamptz)::int AS completed`)
+      -- Per client, a range of its (clientId, completedAt) index. Left to itself the planner joined
+      -- a parallel scan of every check-in of every practice (54 of the page's 97 ms at 2,500 clients).
+      (SELECT COALESCE(sum(done.n), 0) FROM "Client" c CROSS JOIN LATERAL (
+        SELECT count(*) AS n FROM "CheckIn" k WHERE k."clientId" = c.id AND k.status = 'COMPLETED'
+          AND k."completedAt" >= ${since}::timestamptz AND k."completedAt" <= ${now.toISOString()}::timestamptz) done
+        WHERE ${scoped})::int AS completed`)
   return row ?? { risk: 0, deteriorated: 0, overdue: 0, completed: 0 }
 }

@@ -1,2 +1,0 @@
--- CreateIndex
-CREATE INDEX "CheckIn_practiceId_completedAt_idx" ON "CheckIn"("practiceId", "completedAt");
