@@ -1,12 +1,6 @@
 'use client'
 import { useActionState, useMemo, useState, useTransition } from 'react'
-import {
-  changeRolesAction,
-  deactivateUserAction,
-  reactivateUserAction,
-  resendInviteAction,
-  resetPasswordAction,
-} from '@/app/(dashboard)/admin/actions'
+import { changeRolesAction, deactivateUserAction, reactivateUserAction, resendInviteAction, resetPasswordAction } from '@/app/(dashboard)/admin/actions'
 import { SubmitButton, buttonStyles } from '@/components/ui/button'
 import { ConfirmAction } from '@/components/ui/confirm-action'
 import { FormMessage } from '@/components/ui/field'

@@ -13,7 +13,7 @@ const BEFORE_EPISODE = 2
 const RISK = 4
 
 /** One answer; the instrument is its series'. */
-export interface WirePoint {
+interface WirePoint {
   /** Response id. */
   i: string
   /** ISO instant. */
@@ -30,7 +30,7 @@ export interface WirePoint {
   r?: string
 }
 
-export interface WireInstrumentSeries extends Omit<InstrumentSeries, 'points' | 'latest'> {
+interface WireInstrumentSeries extends Omit<InstrumentSeries, 'points' | 'latest'> {
   points: WirePoint[]
   latest: WirePoint | null
 }

@@ -146,8 +146,7 @@ export function timedRequest(url: string, jar: Map<string, string> | null, req: 
         const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase()
         let bodyBuf: Buffer
         try {
-          bodyBuf =
-            encoding === 'gzip' ? gunzipSync(raw) : encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'deflate' ? inflateSync(raw) : raw
+          bodyBuf = encoding === 'gzip' ? gunzipSync(raw) : encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'deflate' ? inflateSync(raw) : raw
         } catch (e) {
           return reject(new Error(`${url}: cannot decode its ${encoding} body (${(e as Error).message})`))
         }

@@ -127,14 +127,7 @@ export default async function AdminPage() {
                   {a.lastSignInAt ? formatDate(a.lastSignInAt, practice.timeZone) : 'Never'}
                 </td>
                 <td role="cell" className={td}>
-                  <AccountActions
-                    userId={a.id}
-                    name={a.name}
-                    status={a.status}
-                    roles={a.roles}
-                    isSelf={a.isSelf}
-                    activeClients={a.activeClients}
-                  />
+                  <AccountActions userId={a.id} name={a.name} status={a.status} roles={a.roles} isSelf={a.isSelf} activeClients={a.activeClients} />
                 </td>
               </tr>
             ))}
