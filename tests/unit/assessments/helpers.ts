@@ -1,4 +1,22 @@
 /** Test helpers (not a test file). */
+import type { SeriesRow } from '../../../lib/assessments/series'
+
+let seriesRowCount = 0
+/** A complete response as the series reads it, with a fresh id (ids follow creation order). */
+export function seriesRow(instrumentId: string, iso: string, scores: unknown, extra: Partial<SeriesRow> = {}): SeriesRow {
+  seriesRowCount++
+  return {
+    id: `00000000-0000-4000-8000-${String(seriesRowCount).padStart(12, '0')}`,
+    instrumentId,
+    submittedAt: new Date(iso),
+    scores,
+    band: null,
+    quadrant: null,
+    flags: [],
+    relationshipTarget: null,
+    ...extra,
+  }
+}
 
 /** Scored values for `count` items on 0..max summing to `total`, filled greedily from item 1. */
 export function scoredVectorWithTotal(total: number, count: number, max: number): number[] {

@@ -2,22 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { forCharts, prepareSeries, type ClientSeries, type SeriesRow } from '../../../lib/assessments/series'
 import { packChartSeries, unpackChartSeries } from '../../../lib/assessments/series-wire'
 import { RISK_FLAG } from '../../../lib/assessments/scoring'
-
-let n = 0
-function row(instrumentId: string, iso: string, scores: unknown, extra: Partial<SeriesRow> = {}): SeriesRow {
-  n++
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    instrumentId,
-    submittedAt: new Date(iso),
-    scores,
-    band: null,
-    quadrant: null,
-    flags: [],
-    relationshipTarget: null,
-    ...extra,
-  }
-}
+import { seriesRow as row } from './helpers'
 
 // Every kind of point the charts draw: before the episode, the baseline, reliable change both
 // ways, a risk answer, two dimensions with a quadrant and a relationship, and one dimension only.

@@ -10,25 +10,9 @@ import {
   rangeStartDay,
   readScores,
   toPoints,
-  type SeriesRow,
 } from '../../../lib/assessments/series'
 import { describeAnswers } from '../../../lib/assessments/response-detail'
-
-let n = 0
-function row(instrumentId: string, iso: string, scores: unknown, extra: Partial<SeriesRow> = {}): SeriesRow {
-  n++
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    instrumentId,
-    submittedAt: new Date(iso),
-    scores,
-    band: null,
-    quadrant: null,
-    flags: [],
-    relationshipTarget: null,
-    ...extra,
-  }
-}
+import { seriesRow as row } from './helpers'
 
 const episodeFrom = new Date('2026-01-01T00:00:00Z')
 
