@@ -1,5 +1,6 @@
 // Everything the client overview lists, read in ONE statement: the scoped client row, and each list
-// as a JSON subquery of it (Prisma would send one statement per list and per relation level). The
+// as a JSON subquery of it (written before Prisma's relationJoins, when a nested read sent one
+// statement per list and per relation level; it also reads lists of unrelated tables). The
 // scope is in the WHERE of that one statement, so a client outside it yields no row at all, and so
 // no list: another clinician's or practice's client reads exactly like a missing one.
 // Each list keeps the order and the limit of the lib/db function that reads it on its own
