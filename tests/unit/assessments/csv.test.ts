@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildScoresCsv, csvCell, csvLine, SCORES_CSV_HEADER, type CsvResponseRow } from '../../../lib/assessments/csv'
+import { seriesRow } from './helpers'
 
 describe('csvCell', () => {
   it.each([
@@ -30,18 +31,13 @@ describe('csvCell', () => {
   it('joins cells into a line', () => expect(csvLine(['a', 1, null, 'b,c'])).toBe('a,1,,"b,c"'))
 })
 
+/** A series row (tests/unit/assessments/helpers.ts) with this test's id and the versions a CSV row carries. */
 function row(id: string, instrumentId: string, iso: string, scores: unknown, extra: Partial<CsvResponseRow> = {}): CsvResponseRow {
   return {
+    ...seriesRow(instrumentId, iso, scores),
     id,
-    instrumentId,
     instrumentVersion: `${instrumentId}/v@1`,
     scoringVersion: `${instrumentId}-scoring@1`,
-    submittedAt: new Date(iso),
-    scores,
-    band: null,
-    quadrant: null,
-    flags: [],
-    relationshipTarget: null,
     ...extra,
   }
 }
