@@ -99,6 +99,23 @@ describe('generating check-ins', () => {
     ])
   })
 
+  it("questionnaires assigned in the same instant come in the form's order, not by their ids", async () => {
+    const s = await setup()
+    // Ticked together in one form: the same createdAt, and ECR-RS with the id that sorts first.
+    const at = new Date('2026-03-09T12:00:00Z')
+    const suffix = s.client.id.slice(-12)
+    const ecr = await s.assign('ecr-rs', 'ONCE', '2026-03-10')
+    const phq = await s.assign('phq9', 'ONCE', '2026-03-10')
+    await db.assignment.update({ where: { id: ecr.id }, data: { id: `00000000-0000-4000-8000-${suffix}`, createdAt: at } })
+    await db.assignment.update({ where: { id: phq.id }, data: { id: `ffffffff-0000-4000-8000-${suffix}`, createdAt: at } })
+    await generateDueCheckIns({ now: NOW, ...s.scope })
+    const c = itemAt(await s.checkIns(), 0)
+    expect(c.items.map((i) => [i.instrumentId, i.position])).toEqual([
+      ['phq9', 0],
+      ['ecr-rs', 1],
+    ])
+  })
+
   it('running the tick twice creates and sends nothing new', async () => {
     const s = await setup()
     await s.assign('phq9', 'WEEKLY', '2026-03-03')

@@ -11,6 +11,7 @@ import { isUuid } from '@/lib/validation/uuid'
 import { addDays, checkInExpiry, latestOccurrence, toCalendarDate, toDateColumn, todayInTimeZone } from '@/lib/scheduling/recurrence'
 import { logger } from '@/lib/log'
 import { must } from '@/lib/must'
+import { INSTRUMENT_IDS } from '@/lib/assessments/registry'
 
 /** Limits a run to one practice (tests share a database; an admin tool could use it too). */
 export interface TickScope {
@@ -62,6 +63,23 @@ function memo<T>(compute: (key: string) => T): (key: string) => T {
   }
 }
 
+/**
+ * The order of a check-in's questionnaires: as assigned, and among those assigned in the same
+ * instant (several ticked in one form) in the form's own order, not by their random ids.
+ */
+function checkInOrder(a: { clientId: string; createdAt: Date; instrumentId: string; id: string }, b: typeof a): number {
+  const rank = (id: string) => {
+    const i = (INSTRUMENT_IDS as readonly string[]).indexOf(id)
+    return i === -1 ? INSTRUMENT_IDS.length : i
+  }
+  return (
+    a.clientId.localeCompare(b.clientId) ||
+    a.createdAt.getTime() - b.createdAt.getTime() ||
+    rank(a.instrumentId) - rank(b.instrumentId) ||
+    a.id.localeCompare(b.id)
+  )
+}
+
 /** What is due now and not yet materialised, grouped by client. Only the latest occurrence counts. */
 async function findDue(now: Date, opts: GenerateOptions): Promise<Map<string, ClientDue>> {
   const assignments = await db.assignment.findMany({
@@ -80,6 +98,7 @@ async function findDue(now: Date, opts: GenerateOptions): Promise<Map<string, Cl
     select: {
       id: true,
       clientId: true,
+      createdAt: true,
       instrumentId: true,
       relationshipTarget: true,
       recurrence: true,
@@ -95,7 +114,7 @@ async function findDue(now: Date, opts: GenerateOptions): Promise<Map<string, Cl
     const [occurrence = '', days = '', timeZone = ''] = key.split('|')
     return checkInExpiry(occurrence, Number(days), timeZone)
   })
-  for (const a of assignments) {
+  for (const a of assignments.sort(checkInOrder)) {
     const { timeZone, checkinExpiryDays } = a.client.practice
     const occurrence = latestOccurrence(a, today(timeZone))
     if (!occurrence) continue
