@@ -104,6 +104,12 @@ const server = http.createServer((req, res) => {
 // Slow or stalled clients must not hold connections for ever.
 server.requestTimeout = 60_000
 server.headersTimeout = 20_000
+// An idle keep-alive connection is kept longer than a reverse proxy keeps its own (nginx's
+// keepalive_timeout and common load balancers' idle timeouts are 60 s). With Node's default of 5 s
+// the app closes a connection the proxy still thinks is open, and a request the proxy sends on it
+// at that moment fails (a 502 for the user). The bench's concurrency mode saw the same race as
+// ECONNRESET on a caseload. Clients are told the limit (`Keep-Alive: timeout=65`).
+server.keepAliveTimeout = 65_000
 server.listen(Number(port), hostname, () => {
   console.log(`listening on http://${hostname}:${port}`)
   // Next prepares a production server on its first request; that runs instrumentation.ts (the

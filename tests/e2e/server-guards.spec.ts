@@ -1,5 +1,6 @@
 // The production server's own guards (scripts/server.mjs + lib/http/guards.mjs), through real HTTP.
 import fs from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { ADMIN, signIn } from './helpers'
@@ -97,4 +98,23 @@ test.describe('client address', () => {
     await expect(table.getByRole('cell', { name: '127.0.0.1' }).first()).toBeVisible()
     await expect(table).not.toContainText('203.0.113.77')
   })
+})
+
+test('an idle keep-alive connection outlives a reverse proxy’s (65 s, not Node’s 5 s)', async ({ baseURL }) => {
+  // node:http, not Playwright's request client, so the connection and its headers are the server's own.
+  const agent = new http.Agent({ keepAlive: true })
+  try {
+    const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+      http
+        .get(`${baseURL}/api/health`, { agent }, (res) => {
+          res.resume()
+          res.on('end', () => resolve(res.headers))
+        })
+        .on('error', reject)
+    })
+    expect(headers.connection).toBe('keep-alive')
+    expect(headers['keep-alive']).toBe('timeout=65')
+  } finally {
+    agent.destroy()
+  }
 })
