@@ -107,8 +107,9 @@ GROUP BY GROUPING SETS ((j.instrument), (j.instrument, j.clinician))`
  * in it, complete or not) or ran out unanswered (an EXPIRED check-in whose link expired in it). Open
  * ones are still running and cancelled ones were withdrawn, so neither counts. Answers are counted
  * per client with a short index-only range count on Response(clientId, instrumentId, submittedAt);
- * expired check-ins are few and found through CheckIn(status, expiresAt). This avoids joining every
- * check-in of the year to its items. The scope-wide sums are added up by the caller (each client
+ * expired check-ins are few and found through CheckIn(status, expiresAt), their questionnaires read
+ * from the check-in itself (itemInstrumentIds). This avoids joining every check-in of the year, or
+ * even the expired ones, to their items. The scope-wide sums are added up by the caller (each client
  * has exactly one primary clinician).
  */
 export function completionStatement(i: OutcomesSqlInput): Prisma.Sql {
@@ -126,13 +127,12 @@ answered AS (
   WHERE a.n > 0
 ),
 expired AS (
-  SELECT s.id, s.clinician, it."instrumentId" AS instrument, count(*)::int AS n
+  SELECT s.id, s.clinician, it.instrument, count(*)::int AS n
   FROM scoped s JOIN "CheckIn" k ON k."clientId" = s.id
-  -- OFFSET 0 keeps this a per-check-in probe of CheckInItem(checkInId): flattened, the planner
-  -- hashes every item of every check-in instead.
-  CROSS JOIN LATERAL (SELECT i2."instrumentId" FROM "CheckInItem" i2 WHERE i2."checkInId" = k.id OFFSET 0) it
+  -- The check-in's questionnaires, one per item, kept on the check-in by the database (schema.prisma).
+  CROSS JOIN LATERAL unnest(k."itemInstrumentIds") AS it(instrument)
   WHERE k.status = 'EXPIRED' AND k."expiresAt" >= ${i.fromAt} AND k."expiresAt" < ${i.toEnd}
-    AND it."instrumentId" IN (${instrumentList(i)})
+    AND it.instrument IN (${instrumentList(i)})
   GROUP BY 1, 2, 3
 )
 SELECT x.instrument, x.clinician, (sum(x.answered) + sum(x.expired))::int AS sent, sum(x.answered)::int AS completed, count(*)::int AS clients

@@ -90,6 +90,51 @@ describe('migrations', () => {
     }
   })
 
+  it("an upgrade fills in existing check-ins' questionnaires from their items", { timeout: 60_000 }, async () => {
+    const dir = tempDir()
+    try {
+      const project = path.join(dir, 'project')
+      const upgrade = '20261207151427_checkin_item_instruments'
+      fs.cpSync(path.join(ROOT, 'prisma'), path.join(project, 'prisma'), { recursive: true })
+      fs.rmSync(path.join(project, 'prisma', 'migrations', upgrade), { recursive: true })
+      const dataDir = path.join(dir, 'db')
+      const url = `pglite:${dataDir}`
+      expect((await deployMigrations(url, { projectRoot: project })).applied).not.toContain(upgrade)
+
+      // Check-ins written before the upgrade: two with items (one ECR-RS twice), one without any.
+      const [k1, k2, k3] = [1, 2, 3].map((n) => `00000000-0000-4000-8000-00000000000${n}`)
+      const item = (n: number, checkIn: string | undefined, instrument: string, position: number) =>
+        `('00000000-0000-4000-9000-00000000000${n}', '${checkIn}', gen_random_uuid(), '2026-03-01', '${instrument}', ${position})`
+      let db = openPglite(dataDir)
+      try {
+        // Foreign keys off: only the check-ins and their items matter here.
+        await db.pg.exec(`SET session_replication_role = replica;
+          INSERT INTO "CheckIn" (id, "practiceId", "clientId", "dueDate", "expiresAt")
+            SELECT k::uuid, gen_random_uuid(), gen_random_uuid(), '2026-03-01', now() FROM unnest(ARRAY['${k1}', '${k2}', '${k3}']) k;
+          INSERT INTO "CheckInItem" (id, "checkInId", "assignmentId", "occurrenceDate", "instrumentId", position) VALUES
+            ${[item(1, k1, 'gad7', 1), item(2, k1, 'phq9', 0), item(3, k2, 'ecr-rs', 0), item(4, k2, 'ecr-rs', 1)].join(', ')};`)
+      } finally {
+        await db.close()
+      }
+
+      fs.cpSync(path.join(ROOT, 'prisma', 'migrations', upgrade), path.join(project, 'prisma', 'migrations', upgrade), { recursive: true })
+      expect(await deployMigrations(url, { projectRoot: project })).toEqual({ applied: [upgrade] })
+      db = openPglite(dataDir)
+      try {
+        const rows = await db.pg.query<{ id: string; ids: string[] }>(`SELECT id, "itemInstrumentIds" AS ids FROM "CheckIn" ORDER BY id`)
+        expect(rows.rows).toEqual([
+          { id: k1, ids: ['phq9', 'gad7'] }, // in position order
+          { id: k2, ids: ['ecr-rs', 'ecr-rs'] }, // one entry per item
+          { id: k3, ids: [] },
+        ])
+      } finally {
+        await db.close()
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   // Registered only on the PostgreSQL pass of CI (DATABASE_URL=postgres://…), where it runs.
   if (isServer)
     it('deploys into a fresh PostgreSQL database idempotently and replays there', { timeout: 60_000 }, async () => {

@@ -86,6 +86,8 @@ describe('generating check-ins', () => {
       [phq.id, 'phq9', null, 0],
       [ecr.id, 'ecr-rs', 'your partner', 1],
     ])
+    // The database keeps the check-in's questionnaires on it (what the outcomes count).
+    expect(itemAt(list, 0).itemInstrumentIds).toEqual(['phq9', 'ecr-rs'])
 
     // Assigned later the same day: joins the open check-in, after the existing items.
     const gad = await s.assign('gad7', 'ONCE', '2026-03-10')
@@ -97,6 +99,7 @@ describe('generating check-ins', () => {
       [ecr.id, 1],
       [gad.id, 2],
     ])
+    expect(c.itemInstrumentIds).toEqual(['phq9', 'ecr-rs', 'gad7'])
   })
 
   it("questionnaires assigned in the same instant come in the form's order, not by their ids", async () => {
@@ -144,6 +147,8 @@ describe('generating check-ins', () => {
     expect(list).toHaveLength(3)
     expect(new Set(list.map((c) => c.clientId)).size).toBe(3)
     for (const c of list) expect(c.items.map((i) => i.position)).toEqual([0, 1]) // no empty check-in
+    // The runs that lost the race inserted no item, so they added no questionnaire either.
+    for (const c of list) expect(c.itemInstrumentIds).toEqual(['phq9', 'ecr-rs'])
     expect(list.flatMap((c) => c.items.map((i) => i.assignmentId)).sort()).toEqual([...ids].sort())
   })
 
