@@ -3,17 +3,21 @@ ALTER TABLE "CheckIn" ADD COLUMN     "itemInstrumentIds" TEXT[] DEFAULT ARRAY[]:
 
 -- A check-in's questionnaires, one entry per item in position order, kept by the database on every
 -- insert of items (the scheduler, an item added to a check-in still open, the large seed, test
--- fixtures alike). One UPDATE per inserting statement, whatever its number of rows: the new items
--- arrive as a transition table. With ON CONFLICT DO NOTHING only the rows really inserted are in it.
+-- fixtures alike). The new items arrive as a transition table (with ON CONFLICT DO NOTHING, only the
+-- rows really inserted); each check-in they belong to is then updated by its primary key. A loop, not
+-- one UPDATE ... FROM: that stalled the large seed on PGlite for minutes on one batch (a transition
+-- table has no statistics and PGlite runs no autovacuum, so the plan may scan CheckIn per check-in).
 CREATE OR REPLACE FUNCTION "checkin_item_instruments"() RETURNS trigger AS $$
+DECLARE
+  added RECORD;
 BEGIN
-  UPDATE "CheckIn" k
-  SET "itemInstrumentIds" = coalesce(k."itemInstrumentIds", ARRAY[]::TEXT[]) || n.ids
-  FROM (
-    SELECT "checkInId", array_agg("instrumentId" ORDER BY "position", "id") AS ids
+  FOR added IN
+    SELECT "checkInId" AS id, array_agg("instrumentId" ORDER BY "position", "id") AS ids
     FROM new_items GROUP BY "checkInId"
-  ) n
-  WHERE k."id" = n."checkInId";
+  LOOP
+    UPDATE "CheckIn" SET "itemInstrumentIds" = coalesce("itemInstrumentIds", ARRAY[]::TEXT[]) || added.ids
+    WHERE "id" = added.id;
+  END LOOP;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -22,7 +26,9 @@ CREATE TRIGGER "CheckInItem_instruments" AFTER INSERT ON "CheckInItem"
   REFERENCING NEW TABLE AS new_items
   FOR EACH STATEMENT EXECUTE FUNCTION "checkin_item_instruments"();
 
--- The check-ins that already exist.
+-- The check-ins that already exist (statistics first: the embedded database has no autovacuum).
+ANALYZE "CheckIn";
+ANALYZE "CheckInItem";
 UPDATE "CheckIn" k
 SET "itemInstrumentIds" = i.ids
 FROM (
