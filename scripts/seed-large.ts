@@ -687,6 +687,9 @@ async function main(argv: string[]): Promise<number> {
     if (c === 0) buildClient(rows, LONG_HISTORY_SEED, clinician.id, now, today, LONG_HISTORY)
     const built = Date.now() - t0
     await writeRows(rows)
+    // PGlite never checkpoints on its own, and hangs when the WAL reaches the point where PostgreSQL
+    // would (lib/infra/pglite.ts): one caseload writes tens of MB of it, the whole practice hundreds.
+    if (env.DATABASE_URL.startsWith('pglite:')) await db.$executeRawUnsafe('CHECKPOINT')
     for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += rows[key].length
     console.log(
       `  ${String(c + 1).padStart(2)}/${clinicians.length} ${clinician.email}: ${fmt(rows.responses.length)} responses ` +

@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { logger } from '../log'
 
 export class DatabaseInUseError extends Error {}
 
@@ -58,11 +59,50 @@ export interface OpenPglite {
   close(): Promise<void>
 }
 
+interface CheckpointOptions {
+  /** How often to look at the write-ahead log written since the last checkpoint. */
+  everyMs: number
+  /** Checkpoint once at least this much has been written since the last one. */
+  afterBytes: number
+}
+
+/**
+ * PGlite runs PostgreSQL as one process, without the checkpointer: nothing checkpoints until the
+ * database is closed, and the checkpoint PostgreSQL asks for itself once about 540 MB of WAL has
+ * accumulated (max_wal_size 1 GB) never finishes: the write that crossed it spins at 100% CPU for
+ * good (docs/performance.md, issue 11, eighth pass). So an open embedded database checkpoints
+ * itself: every minute, when 16 MB or more were written since the last checkpoint. Queries wait on
+ * PGlite's own lock, so a checkpoint never lands inside a transaction. Bulk writers that write
+ * hundreds of MB in a minute (seed:large) also checkpoint between their batches.
+ */
+const CHECKPOINTS: CheckpointOptions = { everyMs: 60_000, afterBytes: 16 * 1024 * 1024 }
+
+function checkpointWhenDue(pg: PGlite, opts: CheckpointOptions): () => void {
+  let running = false
+  const timer = setInterval(() => {
+    if (running || pg.closed) return
+    running = true
+    pg.query<{ written: string }>(`SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), redo_lsn)::text AS written FROM pg_control_checkpoint()`)
+      .then(async (r) => {
+        if (Number(r.rows[0]?.written ?? 0) >= opts.afterBytes && !pg.closed) await pg.exec('CHECKPOINT')
+      })
+      .catch((e: unknown) => {
+        // Closed meanwhile, or the database is failing: the requests that use it will say so.
+        if (!pg.closed) logger.warn('embedded database checkpoint failed', { error: e instanceof Error ? e.message : String(e) })
+      })
+      .finally(() => {
+        running = false
+      })
+  }, opts.everyMs)
+  timer.unref() // never keeps a script alive
+  return () => clearInterval(timer)
+}
+
 /**
  * Opens (creating on first use) an embedded database. Synchronous so that a Prisma client can be
  * built at once; PGlite finishes starting in the background and queries wait for it.
  */
-export function openPglite(dir: string | 'memory'): OpenPglite {
+export function openPglite(dir: string | 'memory', opts: { checkpoints?: CheckpointOptions } = {}): OpenPglite {
   if (dir === 'memory') {
     const pg = new PGlite()
     return { pg, close: () => pg.close() }
@@ -76,10 +116,12 @@ export function openPglite(dir: string | 'memory'): OpenPglite {
     release()
     throw e
   }
+  const stopCheckpoints = checkpointWhenDue(pg, opts.checkpoints ?? CHECKPOINTS)
   let closing: Promise<void> | undefined
   return {
     pg,
     close: () => {
+      stopCheckpoints()
       closing ??= (pg.closed ? Promise.resolve() : pg.close()).finally(release)
       return closing
     },

@@ -4,9 +4,8 @@ ALTER TABLE "CheckIn" ADD COLUMN     "itemInstrumentIds" TEXT[] DEFAULT ARRAY[]:
 -- A check-in's questionnaires, one entry per item in position order, kept by the database on every
 -- insert of items (the scheduler, an item added to a check-in still open, the large seed, test
 -- fixtures alike). The new items arrive as a transition table (with ON CONFLICT DO NOTHING, only the
--- rows really inserted); each check-in they belong to is then updated by its primary key. A loop, not
--- one UPDATE ... FROM: that stalled the large seed on PGlite for minutes on one batch (a transition
--- table has no statistics and PGlite runs no autovacuum, so the plan may scan CheckIn per check-in).
+-- rows really inserted); each check-in they belong to is then updated through its primary key, so
+-- the cost follows the items inserted, never the size of the CheckIn table.
 CREATE OR REPLACE FUNCTION "checkin_item_instruments"() RETURNS trigger AS $$
 DECLARE
   added RECORD;

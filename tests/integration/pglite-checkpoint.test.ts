@@ -1,0 +1,36 @@
+// The embedded database checkpoints itself (lib/infra/pglite.ts): PGlite has no checkpointer, and
+// the checkpoint PostgreSQL would request after enough WAL never finishes there.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openPglite } from '../../lib/infra/pglite'
+
+const redo = async (pg: ReturnType<typeof openPglite>['pg']) =>
+  (await pg.query<{ redo: string }>(`SELECT redo_lsn::text AS redo FROM pg_control_checkpoint()`)).rows[0]?.redo
+
+async function waitFor(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) if (await check()) return true
+  return check()
+}
+
+describe('embedded database checkpoints', () => {
+  it('checkpoints once enough has been written, and not while nothing is', { timeout: 60_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'securebase-checkpoint-'))
+    const db = openPglite(path.join(dir, 'db'), { checkpoints: { everyMs: 100, afterBytes: 1024 * 1024 } })
+    try {
+      await db.pg.exec(`CREATE TABLE t (id int, pad text)`)
+      await new Promise((r) => setTimeout(r, 500)) // settle: the table's creation is well under 1 MB
+      const before = await redo(db.pg)
+      await new Promise((r) => setTimeout(r, 500))
+      expect(await redo(db.pg)).toBe(before) // under the threshold: no checkpoint
+
+      await db.pg.exec(`INSERT INTO t SELECT g, repeat('x', 200) FROM generate_series(1, 20000) g`) // ~5 MB of WAL
+      expect(await waitFor(async () => (await redo(db.pg)) !== before, 5_000)).toBe(true)
+      expect((await db.pg.query(`SELECT count(*)::int AS n FROM t`)).rows).toEqual([{ n: 20000 }])
+    } finally {
+      await db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
