@@ -67,13 +67,13 @@ interface CheckpointOptions {
 }
 
 /**
- * PGlite runs PostgreSQL as one process, without the checkpointer: nothing checkpoints until the
- * database is closed, and the checkpoint PostgreSQL asks for itself once about 540 MB of WAL has
- * accumulated (max_wal_size 1 GB) never finishes: the write that crossed it spins at 100% CPU for
- * good (docs/performance.md, issue 11, eighth pass). So an open embedded database checkpoints
- * itself: every minute, when 16 MB or more were written since the last checkpoint. Queries wait on
- * PGlite's own lock, so a checkpoint never lands inside a transaction. Bulk writers that write
- * hundreds of MB in a minute (seed:large) also checkpoint between their batches.
+ * PGlite runs PostgreSQL as one process, without the checkpointer, so nothing checkpoints unless
+ * asked; and the write that crosses about 530 MB of WAL since the last checkpoint (near where
+ * PostgreSQL would ask for one itself, max_wal_size being 1 GB) never finishes: it spins at 100% CPU
+ * for good (docs/performance.md, issue 11, eighth pass). So an open embedded database checkpoints
+ * itself: every minute, when 16 MB or more were written since the last checkpoint. PGlite runs a
+ * query only when no transaction holds its lock, so a checkpoint never lands inside a transaction.
+ * Bulk writers that write hundreds of MB in a minute (seed:large) also checkpoint between batches.
  */
 const CHECKPOINTS: CheckpointOptions = { everyMs: 60_000, afterBytes: 16 * 1024 * 1024 }
 
