@@ -9,8 +9,14 @@ import { openPglite } from '../../lib/infra/pglite'
 const redo = async (pg: ReturnType<typeof openPglite>['pg']) =>
   (await pg.query<{ redo: string }>(`SELECT redo_lsn::text AS redo FROM pg_control_checkpoint()`)).rows[0]?.redo
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
 async function waitFor(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) if (await check()) return true
+  const until = Date.now() + ms
+  while (Date.now() < until) {
+    if (await check()) return true
+    await sleep(50)
+  }
   return check()
 }
 
@@ -20,9 +26,9 @@ describe('embedded database checkpoints', () => {
     const db = openPglite(path.join(dir, 'db'), { checkpoints: { everyMs: 100, afterBytes: 1024 * 1024 } })
     try {
       await db.pg.exec(`CREATE TABLE t (id int, pad text)`)
-      await new Promise((r) => setTimeout(r, 500)) // settle: the table's creation is well under 1 MB
+      await db.pg.exec('CHECKPOINT') // start from a checkpoint, whatever creating the folder wrote
       const before = await redo(db.pg)
-      await new Promise((r) => setTimeout(r, 500))
+      await sleep(500) // five looks at the WAL
       expect(await redo(db.pg)).toBe(before) // under the threshold: no checkpoint
 
       await db.pg.exec(`INSERT INTO t SELECT g, repeat('x', 200) FROM generate_series(1, 20000) g`) // ~5 MB of WAL

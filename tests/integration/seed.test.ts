@@ -61,6 +61,16 @@ describe('demo history', () => {
     const { scoreResponse } = await import('../../lib/assessments')
     for (const r of sample) expect(scoreResponse(r.instrumentId as 'phq9', r.answers as number[]).scores).toEqual(r.scores)
   })
+
+  it("keeps every check-in's questionnaires on it, as its items say (what the outcomes count)", async () => {
+    await seedDemo()
+    const checkIns = await db.checkIn.findMany({
+      where: { practiceId: DEMO_PRACTICE_ID },
+      select: { itemInstrumentIds: true, items: { orderBy: { position: 'asc' }, select: { instrumentId: true } } },
+    })
+    expect(checkIns.filter((k) => k.items.length > 1).length).toBeGreaterThan(0) // bundles are covered too
+    for (const k of checkIns) expect(k.itemInstrumentIds).toEqual(k.items.map((i) => i.instrumentId))
+  })
 })
 
 describe("demo clinician's 'Needs attention'", () => {
