@@ -26,10 +26,14 @@ async function scopedClientFrame(actor: Actor, clientId: string, attempted: Audi
     await recordDenied(actor, { action: attempted, targetType: 'Client', targetId: clientId })
     throw new NotFoundError('Client')
   }
-  return clientFrame(client.episodeStart, client.practice.timeZone)
+  return episodeFrame(client.episodeStart, client.practice.timeZone)
 }
 
-const clientFrame = (episodeStart: Date, timeZone: string) => ({
+/**
+ * The client's episode of care: its first day, and that day's first instant in the practice's time
+ * zone, from which the baseline is taken (the overview, charts, CSV and a note's scores alike).
+ */
+export const episodeFrame = (episodeStart: Date, timeZone: string) => ({
   timeZone,
   episodeStart: toCalendarDate(episodeStart),
   episodeFrom: startOfDayInTimeZone(episodeStart, timeZone),
@@ -53,7 +57,7 @@ export async function getClientSeries(actor: Actor, clientId: string, range: Ser
   // Shown on the client's page and report, whose getClient() already records the CLIENT_VIEW.
   // The responses' statement carries the scope either way.
   if (!isUuid(clientId)) throw new NotFoundError('Client')
-  const frame = known ? clientFrame(known.episodeStart, known.timeZone) : await scopedClientFrame(actor, clientId, 'SCORES_VIEW')
+  const frame = known ? episodeFrame(known.episodeStart, known.timeZone) : await scopedClientFrame(actor, clientId, 'SCORES_VIEW')
   const startDay = rangeStartDay(range, todayInTimeZone(now, frame.timeZone))
   const rangeFrom = startDay ? startOfDayInTimeZone(startDay, frame.timeZone) : null
   const rows = await db.$queryRaw<SeriesRow[]>`

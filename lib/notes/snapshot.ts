@@ -58,13 +58,19 @@ function categorise(instrumentId: string, key: string, baseline: number, latest:
   }
 }
 
+/** The episode of care: its first day, and that day's first instant in the practice's time zone. */
+export interface SnapshotEpisode {
+  episodeStart: string
+  episodeFrom: Date
+}
+
 /**
  * One entry per instrument (and relationship) and score key with a complete score on or after
- * the episode start: baseline = the first, latest = the last.
+ * the episode's first instant (as on the overview): baseline = the first, latest = the last.
  */
-export function buildScoreSnapshot(responses: readonly SnapshotResponse[], episodeStart: Date, takenAt: Date): ScoreSnapshot {
+export function buildScoreSnapshot(responses: readonly SnapshotResponse[], episode: SnapshotEpisode, takenAt: Date): ScoreSnapshot {
   const inEpisode = responses
-    .filter((r) => r.complete && isInstrumentId(r.instrumentId) && r.submittedAt.getTime() >= episodeStart.getTime())
+    .filter((r) => r.complete && isInstrumentId(r.instrumentId) && r.submittedAt.getTime() >= episode.episodeFrom.getTime())
     .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())
   const series = new Map<string, SnapshotResponse[]>()
   for (const r of inEpisode) {
@@ -102,7 +108,7 @@ export function buildScoreSnapshot(responses: readonly SnapshotResponse[], episo
       })
     }
   }
-  return { version: 1, takenAt: takenAt.toISOString(), episodeStart: episodeStart.toISOString().slice(0, 10), instruments }
+  return { version: 1, takenAt: takenAt.toISOString(), episodeStart: episode.episodeStart, instruments }
 }
 
 const CATEGORIES: readonly ChangeCategory[] = ['recovered', 'improved', 'no reliable change', 'deteriorated']

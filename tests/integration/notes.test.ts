@@ -22,7 +22,8 @@ import {
 import { DecryptionError, decryptField, encryptField, type Aad } from '../../lib/crypto/field'
 import { resetEnvForTests } from '../../lib/env'
 import { noteInput, noteSaveInput, type NoteInput } from '../../lib/validation/note'
-import { actorFor, createClientRow, createWorld } from '../fixtures/factory'
+import { actorFor, createClientRow, createUser, createWorld } from '../fixtures/factory'
+import { getClientSeries } from '../../lib/db/series'
 import { itemAt } from '../fixtures/item-at'
 
 type World = Awaited<ReturnType<typeof createWorld>>
@@ -323,16 +324,24 @@ describe('scope: only the primary clinician reaches notes', () => {
 })
 
 describe('score snapshot', () => {
-  async function addResponse(clientId: string, instrumentId: string, scores: Record<string, number>, band: string | null, submittedAt: Date, complete = true) {
+  async function addResponse(
+    clientId: string,
+    instrumentId: string,
+    scores: Record<string, number>,
+    band: string | null,
+    submittedAt: Date,
+    complete = true,
+    owner = { practiceId: w.p1.id, clinicianId: w.clinA.id },
+  ) {
     const day = new Date(submittedAt.toISOString().slice(0, 10) + 'T00:00:00Z')
-    const checkIn = await db.checkIn.create({ data: { practiceId: w.p1.id, clientId, dueDate: day, expiresAt: submittedAt, status: 'COMPLETED' } })
+    const checkIn = await db.checkIn.create({ data: { practiceId: owner.practiceId, clientId, dueDate: day, expiresAt: submittedAt, status: 'COMPLETED' } })
     const assignment = await db.assignment.create({
-      data: { practiceId: w.p1.id, clientId, instrumentId, recurrence: 'ONCE', startDate: day, createdById: w.clinA.id },
+      data: { practiceId: owner.practiceId, clientId, instrumentId, recurrence: 'ONCE', startDate: day, createdById: owner.clinicianId },
     })
     const item = await db.checkInItem.create({ data: { checkInId: checkIn.id, assignmentId: assignment.id, occurrenceDate: day, instrumentId, position: 0 } })
     await db.response.create({
       data: {
-        practiceId: w.p1.id,
+        practiceId: owner.practiceId,
         clientId,
         checkInId: checkIn.id,
         checkInItemId: item.id,
@@ -370,6 +379,26 @@ describe('score snapshot', () => {
     await expect(setNoteScores(clinA(), id, 1, 'remove')).rejects.toThrow(STALE_MESSAGE)
     await setNoteScores(clinA(), id, 2, 'remove')
     expect((await getNote(clinA(), id)).snapshot).toBeNull()
+  })
+
+  it("starts the episode at midnight in the practice's time zone, so its baseline is the overview's", async () => {
+    const practice = await db.practice.create({ data: { name: `New York ${crypto.randomUUID()}`, timeZone: 'America/New_York' } })
+    const clinician = await createUser(practice.id, ['CLINICIAN'])
+    const owner = { practiceId: practice.id, clinicianId: clinician.id }
+    const client = await createClientRow(practice.id, clinician.id) // episode starts 2026-01-01: 05:00 UTC in New York
+    await addResponse(client.id, 'phq9', { total: 24 }, 'severe', new Date('2026-01-01T03:00:00Z'), true, owner) // 31 Dec, 22:00 there
+    await addResponse(client.id, 'phq9', { total: 16 }, 'moderately severe', new Date('2026-01-01T06:00:00Z'), true, owner) // 1 Jan, 01:00
+    await addResponse(client.id, 'phq9', { total: 7 }, 'mild', new Date('2026-02-10T15:00:00Z'), true, owner)
+    const actor = actorFor(clinician)
+
+    const snapshot = await captureScoreSnapshot(actor, client.id)
+    expect(snapshot.episodeStart).toBe('2026-01-01')
+    expect(snapshot.instruments.map((e) => [e.label, e.baseline, e.latest.value, e.count])).toEqual([
+      ['PHQ-9', { value: 16, date: '2026-01-01T06:00:00.000Z' }, 7, 2],
+    ])
+    const series = await getClientSeries(actor, client.id, 'all')
+    const phq9 = series.instruments.find((i) => i.instrumentId === 'phq9')
+    expect(phq9?.baseline).toMatchObject({ date: snapshot.instruments[0]?.baseline.date, scores: { total: 16 } })
   })
 })
 

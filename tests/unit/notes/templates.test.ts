@@ -133,7 +133,7 @@ describe('note input validation', () => {
 })
 
 describe('score snapshot shaping', () => {
-  const episode = new Date('2026-01-01T00:00:00Z')
+  const episode = { episodeStart: '2026-01-01', episodeFrom: new Date('2026-01-01T00:00:00Z') }
   const r = (instrumentId: string, scores: Record<string, number>, at: string, extra: Partial<SnapshotResponse> = {}): SnapshotResponse => ({
     instrumentId,
     relationshipTarget: null,
