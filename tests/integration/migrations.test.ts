@@ -95,8 +95,10 @@ describe('migrations', () => {
     try {
       const project = path.join(dir, 'project')
       const upgrade = '20261207151427_checkin_item_instruments'
+      // The database as it stood before the upgrade: without it and the migrations after it.
+      const later = migrationNames().filter((m) => m >= upgrade)
       fs.cpSync(path.join(ROOT, 'prisma'), path.join(project, 'prisma'), { recursive: true })
-      fs.rmSync(path.join(project, 'prisma', 'migrations', upgrade), { recursive: true })
+      for (const m of later) fs.rmSync(path.join(project, 'prisma', 'migrations', m), { recursive: true })
       const dataDir = path.join(dir, 'db')
       const url = `pglite:${dataDir}`
       expect((await deployMigrations(url, { projectRoot: project })).applied).not.toContain(upgrade)
@@ -117,8 +119,8 @@ describe('migrations', () => {
         await db.close()
       }
 
-      fs.cpSync(path.join(ROOT, 'prisma', 'migrations', upgrade), path.join(project, 'prisma', 'migrations', upgrade), { recursive: true })
-      expect(await deployMigrations(url, { projectRoot: project })).toEqual({ applied: [upgrade] })
+      for (const m of later) fs.cpSync(path.join(ROOT, 'prisma', 'migrations', m), path.join(project, 'prisma', 'migrations', m), { recursive: true })
+      expect(await deployMigrations(url, { projectRoot: project })).toEqual({ applied: later })
       db = openPglite(dataDir)
       try {
         const rows = await db.pg.query<{ id: string; ids: string[] }>(`SELECT id, "itemInstrumentIds" AS ids FROM "CheckIn" ORDER BY id`)

@@ -100,6 +100,17 @@ describe('generating check-ins', () => {
       [gad.id, 2],
     ])
     expect(c.itemInstrumentIds).toEqual(['phq9', 'ecr-rs', 'gad7'])
+
+    // What the client was asked stays as it was: the database refuses to change an item.
+    await expect(db.checkInItem.update({ where: { id: itemAt(c.items, 0).id }, data: { instrumentId: 'gad7' } })).rejects.toThrow(/not changed once written/)
+    await expect(db.checkInItem.updateMany({ where: { checkInId: c.id }, data: { position: 9 } })).rejects.toThrow(/not changed once written/)
+    const after = itemAt(await s.checkIns(), 0)
+    expect(after.items.map((i) => [i.instrumentId, i.position])).toEqual([
+      ['phq9', 0],
+      ['ecr-rs', 1],
+      ['gad7', 2],
+    ])
+    expect(after.itemInstrumentIds).toEqual(['phq9', 'ecr-rs', 'gad7'])
   })
 
   it("questionnaires assigned in the same instant come in the form's order, not by their ids", async () => {
