@@ -1,12 +1,16 @@
 // Migrations (lib/infra/migrate.ts): no drift between prisma/migrations and schema.prisma, deploy is
 // idempotent on both engines, and a failing migration is reported instead of recorded as applied.
+// On PostgreSQL also the README's logical backup, run as it is written (last block below).
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { spawnSync } from 'node:child_process'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { env } from '../../lib/env'
+import { db } from '../../lib/db/client'
+import { childProcessEnv, env } from '../../lib/env'
+import { createClientRow, createPractice, createUser } from '../fixtures/factory'
 import { deployMigrations, diffMigrationsToSchema } from '../../lib/infra/migrate'
 import { openPglite } from '../../lib/infra/pglite'
 
@@ -168,3 +172,107 @@ describe('migrations', () => {
       }
     })
 })
+
+// The README's PostgreSQL backup ("Backups", "PostgreSQL", logical), as it is written:
+// `pg_dump --format=custom` of the app's database, `pg_restore --no-owner` into an empty database,
+// then `npm run db:migrate -- deploy`, which has nothing to apply. A restore must give back every
+// row as it was, including what the database keeps by trigger (CheckIn."itemInstrumentIds", which
+// pg_restore loads before it creates the triggers, so nothing is appended twice), and a database
+// whose triggers still work.
+function runCommand(command: string, args: string[], extraEnv: Record<string, string> = {}) {
+  const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: childProcessEnv(extraEnv) })
+  return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` }
+}
+
+/** A check-in of three questionnaires (ECR-RS twice), written as the app writes them. */
+async function checkInWithItems() {
+  const practice = await createPractice()
+  const clinician = await createUser(practice.id, ['CLINICIAN'])
+  const client = await createClientRow(practice.id, clinician.id)
+  const day = new Date('2026-03-02T00:00:00Z')
+  const assign = (instrumentId: string) =>
+    db.assignment.create({
+      data: { practiceId: practice.id, clientId: client.id, instrumentId, recurrence: 'ONCE', startDate: day, createdById: clinician.id },
+    })
+  const [phq9, ecrPartner, ecrMother] = [await assign('phq9'), await assign('ecr-rs'), await assign('ecr-rs')]
+  const checkIn = await db.checkIn.create({ data: { practiceId: practice.id, clientId: client.id, dueDate: day, expiresAt: new Date('2026-03-09T00:00:00Z') } })
+  await db.checkInItem.createMany({
+    data: [
+      { checkInId: checkIn.id, assignmentId: phq9.id, occurrenceDate: day, instrumentId: 'phq9', position: 0 },
+      { checkInId: checkIn.id, assignmentId: ecrPartner.id, occurrenceDate: day, instrumentId: 'ecr-rs', relationshipTarget: 'your partner', position: 1 },
+      { checkInId: checkIn.id, assignmentId: ecrMother.id, occurrenceDate: day, instrumentId: 'ecr-rs', relationshipTarget: 'your mother', position: 2 },
+    ],
+  })
+  return { checkIn, client, gad7: await assign('gad7') }
+}
+
+// Registered only on the PostgreSQL pass of CI (DATABASE_URL=postgres://…), where it runs.
+if (isServer)
+  describe('PostgreSQL backup and restore, as the README says', () => {
+    it('pg_dump, pg_restore into an empty database and db:migrate deploy give back every row, triggers included', { timeout: 120_000 }, async () => {
+      const { checkIn, client, gad7 } = await checkInWithItems()
+      expect((await db.checkIn.findUniqueOrThrow({ where: { id: checkIn.id } })).itemInstrumentIds).toEqual(['phq9', 'ecr-rs', 'ecr-rs'])
+
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'securebase-pgdump-'))
+      const name = `securebase_restored_${crypto.randomBytes(6).toString('hex')}`
+      const restoredUrl = new URL(env.DATABASE_URL)
+      restoredUrl.pathname = `/${name}`
+      const admin = new pg.Client({ connectionString: env.DATABASE_URL })
+      await admin.connect()
+      try {
+        const file = path.join(dir, 'securebase.dump')
+        const dump = runCommand('pg_dump', ['--format=custom', `--file=${file}`, env.DATABASE_URL])
+        expect(dump, dump.output).toMatchObject({ status: 0 })
+        await admin.query(`CREATE DATABASE "${name}"`)
+        const restore = runCommand('pg_restore', ['--no-owner', `--dbname=${restoredUrl}`, file])
+        expect(restore, restore.output).toMatchObject({ status: 0 })
+        const migrate = runCommand(
+          process.execPath,
+          [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', 'scripts/db-migrate.ts', 'deploy'],
+          {
+            DATABASE_URL: restoredUrl.toString(),
+          },
+        )
+        expect(migrate, migrate.output).toMatchObject({ status: 0 })
+        expect(migrate.output).toMatch(/no pending migrations/)
+
+        const restored = new pg.Client({ connectionString: restoredUrl.toString() })
+        await restored.connect()
+        try {
+          // The client's rows, as they were.
+          const rows = await restored.query<{ ids: string[]; items: string[] }>(
+            `SELECT k."itemInstrumentIds" AS ids,
+               (SELECT array_agg(i."relationshipTarget" ORDER BY i.position) FROM "CheckInItem" i WHERE i."checkInId" = k.id) AS items
+             FROM "CheckIn" k WHERE k."clientId" = $1`,
+            [client.id],
+          )
+          expect(rows.rows).toEqual([{ ids: ['phq9', 'ecr-rs', 'ecr-rs'], items: [null, 'your partner', 'your mother'] }])
+          // Every check-in of the dump (other tests' too): one questionnaire per item, none twice.
+          const off = await restored.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "CheckIn" k
+             WHERE cardinality(k."itemInstrumentIds") <> (SELECT count(*) FROM "CheckInItem" i WHERE i."checkInId" = k.id)`,
+          )
+          expect(off.rows).toEqual([{ n: 0 }])
+
+          // The restored database keeps working: an item added later is on the check-in, and an
+          // item cannot be changed.
+          await restored.query(
+            `INSERT INTO "CheckInItem" (id, "checkInId", "assignmentId", "occurrenceDate", "instrumentId", position)
+             VALUES (gen_random_uuid(), $1, $2, '2026-03-02', 'gad7', 3)`,
+            [checkIn.id, gad7.id],
+          )
+          const after = await restored.query<{ ids: string[] }>(`SELECT "itemInstrumentIds" AS ids FROM "CheckIn" WHERE id = $1`, [checkIn.id])
+          expect(after.rows).toEqual([{ ids: ['phq9', 'ecr-rs', 'ecr-rs', 'gad7'] }])
+          await expect(restored.query(`UPDATE "CheckInItem" SET position = position + 10 WHERE "checkInId" = $1`, [checkIn.id])).rejects.toThrow(
+            /not changed once written/,
+          )
+        } finally {
+          await restored.end()
+        }
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+        await admin.end()
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    })
+  })
