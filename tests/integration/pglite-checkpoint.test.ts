@@ -1,15 +1,14 @@
-// The embedded database checkpoints itself (lib/infra/pglite.ts): PGlite has no checkpointer, and
-// the checkpoint PostgreSQL would request after enough WAL never finishes there.
+// The embedded database checkpoints itself (lib/infra/pglite.ts): PGlite has no checkpointer, and a
+// write that crosses about 530 MB of WAL since the last checkpoint never finishes there.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import { openPglite } from '../../lib/infra/pglite'
 
 const redo = async (pg: ReturnType<typeof openPglite>['pg']) =>
   (await pg.query<{ redo: string }>(`SELECT redo_lsn::text AS redo FROM pg_control_checkpoint()`)).rows[0]?.redo
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function waitFor(check: () => Promise<boolean>, ms: number): Promise<boolean> {
   const until = Date.now() + ms
